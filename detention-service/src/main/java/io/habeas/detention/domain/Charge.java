@@ -1,0 +1,84 @@
+package io.habeas.detention.domain;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A criminal charge under a jurisdiction's legal code, with its status history. */
+@Entity
+@Table(name = "charge")
+public class Charge extends RetractableRecord {
+    public static final String COLLECTION = "charges";
+
+    @Column(name = "detention_id", nullable = false)
+    public UUID detentionId;
+
+    @Column(name = "jurisdiction", nullable = false)
+    public String jurisdiction;
+
+    @Column(name = "legal_code", nullable = false)
+    public String legalCode;
+
+    @Column(name = "article_reference", nullable = false)
+    public String articleReference;
+
+    @Column(name = "article", nullable = false)
+    public String article;
+
+    @Column(name = "article_part")
+    public String articlePart;
+
+    @Column(name = "article_clause")
+    public String articleClause;
+
+    @Column(name = "offence_description")
+    public String offenceDescription;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "filed_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "filed_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "filed_day"))
+    public PartialDate filedOn;
+
+    @Column(name = "filed_sort", nullable = false)
+    public LocalDate filedSort;
+
+    @Column(name = "precision_rank", nullable = false)
+    public short precisionRank;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    public ChargeStatus status;
+
+    /** Oldest first; the first entry is the filing itself. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "status_history", nullable = false)
+    public List<ChargeStatusChange> statusHistory;
+
+    @Override
+    public String resourceName() {
+        return Detention.COLLECTION + "/" + detentionId + "/" + COLLECTION + "/" + id;
+    }
+
+    public void setReference(String reference, ArticleReference parsed) {
+        articleReference = reference.strip();
+        article = parsed.article();
+        articlePart = parsed.part();
+        articleClause = parsed.clause();
+    }
+
+    public void setFiledOn(PartialDate date) {
+        filedOn = date;
+        filedSort = date.earliest();
+        precisionRank = date.precisionRank();
+    }
+}

@@ -1,0 +1,5 @@
+package io.habeas.detention.domain;
+
+public enum ChargeStatus {
+    FILED, AMENDED, DROPPED, CONVICTED, ACQUITTED
+}

@@ -1,0 +1,32 @@
+package io.habeas.detention.domain;
+
+import io.habeas.detention.domain.validation.CrossFieldChecked;
+import io.habeas.detention.domain.validation.CrossFieldRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** A dated change of a charge's status after its filing, with its sources. */
+@CrossFieldChecked
+public record ChargeStatusChange(
+        @NotNull ChargeStatus status,
+        @NotNull @Valid PartialDate effectiveOn,
+        @Valid SentenceTerm sentenceTerm,
+        @Size(max = 2000) String note,
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
+        implements CrossFieldRules {
+
+    @Override
+    public Map<String, String> brokenRules() {
+        if (status == ChargeStatus.FILED) {
+            return Map.of("status", "FILED is set by filing the charge; a change must be another status");
+        }
+        if (status != null && (status == ChargeStatus.CONVICTED) != (sentenceTerm != null)) {
+            return Map.of("sentenceTerm", "is required with CONVICTED and allowed with it only");
+        }
+        return Map.of();
+    }
+}

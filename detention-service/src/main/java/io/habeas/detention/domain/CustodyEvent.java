@@ -1,0 +1,60 @@
+package io.habeas.detention.domain;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A dated change in a detention's custody. */
+@Entity
+@Table(name = "custody_event")
+public class CustodyEvent extends RetractableRecord {
+    public static final String COLLECTION = "custodyEvents";
+
+    @Column(name = "detention_id", nullable = false)
+    public UUID detentionId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    public CustodyEventType type;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "occurred_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "occurred_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "occurred_day"))
+    public PartialDate occurredOn;
+
+    @Column(name = "occurred_sort", nullable = false)
+    public LocalDate occurredSort;
+
+    @Column(name = "precision_rank", nullable = false)
+    public short precisionRank;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "until_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "until_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "until_day"))
+    public PartialDate untilDate;
+
+    @Column(name = "place")
+    public String place;
+
+    @Column(name = "description")
+    public String description;
+
+    @Override
+    public String resourceName() {
+        return Detention.COLLECTION + "/" + detentionId + "/" + COLLECTION + "/" + id;
+    }
+
+    public void setOccurredOn(PartialDate date) {
+        occurredOn = date;
+        occurredSort = date.earliest();
+        precisionRank = date.precisionRank();
+    }
+}

@@ -1,0 +1,72 @@
+package io.habeas.detention.domain;
+
+import io.habeas.detention.support.UuidV7;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One dated fact as the feeds show it, pointing at the record that holds it. Feeds read
+ * these in (sort date, precision, id) order, so a page is one index range scan.
+ */
+@Entity
+@Table(name = "feed_entry")
+public class FeedEntry extends PanacheEntityBase {
+    /** A record with one dated fact, such as a custody event, uses this index. */
+    public static final int NO_STATUS_CHANGE = -1;
+
+    @Id
+    public UUID id = UuidV7.next();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    public FeedItemKind kind;
+
+    @Column(name = "record_id", nullable = false)
+    public UUID recordId;
+
+    @Column(name = "status_change_index", nullable = false)
+    public int statusChangeIndex = NO_STATUS_CHANGE;
+
+    @Column(name = "detention_id", nullable = false)
+    public UUID detentionId;
+
+    @Column(name = "person_id", nullable = false)
+    public UUID personId;
+
+    @Column(name = "detaining_country", nullable = false)
+    public String detainingCountry;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "date_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "date_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "date_day"))
+    public PartialDate date;
+
+    @Column(name = "sort_date", nullable = false)
+    public LocalDate sortDate;
+
+    @Column(name = "sort_end", nullable = false)
+    public LocalDate sortEnd;
+
+    @Column(name = "precision_rank", nullable = false)
+    public short precisionRank;
+
+    public void place(Detention detention, PartialDate when) {
+        detentionId = detention.id;
+        personId = detention.personId;
+        detainingCountry = detention.detainingCountry;
+        date = when;
+        sortDate = when.earliest();
+        sortEnd = when.latest();
+        precisionRank = when.precisionRank();
+    }
+}

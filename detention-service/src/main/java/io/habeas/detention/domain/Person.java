@@ -1,0 +1,44 @@
+package io.habeas.detention.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "person")
+public class Person extends SourcedRecord {
+    public static final String COLLECTION = "persons";
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "aliases", nullable = false)
+    public List<Alias> aliases;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "citizenships", nullable = false)
+    public String[] citizenships;
+
+    @Column(name = "description")
+    public String description;
+
+    /** Every name of the person in one text, which the database folds for search. */
+    @Column(name = "search_names", nullable = false)
+    public String searchNames;
+
+    @Override
+    public String resourceName() {
+        return COLLECTION + "/" + id;
+    }
+
+    public void rebuildSearchNames() {
+        searchNames = Stream.concat(Stream.of(displayName), aliases.stream().map(Alias::name))
+                .collect(Collectors.joining(" | "));
+    }
+}

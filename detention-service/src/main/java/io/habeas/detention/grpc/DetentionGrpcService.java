@@ -1,0 +1,217 @@
+package io.habeas.detention.grpc;
+
+import io.habeas.detention.domain.CustodyStatus;
+import io.habeas.detention.mapping.CommonMapper;
+import io.habeas.detention.mapping.DetentionMapper;
+import io.habeas.detention.mapping.FeedMapper;
+import io.habeas.detention.mapping.FieldMasks;
+import io.habeas.detention.service.ChargeService;
+import io.habeas.detention.service.CustodyEventService;
+import io.habeas.detention.service.DetentionService;
+import io.habeas.detention.service.FeedService;
+import io.habeas.detention.service.Retraction;
+import io.habeas.detention.support.Page;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.v1.*;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+@GrpcService
+@Blocking
+public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionServiceImplBase {
+    @Inject
+    DetentionService detentions;
+    @Inject
+    CustodyEventService events;
+    @Inject
+    ChargeService charges;
+    @Inject
+    FeedService feeds;
+    @Inject
+    IdempotentCalls calls;
+
+    @Override
+    public Uni<CreateDetentionResponse> createDetention(CreateDetentionRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateDetentionResponse.parser(),
+                () -> CreateDetentionResponse.newBuilder().setDetention(toProto(
+                        detentions.create(DetentionMapper.toDraft(request.getDetention())))).build()));
+    }
+
+    @Override
+    public Uni<GetDetentionResponse> getDetention(GetDetentionRequest request) {
+        return Rpc.call(() -> GetDetentionResponse.newBuilder()
+                .setDetention(toProto(detentions.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListDetentionsResponse> listDetentions(ListDetentionsRequest request) {
+        return Rpc.call(() -> {
+            var filter = new DetentionService.Filter(request.getPerson(), request.getDetainingCountry(),
+                    CommonMapper.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted());
+            var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter);
+            return ListDetentionsResponse.newBuilder()
+                    .addAllDetentions(page.items().stream().map(this::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdateDetentionResponse> updateDetention(UpdateDetentionRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateDetentionResponse.parser(), () -> {
+            var incoming = request.getDetention();
+            var current = toProto(detentions.get(incoming.getName(), "detention.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.DETENTION_UPDATABLE);
+            var updated = detentions.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
+            return UpdateDetentionResponse.newBuilder().setDetention(toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<RetractDetentionResponse> retractDetention(RetractDetentionRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractDetentionResponse.parser(),
+                () -> RetractDetentionResponse.newBuilder().setDetention(toProto(detentions.retract(request.getName(),
+                        new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<CreateCustodyEventResponse> createCustodyEvent(CreateCustodyEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateCustodyEventResponse.parser(),
+                () -> CreateCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(
+                        events.create(request.getParent(), DetentionMapper.toDraft(request.getCustodyEvent())))).build()));
+    }
+
+    @Override
+    public Uni<GetCustodyEventResponse> getCustodyEvent(GetCustodyEventRequest request) {
+        return Rpc.call(() -> GetCustodyEventResponse.newBuilder()
+                .setCustodyEvent(DetentionMapper.toProto(events.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListCustodyEventsResponse> listCustodyEvents(ListCustodyEventsRequest request) {
+        return Rpc.call(() -> {
+            var page = events.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
+                    request.getShowRetracted());
+            return ListCustodyEventsResponse.newBuilder()
+                    .addAllCustodyEvents(page.items().stream().map(DetentionMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdateCustodyEventResponse> updateCustodyEvent(UpdateCustodyEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateCustodyEventResponse.parser(), () -> {
+            var incoming = request.getCustodyEvent();
+            var current = DetentionMapper.toProto(events.get(incoming.getName(), "custody_event.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.EVENT_UPDATABLE);
+            var updated = events.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
+            return UpdateCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<RetractCustodyEventResponse> retractCustodyEvent(RetractCustodyEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractCustodyEventResponse.parser(),
+                () -> RetractCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(events.retract(
+                        request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<CreateChargeResponse> createCharge(CreateChargeRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateChargeResponse.parser(),
+                () -> CreateChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(
+                        charges.create(request.getParent(), DetentionMapper.toDraft(request.getCharge())))).build()));
+    }
+
+    @Override
+    public Uni<GetChargeResponse> getCharge(GetChargeRequest request) {
+        return Rpc.call(() -> GetChargeResponse.newBuilder()
+                .setCharge(DetentionMapper.toProto(charges.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListChargesResponse> listCharges(ListChargesRequest request) {
+        return Rpc.call(() -> {
+            var page = charges.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
+                    request.getShowRetracted());
+            return ListChargesResponse.newBuilder()
+                    .addAllCharges(page.items().stream().map(DetentionMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdateChargeResponse> updateCharge(UpdateChargeRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateChargeResponse.parser(), () -> {
+            var incoming = request.getCharge();
+            var current = DetentionMapper.toProto(charges.get(incoming.getName(), "charge.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.CHARGE_UPDATABLE);
+            var updated = charges.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
+            return UpdateChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<ChangeChargeStatusResponse> changeChargeStatus(ChangeChargeStatusRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, ChangeChargeStatusResponse.parser(),
+                () -> ChangeChargeStatusResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.changeStatus(
+                        request.getName(), request.getEtag(), DetentionMapper.statusChange(request.getStatusChange()))))
+                        .build()));
+    }
+
+    @Override
+    public Uni<RetractChargeResponse> retractCharge(RetractChargeRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractChargeResponse.parser(),
+                () -> RetractChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.retract(
+                        request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListPersonFeedResponse> listPersonFeed(ListPersonFeedRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.forPerson(request.getPerson(), bounds(request.hasDateRange(), request.getDateRange()),
+                    PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
+            return ListPersonFeedResponse.newBuilder().addAllItems(feedItems(page))
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<ListCountryFeedResponse> listCountryFeed(ListCountryFeedRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.forCountry(request.getDetainingCountry(),
+                    bounds(request.hasDateRange(), request.getDateRange()),
+                    PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
+            return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page))
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    private Detention toProto(io.habeas.detention.domain.Detention detention) {
+        return DetentionMapper.toProto(detention, today());
+    }
+
+    private java.util.List<FeedItem> feedItems(Page<FeedService.Item> page) {
+        LocalDate today = today();
+        return page.items().stream().map(item -> FeedMapper.toProto(item, today)).toList();
+    }
+
+    private static FeedService.DateBounds bounds(boolean present, io.habeas.common.v1.DateRange range) {
+        if (!present) {
+            return new FeedService.DateBounds(null, null);
+        }
+        return new FeedService.DateBounds(range.hasStart() ? CommonMapper.date(range.getStart()) : null,
+                range.hasEnd() ? CommonMapper.date(range.getEnd()) : null);
+    }
+
+    private static PageRequest pageOf(int size, String token) {
+        return PageRequest.of(size, token, 50, 200);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+}

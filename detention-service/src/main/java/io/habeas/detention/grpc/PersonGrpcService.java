@@ -1,0 +1,76 @@
+package io.habeas.detention.grpc;
+
+import io.habeas.detention.mapping.FieldMasks;
+import io.habeas.detention.mapping.PersonMapper;
+import io.habeas.detention.service.PersonService;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.CreatePersonResponse;
+import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.GetPersonResponse;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.ListPersonsResponse;
+import io.habeas.detention.v1.MutinyPersonServiceGrpc;
+import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.detention.v1.SearchPersonsResponse;
+import io.habeas.detention.v1.UpdatePersonRequest;
+import io.habeas.detention.v1.UpdatePersonResponse;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+
+@GrpcService
+@Blocking
+public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImplBase {
+    @Inject
+    PersonService persons;
+    @Inject
+    IdempotentCalls calls;
+
+    @Override
+    public Uni<CreatePersonResponse> createPerson(CreatePersonRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreatePersonResponse.parser(),
+                () -> CreatePersonResponse.newBuilder()
+                        .setPerson(PersonMapper.toProto(persons.create(PersonMapper.toDraft(request.getPerson()))))
+                        .build()));
+    }
+
+    @Override
+    public Uni<GetPersonResponse> getPerson(GetPersonRequest request) {
+        return Rpc.call(() -> GetPersonResponse.newBuilder()
+                .setPerson(PersonMapper.toProto(persons.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {
+        return Rpc.call(() -> {
+            var page = persons.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200),
+                    request.getCitizenship(), request.getDetainingCountry());
+            return ListPersonsResponse.newBuilder()
+                    .addAllPersons(page.items().stream().map(PersonMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdatePersonResponse> updatePerson(UpdatePersonRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdatePersonResponse.parser(), () -> {
+            var incoming = request.getPerson();
+            var current = PersonMapper.toProto(persons.get(incoming.getName(), "person.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), PersonMapper.UPDATABLE);
+            var updated = persons.update(incoming.getName(), incoming.getEtag(), PersonMapper.toDraft(merged));
+            return UpdatePersonResponse.newBuilder().setPerson(PersonMapper.toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<SearchPersonsResponse> searchPersons(SearchPersonsRequest request) {
+        return Rpc.call(() -> {
+            var page = persons.search(request.getQuery(), PageRequest.of(request.getPageSize(), request.getPageToken(), 20, 100));
+            return SearchPersonsResponse.newBuilder()
+                    .addAllMatches(page.items().stream().map(PersonMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+}

@@ -1,0 +1,187 @@
+package io.habeas.detention.mapping;
+
+import static io.habeas.detention.mapping.CommonMapper.date;
+import static io.habeas.detention.mapping.CommonMapper.emptyToNull;
+import static io.habeas.detention.mapping.CommonMapper.toDomain;
+import static io.habeas.detention.mapping.CommonMapper.toNumber;
+
+import io.habeas.common.v1.RecordState;
+import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.ChargeStatusChange;
+import io.habeas.detention.domain.CustodyEvent;
+import io.habeas.detention.domain.CustodyEventType;
+import io.habeas.detention.domain.CustodyStatus;
+import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.ChargeStatus;
+import io.habeas.detention.domain.RetractableRecord;
+import io.habeas.detention.domain.SentenceTerm;
+import io.habeas.detention.service.ChargeDraft;
+import io.habeas.detention.service.CustodyEventDraft;
+import io.habeas.detention.service.DetentionDraft;
+import io.habeas.detention.v1.ArticleReference;
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Proto <-> domain for detentions, custody events and charges. */
+public final class DetentionMapper {
+    public static final Set<String> DETENTION_UPDATABLE = Set.of("detaining_country", "authority", "place",
+            "start_date", "initial_status", "access_level", "sources");
+    public static final Set<String> EVENT_UPDATABLE = Set.of("type", "occurred_on", "until_date", "place",
+            "description", "access_level", "sources");
+    public static final Set<String> CHARGE_UPDATABLE = Set.of("jurisdiction", "legal_code", "article_reference",
+            "offence_description", "filed_on", "access_level", "sources");
+
+    private DetentionMapper() {
+    }
+
+    public static DetentionDraft toDraft(io.habeas.detention.v1.Detention d) {
+        return new DetentionDraft(d.getPerson(), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
+                emptyToNull(d.getPlace()), d.hasStartDate() ? date(d.getStartDate()) : null,
+                toDomain(d.getInitialStatus(), CustodyStatus.class), CommonMapper.accessLevel(d.getAccessLevel()),
+                CommonMapper.sources(d.getSourcesList()));
+    }
+
+    public static CustodyEventDraft toDraft(io.habeas.detention.v1.CustodyEvent e) {
+        return new CustodyEventDraft(toDomain(e.getType(), CustodyEventType.class),
+                e.hasOccurredOn() ? date(e.getOccurredOn()) : null, e.hasUntilDate() ? date(e.getUntilDate()) : null,
+                emptyToNull(e.getPlace()), emptyToNull(e.getDescription()), CommonMapper.accessLevel(e.getAccessLevel()),
+                CommonMapper.sources(e.getSourcesList()));
+    }
+
+    public static ChargeDraft toDraft(io.habeas.detention.v1.Charge c) {
+        return new ChargeDraft(c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(),
+                emptyToNull(c.getOffenceDescription()), c.hasFiledOn() ? date(c.getFiledOn()) : null,
+                CommonMapper.accessLevel(c.getAccessLevel()), CommonMapper.sources(c.getSourcesList()));
+    }
+
+    public static ChargeStatusChange statusChange(io.habeas.detention.v1.ChargeStatusChange c) {
+        var term = c.hasSentenceTerm() ? new SentenceTerm(c.getSentenceTerm().getYears(), c.getSentenceTerm().getMonths(),
+                c.getSentenceTerm().getDays(), c.getSentenceTerm().getSuspended()) : null;
+        return new ChargeStatusChange(CommonMapper.toDomain(c.getStatus(), ChargeStatus.class),
+                c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null, term, emptyToNull(c.getNote()),
+                CommonMapper.sources(c.getSourcesList()));
+    }
+
+    public static io.habeas.detention.v1.Detention toProto(Detention d, LocalDate today) {
+        var proto = io.habeas.detention.v1.Detention.newBuilder()
+                .setName(d.resourceName())
+                .setPerson("persons/" + d.personId)
+                .setDetainingCountry(d.detainingCountry)
+                .setStartDate(date(d.startDate))
+                .setInitialStatus(status(d.initialStatus))
+                .setCurrentStatus(status(d.currentStatus))
+                .setOngoing(d.isOngoing())
+                .setDaysInCustody((int) d.daysInCustody(today))
+                .setAccessLevel(CommonMapper.accessLevel(d.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(d.sources))
+                .setState(state(d))
+                .setCreateTime(CommonMapper.timestamp(d.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(d.updatedAt))
+                .setEtag(d.etag());
+        if (d.authority != null) {
+            proto.setAuthority(d.authority);
+        }
+        if (d.place != null) {
+            proto.setPlace(d.place);
+        }
+        if (d.endDate != null) {
+            proto.setEndDate(date(d.endDate));
+        }
+        if (d.retractionReason != null) {
+            proto.setRetractionReason(d.retractionReason);
+        }
+        return proto.build();
+    }
+
+    public static io.habeas.detention.v1.CustodyEvent toProto(CustodyEvent e) {
+        var proto = io.habeas.detention.v1.CustodyEvent.newBuilder()
+                .setName(e.resourceName())
+                .setType(io.habeas.detention.v1.CustodyEventType.forNumber(
+                        toNumber(e.type, io.habeas.detention.v1.CustodyEventType.getDescriptor())))
+                .setOccurredOn(date(e.occurredOn))
+                .setAccessLevel(CommonMapper.accessLevel(e.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(e.sources))
+                .setState(state(e))
+                .setCreateTime(CommonMapper.timestamp(e.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(e.updatedAt))
+                .setEtag(e.etag());
+        if (e.type.statusAfter(null) != null) {
+            proto.setResultingStatus(status(e.type.statusAfter(null)));
+        }
+        if (e.untilDate != null) {
+            proto.setUntilDate(date(e.untilDate));
+        }
+        if (e.place != null) {
+            proto.setPlace(e.place);
+        }
+        if (e.description != null) {
+            proto.setDescription(e.description);
+        }
+        if (e.retractionReason != null) {
+            proto.setRetractionReason(e.retractionReason);
+        }
+        return proto.build();
+    }
+
+    public static io.habeas.detention.v1.Charge toProto(Charge c) {
+        var article = ArticleReference.newBuilder().setArticle(c.article);
+        if (c.articlePart != null) {
+            article.setPart(c.articlePart);
+        }
+        if (c.articleClause != null) {
+            article.setClause(c.articleClause);
+        }
+        var proto = io.habeas.detention.v1.Charge.newBuilder()
+                .setName(c.resourceName())
+                .setJurisdiction(c.jurisdiction)
+                .setLegalCode(c.legalCode)
+                .setArticleReference(c.articleReference)
+                .setArticle(article)
+                .setFiledOn(date(c.filedOn))
+                .setStatus(chargeStatus(c.status))
+                .setAccessLevel(CommonMapper.accessLevel(c.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(c.sources))
+                .setState(state(c))
+                .setCreateTime(CommonMapper.timestamp(c.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(c.updatedAt))
+                .setEtag(c.etag());
+        c.statusHistory.forEach(change -> proto.addStatusHistory(toProto(change)));
+        if (c.offenceDescription != null) {
+            proto.setOffenceDescription(c.offenceDescription);
+        }
+        if (c.retractionReason != null) {
+            proto.setRetractionReason(c.retractionReason);
+        }
+        return proto.build();
+    }
+
+    private static io.habeas.detention.v1.ChargeStatusChange toProto(ChargeStatusChange change) {
+        var proto = io.habeas.detention.v1.ChargeStatusChange.newBuilder()
+                .setStatus(chargeStatus(change.status()))
+                .setEffectiveOn(date(change.effectiveOn()))
+                .addAllSources(CommonMapper.sourcesToProto(change.sources()));
+        if (change.sentenceTerm() != null) {
+            SentenceTerm term = change.sentenceTerm();
+            proto.setSentenceTerm(io.habeas.detention.v1.SentenceTerm.newBuilder().setYears(term.years())
+                    .setMonths(term.months()).setDays(term.days()).setSuspended(term.suspended()));
+        }
+        if (change.note() != null) {
+            proto.setNote(change.note());
+        }
+        return proto.build();
+    }
+
+    static io.habeas.detention.v1.CustodyStatus status(CustodyStatus status) {
+        return io.habeas.detention.v1.CustodyStatus.forNumber(
+                toNumber(status, io.habeas.detention.v1.CustodyStatus.getDescriptor()));
+    }
+
+    private static io.habeas.detention.v1.ChargeStatus chargeStatus(ChargeStatus status) {
+        return io.habeas.detention.v1.ChargeStatus.forNumber(
+                toNumber(status, io.habeas.detention.v1.ChargeStatus.getDescriptor()));
+    }
+
+    private static RecordState state(RetractableRecord record) {
+        return RecordState.forNumber(toNumber(record.state, RecordState.getDescriptor()));
+    }
+}

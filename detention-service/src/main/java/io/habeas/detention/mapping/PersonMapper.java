@@ -1,0 +1,55 @@
+package io.habeas.detention.mapping;
+
+import static io.habeas.detention.mapping.CommonMapper.emptyToNull;
+
+import io.habeas.detention.domain.Alias;
+import io.habeas.detention.domain.Person;
+import io.habeas.detention.repository.PersonRepository;
+import io.habeas.detention.service.PersonDraft;
+import io.habeas.detention.v1.PersonMatch;
+import java.util.Arrays;
+import java.util.Set;
+
+public final class PersonMapper {
+    public static final Set<String> UPDATABLE = Set.of("display_name", "aliases", "citizenships", "description",
+            "access_level", "sources");
+
+    private PersonMapper() {
+    }
+
+    public static PersonDraft toDraft(io.habeas.detention.v1.Person person) {
+        return new PersonDraft(person.getDisplayName(),
+                person.getAliasesList().stream().map(a -> new Alias(a.getName(), emptyToNull(a.getLanguageCode()))).toList(),
+                person.getCitizenshipsList(),
+                emptyToNull(person.getDescription()),
+                CommonMapper.accessLevel(person.getAccessLevel()),
+                CommonMapper.sources(person.getSourcesList()));
+    }
+
+    public static io.habeas.detention.v1.Person toProto(Person person) {
+        var proto = io.habeas.detention.v1.Person.newBuilder()
+                .setName(person.resourceName())
+                .setDisplayName(person.displayName)
+                .addAllCitizenships(Arrays.asList(person.citizenships))
+                .setAccessLevel(CommonMapper.accessLevel(person.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(person.sources))
+                .setCreateTime(CommonMapper.timestamp(person.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(person.updatedAt))
+                .setEtag(person.etag());
+        person.aliases.forEach(alias -> {
+            var a = io.habeas.detention.v1.Alias.newBuilder().setName(alias.name());
+            if (alias.languageCode() != null) {
+                a.setLanguageCode(alias.languageCode());
+            }
+            proto.addAliases(a);
+        });
+        if (person.description != null) {
+            proto.setDescription(person.description);
+        }
+        return proto.build();
+    }
+
+    public static PersonMatch toProto(PersonRepository.Match match) {
+        return PersonMatch.newBuilder().setPerson(toProto(match.person())).setScore(match.score()).build();
+    }
+}

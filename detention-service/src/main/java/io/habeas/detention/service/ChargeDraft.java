@@ -1,0 +1,38 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.ArticleReference;
+import io.habeas.detention.domain.PartialDate;
+import io.habeas.detention.domain.SourceCitation;
+import io.habeas.detention.domain.validation.CountryCode;
+import io.habeas.detention.domain.validation.CrossFieldChecked;
+import io.habeas.detention.domain.validation.CrossFieldRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+@CrossFieldChecked
+public record ChargeDraft(
+        @NotNull @CountryCode String jurisdiction,
+        @NotBlank @Size(max = 300) String legalCode,
+        @NotBlank @Size(max = 50) String articleReference,
+        @Size(max = 1000) String offenceDescription,
+        @NotNull @Valid PartialDate filedOn,
+        AccessLevel accessLevel,
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
+        implements CrossFieldRules {
+
+    @Override
+    public Map<String, String> brokenRules() {
+        if (articleReference != null && !articleReference.isBlank()
+                && ArticleReference.parse(articleReference).isEmpty()) {
+            return Map.of("articleReference",
+                    "must be an article number with an optional part and clause, such as 204.3.1 or 167-3.1");
+        }
+        return Map.of();
+    }
+}

@@ -1,0 +1,141 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.ArticleReference;
+import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.ChargeStatus;
+import io.habeas.detention.domain.ChargeStatusChange;
+import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.RecordState;
+import io.habeas.detention.support.FailedPreconditionException;
+import io.habeas.detention.support.NotFoundException;
+import io.habeas.detention.support.Page;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.support.PageToken;
+import io.habeas.detention.support.ResourceNames;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ChargeService {
+    @Inject
+    RequestValidator validator;
+    @Inject
+    DetentionService detentions;
+    @Inject
+    FeedProjector feed;
+
+    @Transactional
+    public Charge create(String parent, ChargeDraft draft) {
+        UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
+        validator.check(draft, "charge");
+        Detention detention = detentions.lockActive(detentionId, parent);
+        Charge charge = new Charge();
+        charge.detentionId = detention.id;
+        charge.status = ChargeStatus.FILED;
+        charge.statusHistory = List.of();
+        apply(charge, draft);
+        charge.persist();
+        feed.chargeChanged(charge, detention);
+        return charge;
+    }
+
+    public Charge get(String name, String field) {
+        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, Charge.COLLECTION);
+        Charge charge = Charge.findById(ids[1]);
+        if (charge == null || !charge.detentionId.equals(ids[0])) {
+            throw new NotFoundException(name);
+        }
+        return charge;
+    }
+
+    @Transactional
+    public Charge update(String name, String etag, ChargeDraft merged) {
+        Etags.require(etag, "charge.etag");
+        validator.check(merged, "charge");
+        return change(name, "charge.name", etag, charge -> {
+            apply(charge, merged);
+            requireChangesAfterFiling(charge, charge.statusHistory);
+        });
+    }
+
+    @Transactional
+    public Charge changeStatus(String name, String etag, ChargeStatusChange change) {
+        Etags.require(etag, "etag");
+        validator.check(change, "status_change");
+        return change(name, "name", etag, charge -> {
+            List<ChargeStatusChange> history = new ArrayList<>(charge.statusHistory);
+            history.add(change);
+            requireChangesAfterFiling(charge, history);
+            charge.statusHistory = history;
+            charge.status = change.status();
+            charge.touch();
+        });
+    }
+
+    @Transactional
+    public Charge retract(String name, Retraction retraction) {
+        validator.check(retraction, "");
+        return change(name, "name", retraction.etag(), charge -> charge.retract(retraction.reason()));
+    }
+
+    /** A detention's charges in filing order, keyset on (filing date, precision, id). */
+    public Page<Charge> list(String parent, PageRequest page, boolean showRetracted) {
+        Detention detention = detentions.get(parent, "parent");
+        StringBuilder where = new StringBuilder("detentionId = :detention");
+        Parameters params = Parameters.with("detention", detention.id);
+        if (!showRetracted) {
+            where.append(" and state = :active");
+            params.and("active", RecordState.ACTIVE);
+        }
+        String query = "charges|" + parent + "|" + showRetracted;
+        List<String> after = PageToken.decode(page.token(), query);
+        if (after != null) {
+            where.append(" and (filedSort > :d or (filedSort = :d and (precisionRank > :p"
+                    + " or (precisionRank = :p and id > :id))))");
+            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
+                    .and("id", UUID.fromString(after.get(2)));
+        }
+        List<Charge> rows = Charge.<Charge>find(where + " order by filedSort, precisionRank, id", params)
+                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
+        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
+                last.filedSort.toString(), Short.toString(last.precisionRank), last.id.toString()));
+    }
+
+    private Charge change(String name, String field, String etag, java.util.function.Consumer<Charge> edit) {
+        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, Charge.COLLECTION);
+        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        Charge charge = get(name, field);
+        charge.requireActive();
+        charge.requireEtag(etag);
+        edit.accept(charge);
+        feed.chargeChanged(charge, detention);
+        return charge;
+    }
+
+    private static void requireChangesAfterFiling(Charge charge, List<ChargeStatusChange> history) {
+        for (ChargeStatusChange change : history) {
+            if (change.effectiveOn().certainlyBefore(charge.filedOn)) {
+                throw new FailedPreconditionException("STATUS_CHANGE_BEFORE_FILING", charge.resourceName(),
+                        "a status change on " + change.effectiveOn() + " predates the filing on " + charge.filedOn);
+            }
+        }
+    }
+
+    private static void apply(Charge charge, ChargeDraft draft) {
+        charge.jurisdiction = draft.jurisdiction();
+        charge.legalCode = draft.legalCode().strip();
+        charge.setReference(draft.articleReference(), ArticleReference.parse(draft.articleReference()).orElseThrow());
+        charge.offenceDescription = draft.offenceDescription();
+        charge.setFiledOn(draft.filedOn());
+        charge.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        charge.sources = draft.sources();
+        charge.touch();
+    }
+}

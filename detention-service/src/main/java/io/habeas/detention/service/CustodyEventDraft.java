@@ -1,0 +1,21 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.CustodyEventType;
+import io.habeas.detention.domain.PartialDate;
+import io.habeas.detention.domain.SourceCitation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+public record CustodyEventDraft(
+        @NotNull CustodyEventType type,
+        @NotNull @Valid PartialDate occurredOn,
+        @Valid PartialDate untilDate,
+        @Size(max = 300) String place,
+        @Size(max = 2000) String description,
+        AccessLevel accessLevel,
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+}

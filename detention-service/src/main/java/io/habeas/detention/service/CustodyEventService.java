@@ -1,0 +1,116 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.CustodyEvent;
+import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.RecordState;
+import io.habeas.detention.support.NotFoundException;
+import io.habeas.detention.support.Page;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.support.PageToken;
+import io.habeas.detention.support.ResourceNames;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Custody events: every change re-checks the detention's whole history before it is kept. */
+@ApplicationScoped
+public class CustodyEventService {
+    @Inject
+    RequestValidator validator;
+    @Inject
+    DetentionService detentions;
+    @Inject
+    FeedProjector feed;
+
+    @Transactional
+    public CustodyEvent create(String parent, CustodyEventDraft draft) {
+        UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
+        validator.check(draft, "custody_event");
+        Detention detention = detentions.lockActive(detentionId, parent);
+        CustodyEvent event = new CustodyEvent();
+        event.detentionId = detention.id;
+        apply(event, draft);
+        event.persist();
+        return settle(event, detention);
+    }
+
+    public CustodyEvent get(String name, String field) {
+        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, CustodyEvent.COLLECTION);
+        CustodyEvent event = CustodyEvent.findById(ids[1]);
+        if (event == null || !event.detentionId.equals(ids[0])) {
+            throw new NotFoundException(name);
+        }
+        return event;
+    }
+
+    @Transactional
+    public CustodyEvent update(String name, String etag, CustodyEventDraft merged) {
+        UUID[] ids = ResourceNames.parse(name, "custody_event.name", Detention.COLLECTION, CustodyEvent.COLLECTION);
+        Etags.require(etag, "custody_event.etag");
+        validator.check(merged, "custody_event");
+        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        CustodyEvent event = get(name, "custody_event.name");
+        event.requireActive();
+        event.requireEtag(etag);
+        apply(event, merged);
+        return settle(event, detention);
+    }
+
+    @Transactional
+    public CustodyEvent retract(String name, Retraction retraction) {
+        UUID[] ids = ResourceNames.parse(name, "name", Detention.COLLECTION, CustodyEvent.COLLECTION);
+        validator.check(retraction, "");
+        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        CustodyEvent event = get(name, "name");
+        event.requireEtag(retraction.etag());
+        event.retract(retraction.reason());
+        return settle(event, detention);
+    }
+
+    /** A detention's events in date order, keyset on (date, precision, id). */
+    public Page<CustodyEvent> list(String parent, PageRequest page, boolean showRetracted) {
+        Detention detention = detentions.get(parent, "parent");
+        StringBuilder where = new StringBuilder("detentionId = :detention");
+        Parameters params = Parameters.with("detention", detention.id);
+        if (!showRetracted) {
+            where.append(" and state = :active");
+            params.and("active", RecordState.ACTIVE);
+        }
+        String query = "events|" + parent + "|" + showRetracted;
+        List<String> after = PageToken.decode(page.token(), query);
+        if (after != null) {
+            where.append(" and (occurredSort > :d or (occurredSort = :d and (precisionRank > :p"
+                    + " or (precisionRank = :p and id > :id))))");
+            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
+                    .and("id", UUID.fromString(after.get(2)));
+        }
+        List<CustodyEvent> rows = CustodyEvent.<CustodyEvent>find(
+                where + " order by occurredSort, precisionRank, id", params).range(0, page.size()).list();
+        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
+                last.occurredSort.toString(), Short.toString(last.precisionRank), last.id.toString()));
+    }
+
+    private CustodyEvent settle(CustodyEvent event, Detention detention) {
+        event.flush();
+        detentions.replayHistory(detention);
+        detention.touch();
+        feed.custodyEventChanged(event, detention);
+        return event;
+    }
+
+    private static void apply(CustodyEvent event, CustodyEventDraft draft) {
+        event.type = draft.type();
+        event.setOccurredOn(draft.occurredOn());
+        event.untilDate = draft.untilDate();
+        event.place = draft.place();
+        event.description = draft.description();
+        event.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        event.sources = draft.sources();
+        event.touch();
+    }
+}

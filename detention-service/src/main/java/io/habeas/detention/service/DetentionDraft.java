@@ -1,0 +1,36 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.CustodyStatus;
+import io.habeas.detention.domain.PartialDate;
+import io.habeas.detention.domain.SourceCitation;
+import io.habeas.detention.domain.validation.CountryCode;
+import io.habeas.detention.domain.validation.CrossFieldChecked;
+import io.habeas.detention.domain.validation.CrossFieldRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+@CrossFieldChecked
+public record DetentionDraft(
+        @NotNull String person,
+        @NotNull @CountryCode String detainingCountry,
+        @Size(max = 300) String authority,
+        @Size(max = 300) String place,
+        @NotNull @Valid PartialDate startDate,
+        @NotNull CustodyStatus initialStatus,
+        AccessLevel accessLevel,
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
+        implements CrossFieldRules {
+
+    @Override
+    public Map<String, String> brokenRules() {
+        if (initialStatus != null && initialStatus.isFinal()) {
+            return Map.of("initialStatus", "must not be a final status; record the release as a custody event");
+        }
+        return Map.of();
+    }
+}

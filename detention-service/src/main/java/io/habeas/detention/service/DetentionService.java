@@ -1,0 +1,141 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.CustodyEvent;
+import io.habeas.detention.domain.CustodyStatus;
+import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.Person;
+import io.habeas.detention.domain.RecordState;
+import io.habeas.detention.support.NotFoundException;
+import io.habeas.detention.support.Page;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.support.PageToken;
+import io.habeas.detention.support.ResourceNames;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DetentionService {
+    @Inject
+    RequestValidator validator;
+    @Inject
+    PersonService persons;
+    @Inject
+    FeedProjector feed;
+
+    @Transactional
+    public Detention create(DetentionDraft draft) {
+        validator.check(draft, "detention");
+        Person person = persons.get(draft.person(), "detention.person");
+        Detention detention = new Detention();
+        detention.personId = person.id;
+        apply(detention, draft);
+        detention.currentStatus = draft.initialStatus();
+        detention.persist();
+        feed.detentionChanged(detention);
+        return detention;
+    }
+
+    public Detention get(String name, String field) {
+        return find(ResourceNames.parseOne(name, field, Detention.COLLECTION), name, LockModeType.NONE);
+    }
+
+    /** Locks the detention: writes to one detention's history take turns, so they cannot both pass the checks. */
+    Detention lockActive(UUID id, String name) {
+        Detention detention = find(id, name, LockModeType.PESSIMISTIC_WRITE);
+        detention.requireActive();
+        return detention;
+    }
+
+    @Transactional
+    public Detention update(String name, String etag, DetentionDraft merged) {
+        UUID id = ResourceNames.parseOne(name, "detention.name", Detention.COLLECTION);
+        Etags.require(etag, "detention.etag");
+        validator.check(merged, "detention");
+        Detention detention = lockActive(id, name);
+        detention.requireEtag(etag);
+        apply(detention, merged);
+        replayHistory(detention);
+        feed.detentionChanged(detention);
+        return detention;
+    }
+
+    @Transactional
+    public Detention retract(String name, Retraction retraction) {
+        UUID id = ResourceNames.parseOne(name, "name", Detention.COLLECTION);
+        validator.check(retraction, "");
+        Detention detention = lockActive(id, name);
+        detention.requireEtag(retraction.etag());
+        detention.retract(retraction.reason());
+        feed.detentionChanged(detention);
+        return detention;
+    }
+
+    public record Filter(String person, String detainingCountry, CustodyStatus currentStatus, boolean showRetracted) {
+    }
+
+    /** Newest start first; keyset on (start, id) over the index that matches the filter. */
+    public Page<Detention> list(PageRequest page, Filter filter) {
+        Countries.checkFilter(filter.detainingCountry(), "detaining_country");
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (filter.person() != null && !filter.person().isEmpty()) {
+            where.append(" and personId = :person");
+            params.and("person", ResourceNames.parseOne(filter.person(), "person", Person.COLLECTION));
+        }
+        if (filter.detainingCountry() != null && !filter.detainingCountry().isEmpty()) {
+            where.append(" and detainingCountry = :country");
+            params.and("country", filter.detainingCountry());
+        }
+        if (filter.currentStatus() != null) {
+            where.append(" and currentStatus = :status");
+            params.and("status", filter.currentStatus());
+        }
+        if (!filter.showRetracted()) {
+            where.append(" and state = io.habeas.detention.domain.RecordState.ACTIVE");
+        }
+        String query = "detentions|" + filter;
+        List<String> after = PageToken.decode(page.token(), query);
+        if (after != null) {
+            where.append(" and (startSort < :afterStart or (startSort = :afterStart and id < :afterId))");
+            params.and("afterStart", LocalDate.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
+        }
+        List<Detention> rows = Detention.<Detention>find(where + " order by startSort desc, id desc", params)
+                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
+        return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.startSort.toString(), last.id.toString()));
+    }
+
+    /** Checks the custody events against the detention and stores the status they lead to. */
+    void replayHistory(Detention detention) {
+        List<CustodyEvent> events = CustodyEvent.list("detentionId = ?1 and state = ?2",
+                detention.id, RecordState.ACTIVE);
+        CustodyHistory.Outcome outcome = CustodyHistory.replay(detention, events);
+        detention.currentStatus = outcome.currentStatus();
+        detention.endDate = outcome.endDate();
+    }
+
+    private static Detention find(UUID id, String name, LockModeType lock) {
+        Detention detention = Detention.findById(id, lock);
+        if (detention == null) {
+            throw new NotFoundException(name);
+        }
+        return detention;
+    }
+
+    private static void apply(Detention detention, DetentionDraft draft) {
+        detention.detainingCountry = draft.detainingCountry();
+        detention.authority = draft.authority();
+        detention.place = draft.place();
+        detention.setStart(draft.startDate());
+        detention.initialStatus = draft.initialStatus();
+        detention.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        detention.sources = draft.sources();
+        detention.touch();
+    }
+}

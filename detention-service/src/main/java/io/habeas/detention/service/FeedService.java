@@ -1,0 +1,100 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.CustodyEvent;
+import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.FeedEntry;
+import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.detention.domain.PartialDate;
+import io.habeas.detention.domain.RetractableRecord;
+import io.habeas.detention.support.Page;
+import io.habeas.detention.support.PageRequest;
+import io.habeas.detention.support.PageToken;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Date-ordered feeds of everything recorded about a person or a detaining country. One
+ * statement reads a page of entries, then one statement per kind of record loads them, so a
+ * page costs the same number of statements whatever its size.
+ */
+@ApplicationScoped
+public class FeedService {
+    @Inject
+    PersonService persons;
+
+    /** A feed entry with the record it shows. */
+    public record Item(FeedEntry entry, RetractableRecord record) {
+    }
+
+    public record DateBounds(PartialDate start, PartialDate end) {
+    }
+
+    public Page<Item> forPerson(String person, DateBounds range, PageRequest page) {
+        UUID personId = persons.get(person, "person").id;
+        return read("personId = :owner", personId, "person|" + person, range, page);
+    }
+
+    public Page<Item> forCountry(String country, DateBounds range, PageRequest page) {
+        Countries.checkFilter(country, "detaining_country");
+        if (country == null || country.isEmpty()) {
+            throw io.habeas.detention.support.InvalidArgumentException.of("detaining_country", "is required");
+        }
+        return read("detainingCountry = :owner", country, "country|" + country, range, page);
+    }
+
+    private Page<Item> read(String owner, Object ownerValue, String queryName, DateBounds range, PageRequest page) {
+        StringBuilder where = new StringBuilder(owner);
+        Parameters params = Parameters.with("owner", ownerValue);
+        if (range.start() != null) {
+            where.append(" and sortEnd >= :from");
+            params.and("from", range.start().earliest());
+        }
+        if (range.end() != null) {
+            where.append(" and sortDate <= :to");
+            params.and("to", range.end().latest());
+        }
+        String query = queryName + "|" + range;
+        List<String> after = PageToken.decode(page.token(), query);
+        if (after != null) {
+            where.append(" and (sortDate > :d or (sortDate = :d and (precisionRank > :p"
+                    + " or (precisionRank = :p and id > :id))))");
+            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
+                    .and("id", UUID.fromString(after.get(2)));
+        }
+        List<FeedEntry> entries = FeedEntry.<FeedEntry>find(where + " order by sortDate, precisionRank, id", params)
+                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
+        Page<FeedEntry> entryPage = Pages.of(entries, page.size(), last -> PageToken.encode(query,
+                last.sortDate.toString(), Short.toString(last.precisionRank), last.id.toString()));
+        return new Page<>(withRecords(entryPage.items()), entryPage.nextPageToken());
+    }
+
+    private static List<Item> withRecords(List<FeedEntry> entries) {
+        Map<UUID, RetractableRecord> records = new HashMap<>();
+        records.putAll(load(entries, Detention.class, Set.of(FeedItemKind.DETENTION_STARTED)));
+        records.putAll(load(entries, CustodyEvent.class, Set.of(FeedItemKind.CUSTODY_EVENT)));
+        records.putAll(load(entries, Charge.class, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED)));
+        return entries.stream().map(entry -> new Item(entry, records.get(entry.recordId))).toList();
+    }
+
+    private static <R extends RetractableRecord> Map<UUID, R> load(List<FeedEntry> entries, Class<R> type, Set<FeedItemKind> kinds) {
+        Set<UUID> ids = entries.stream().filter(e -> kinds.contains(e.kind)).map(e -> e.recordId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<R> loaded = Panache.getEntityManager()
+                .createQuery("from " + type.getSimpleName() + " where id in :ids", type)
+                .setParameter("ids", ids).getResultList();
+        return loaded.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+    }
+}

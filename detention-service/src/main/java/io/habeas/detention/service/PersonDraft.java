@@ -1,0 +1,22 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.domain.AccessLevel;
+import io.habeas.detention.domain.Alias;
+import io.habeas.detention.domain.SourceCitation;
+import io.habeas.detention.domain.validation.CountryCode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A person as a client describes it, for a create or, merged with the record, an update. */
+public record PersonDraft(
+        @NotBlank @Size(max = 300) String displayName,
+        @Size(max = 50) List<@Valid Alias> aliases,
+        @Size(max = 10) List<@NotNull @CountryCode String> citizenships,
+        @Size(max = 2000) String description,
+        AccessLevel accessLevel,
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+}
