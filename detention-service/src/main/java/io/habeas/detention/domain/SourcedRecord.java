@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -53,7 +54,7 @@ public abstract class SourcedRecord extends PanacheEntityBase {
     }
 
     public void touch() {
-        updatedAt = OffsetDateTime.now();
+        updatedAt = OffsetDateTime.now().truncatedTo(ChronoUnit.MICROS); // as precise as PostgreSQL keeps it
         if (createdAt == null) {
             createdAt = updatedAt;
         }

@@ -116,6 +116,7 @@ public class ChargeService {
         charge.requireEtag(etag);
         edit.accept(charge);
         feed.chargeChanged(charge, detention);
+        charge.flush(); // the answer carries the new version as its etag
         return charge;
     }
 

@@ -100,6 +100,7 @@ public class CustodyEventService {
         detentions.replayHistory(detention);
         detention.touch();
         feed.custodyEventChanged(event, detention);
+        event.flush(); // the answer carries the new version as its etag
         return event;
     }
 

@@ -63,6 +63,7 @@ public class DetentionService {
         apply(detention, merged);
         replayHistory(detention);
         feed.detentionChanged(detention);
+        detention.flush(); // the answer carries the new version as its etag
         return detention;
     }
 
@@ -74,6 +75,7 @@ public class DetentionService {
         detention.requireEtag(retraction.etag());
         detention.retract(retraction.reason());
         feed.detentionChanged(detention);
+        detention.flush();
         return detention;
     }
 

@@ -49,6 +49,7 @@ public class PersonService {
         validator.check(merged, "person");
         person.requireEtag(etag);
         apply(person, merged);
+        persons.flush(); // the answer carries the new version as its etag
         return person;
     }
 

@@ -1,0 +1,38 @@
+package io.habeas.detention.support;
+
+import io.habeas.detention.v1.CreateDetentionRequest;
+import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.PersonServiceGrpc;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+
+/** gRPC tests call the running service through real stubs, each from an empty database. */
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+public abstract class GrpcTest {
+    @GrpcClient("persons")
+    protected PersonServiceGrpc.PersonServiceBlockingStub persons;
+    @GrpcClient("detentions")
+    protected DetentionServiceGrpc.DetentionServiceBlockingStub detentions;
+    @Inject
+    protected Database database;
+
+    @BeforeEach
+    void startFromEmptyDatabase() {
+        database.clear();
+    }
+
+    protected Person createPerson(Person.Builder person) {
+        return persons.createPerson(CreatePersonRequest.newBuilder().setPerson(person)
+                .setRequestId(Fixtures.requestId()).build()).getPerson();
+    }
+
+    protected Detention createDetention(Detention.Builder detention) {
+        return detentions.createDetention(CreateDetentionRequest.newBuilder().setDetention(detention)
+                .setRequestId(Fixtures.requestId()).build()).getDetention();
+    }
+}
