@@ -1,5 +1,7 @@
 package io.habeas.detention.domain;
 
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;

@@ -1,5 +1,6 @@
 package io.habeas.detention.domain;
 
+import io.habeas.support.records.SourcedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;

@@ -1,7 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.detention.domain.validation.CrossFieldChecked;
-import io.habeas.detention.domain.validation.CrossFieldRules;
+import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.CrossFieldChecked;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;

@@ -1,17 +1,19 @@
 package io.habeas.detention.grpc;
 
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.FieldMasks;
 import io.habeas.detention.domain.CustodyStatus;
-import io.habeas.detention.mapping.CommonMapper;
 import io.habeas.detention.mapping.DetentionMapper;
 import io.habeas.detention.mapping.FeedMapper;
-import io.habeas.detention.mapping.FieldMasks;
 import io.habeas.detention.service.ChargeService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.service.Retraction;
-import io.habeas.detention.support.Page;
-import io.habeas.detention.support.PageRequest;
 import io.habeas.detention.v1.*;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;

@@ -1,9 +1,11 @@
 package io.habeas.detention.grpc;
 
-import io.habeas.detention.mapping.FieldMasks;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.FieldMasks;
 import io.habeas.detention.mapping.PersonMapper;
 import io.habeas.detention.service.PersonService;
-import io.habeas.detention.support.PageRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.CreatePersonResponse;
 import io.habeas.detention.v1.GetPersonRequest;

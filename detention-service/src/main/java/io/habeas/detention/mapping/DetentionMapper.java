@@ -1,9 +1,11 @@
 package io.habeas.detention.mapping;
 
-import static io.habeas.detention.mapping.CommonMapper.date;
-import static io.habeas.detention.mapping.CommonMapper.emptyToNull;
-import static io.habeas.detention.mapping.CommonMapper.toDomain;
-import static io.habeas.detention.mapping.CommonMapper.toNumber;
+import io.habeas.support.records.RetractableRecord;
+import io.habeas.support.grpc.CommonMapper;
+import static io.habeas.support.grpc.CommonMapper.date;
+import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+import static io.habeas.support.grpc.CommonMapper.toDomain;
+import static io.habeas.support.grpc.CommonMapper.toNumber;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.detention.domain.Charge;
@@ -13,7 +15,6 @@ import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.ChargeStatus;
-import io.habeas.detention.domain.RetractableRecord;
 import io.habeas.detention.domain.SentenceTerm;
 import io.habeas.detention.service.ChargeDraft;
 import io.habeas.detention.service.CustodyEventDraft;

@@ -1,5 +1,6 @@
 package io.habeas.detention.mapping;
 
+import io.habeas.support.grpc.CommonMapper;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;

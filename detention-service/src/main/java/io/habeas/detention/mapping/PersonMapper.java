@@ -1,6 +1,7 @@
 package io.habeas.detention.mapping;
 
-import static io.habeas.detention.mapping.CommonMapper.emptyToNull;
+import io.habeas.support.grpc.CommonMapper;
+import static io.habeas.support.grpc.CommonMapper.emptyToNull;
 
 import io.habeas.detention.domain.Alias;
 import io.habeas.detention.domain.Person;

@@ -1,9 +1,9 @@
 package io.habeas.detention.service;
 
-import io.habeas.detention.domain.AccessLevel;
+import io.habeas.support.records.SourceCitation;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.PartialDate;
 import io.habeas.detention.domain.CustodyEventType;
-import io.habeas.detention.domain.PartialDate;
-import io.habeas.detention.domain.SourceCitation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

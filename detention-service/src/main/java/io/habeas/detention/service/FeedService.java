@@ -1,15 +1,18 @@
 package io.habeas.detention.service;
 
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.RetractableRecord;
+import io.habeas.support.validation.Countries;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
-import io.habeas.detention.domain.PartialDate;
-import io.habeas.detention.domain.RetractableRecord;
-import io.habeas.detention.support.Page;
-import io.habeas.detention.support.PageRequest;
-import io.habeas.detention.support.PageToken;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +51,7 @@ public class FeedService {
     public Page<Item> forCountry(String country, DateBounds range, PageRequest page) {
         Countries.checkFilter(country, "detaining_country");
         if (country == null || country.isEmpty()) {
-            throw io.habeas.detention.support.InvalidArgumentException.of("detaining_country", "is required");
+            throw io.habeas.support.errors.InvalidArgumentException.of("detaining_country", "is required");
         }
         return read("detainingCountry = :owner", country, "country|" + country, range, page);
     }

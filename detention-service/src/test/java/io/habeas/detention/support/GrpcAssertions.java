@@ -1,5 +1,6 @@
 package io.habeas.detention.support;
 
+import io.habeas.support.errors.FieldViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,6 +1,0 @@
-package io.habeas.detention.domain;
-
-/** Retracted records are kept with their reason but leave lists and feeds. */
-public enum RecordState {
-    ACTIVE, RETRACTED
-}

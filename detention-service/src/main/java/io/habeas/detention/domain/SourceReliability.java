@@ -1,6 +1,0 @@
-package io.habeas.detention.domain;
-
-/** The HURIDOCS source reliability scale. */
-public enum SourceReliability {
-    HIGHLY_RELIABLE, RELIABLE, SOMEWHAT_RELIABLE, UNRELIABLE, HIGHLY_UNRELIABLE
-}
