@@ -1,9 +1,9 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.SourceCitation;
 import io.habeas.support.records.PartialDate;
-import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CrossFieldChecked;
+import io.habeas.support.validation.CrossFieldRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.UuidV7;
 import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;

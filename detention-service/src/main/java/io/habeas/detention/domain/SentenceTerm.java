@@ -1,7 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.validation.CrossFieldRules;
 import io.habeas.support.validation.CrossFieldChecked;
+import io.habeas.support.validation.CrossFieldRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Map;

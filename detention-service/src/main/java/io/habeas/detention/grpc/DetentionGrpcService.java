@@ -1,11 +1,5 @@
 package io.habeas.detention.grpc;
 
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.grpc.Rpc;
-import io.habeas.support.grpc.IdempotentCalls;
-import io.habeas.support.grpc.CommonMapper;
-import io.habeas.support.grpc.FieldMasks;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.mapping.DetentionMapper;
 import io.habeas.detention.mapping.FeedMapper;
@@ -15,6 +9,12 @@ import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.service.Retraction;
 import io.habeas.detention.v1.*;
+import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.FieldMasks;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

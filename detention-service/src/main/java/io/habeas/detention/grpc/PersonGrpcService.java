@@ -1,9 +1,5 @@
 package io.habeas.detention.grpc;
 
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.grpc.Rpc;
-import io.habeas.support.grpc.IdempotentCalls;
-import io.habeas.support.grpc.FieldMasks;
 import io.habeas.detention.mapping.PersonMapper;
 import io.habeas.detention.service.PersonService;
 import io.habeas.detention.v1.CreatePersonRequest;
@@ -17,6 +13,10 @@ import io.habeas.detention.v1.SearchPersonsRequest;
 import io.habeas.detention.v1.SearchPersonsResponse;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.detention.v1.UpdatePersonResponse;
+import io.habeas.support.grpc.FieldMasks;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,5 @@
 package io.habeas.detention.mapping;
 
-import io.habeas.support.records.RetractableRecord;
-import io.habeas.support.grpc.CommonMapper;
 import static io.habeas.support.grpc.CommonMapper.date;
 import static io.habeas.support.grpc.CommonMapper.emptyToNull;
 import static io.habeas.support.grpc.CommonMapper.toDomain;
@@ -9,17 +7,19 @@ import static io.habeas.support.grpc.CommonMapper.toNumber;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
-import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.SentenceTerm;
 import io.habeas.detention.service.ChargeDraft;
 import io.habeas.detention.service.CustodyEventDraft;
 import io.habeas.detention.service.DetentionDraft;
 import io.habeas.detention.v1.ArticleReference;
+import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.records.RetractableRecord;
 import java.time.LocalDate;
 import java.util.Set;
 

@@ -1,6 +1,5 @@
 package io.habeas.detention.mapping;
 
-import io.habeas.support.grpc.CommonMapper;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
@@ -8,6 +7,7 @@ import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.FeedItemKind;
+import io.habeas.support.grpc.CommonMapper;
 import java.time.LocalDate;
 
 public final class FeedMapper {

@@ -1,6 +1,5 @@
 package io.habeas.detention.mapping;
 
-import io.habeas.support.grpc.CommonMapper;
 import static io.habeas.support.grpc.CommonMapper.emptyToNull;
 
 import io.habeas.detention.domain.Alias;
@@ -8,6 +7,7 @@ import io.habeas.detention.domain.Person;
 import io.habeas.detention.repository.PersonRepository;
 import io.habeas.detention.service.PersonDraft;
 import io.habeas.detention.v1.PersonMatch;
+import io.habeas.support.grpc.CommonMapper;
 import java.util.Arrays;
 import java.util.Set;
 

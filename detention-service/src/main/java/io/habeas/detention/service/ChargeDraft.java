@@ -1,12 +1,12 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.records.SourceCitation;
+import io.habeas.detention.domain.ArticleReference;
 import io.habeas.support.records.AccessLevel;
 import io.habeas.support.records.PartialDate;
-import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
-import io.habeas.detention.domain.ArticleReference;
+import io.habeas.support.validation.CrossFieldRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,9 +1,9 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.records.SourceCitation;
+import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.support.records.AccessLevel;
 import io.habeas.support.records.PartialDate;
-import io.habeas.detention.domain.CustodyEventType;
+import io.habeas.support.records.SourceCitation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,17 +1,17 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.records.RecordState;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.validation.Etags;
-import io.habeas.support.validation.RequestValidator;
-import io.habeas.support.grpc.ResourceNames;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
+import io.habeas.support.errors.NotFoundException;
+import io.habeas.support.grpc.ResourceNames;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.RecordState;
+import io.habeas.support.validation.Etags;
+import io.habeas.support.validation.RequestValidator;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

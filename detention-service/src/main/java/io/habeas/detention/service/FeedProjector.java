@@ -1,11 +1,11 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.records.PartialDate;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.support.records.PartialDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 

@@ -1,18 +1,18 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.records.PartialDate;
-import io.habeas.support.records.RetractableRecord;
-import io.habeas.support.validation.Countries;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.RetractableRecord;
+import io.habeas.support.validation.Countries;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

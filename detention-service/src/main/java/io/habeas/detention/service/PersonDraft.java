@@ -1,9 +1,9 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.records.SourceCitation;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.validation.CountryCode;
 import io.habeas.detention.domain.Alias;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.SourceCitation;
+import io.habeas.support.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,19 +1,19 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.errors.NotFoundException;
+import io.habeas.detention.domain.Person;
+import io.habeas.detention.repository.PersonRepository.Match;
+import io.habeas.detention.repository.PersonRepository;
 import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.errors.NotFoundException;
+import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
-import io.habeas.support.paging.Pages;
 import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
 import io.habeas.support.records.AccessLevel;
-import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.detention.domain.Person;
-import io.habeas.detention.repository.PersonRepository;
-import io.habeas.detention.repository.PersonRepository.Match;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

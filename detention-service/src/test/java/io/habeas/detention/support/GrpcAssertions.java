@@ -1,6 +1,5 @@
 package io.habeas.detention.support;
 
-import io.habeas.support.errors.FieldViolation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -11,6 +10,7 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.habeas.support.errors.FieldViolation;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.function.Executable;

@@ -1,14 +1,14 @@
 package io.habeas.support.grpc;
 
-import io.habeas.support.records.SourceCitation;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.SourceReliability;
-import io.habeas.support.records.PartialDate;
-import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Descriptors.EnumDescriptor;
+import com.google.protobuf.ProtocolMessageEnum;
 import com.google.protobuf.Timestamp;
 import io.habeas.common.v1.DatePrecision;
 import io.habeas.common.v1.Source;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.SourceCitation;
+import io.habeas.support.records.SourceReliability;
 import java.time.OffsetDateTime;
 import java.util.List;
 

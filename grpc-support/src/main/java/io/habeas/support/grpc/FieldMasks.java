@@ -1,10 +1,10 @@
 package io.habeas.support.grpc;
 
-import io.habeas.support.errors.FieldViolation;
-import io.habeas.support.errors.InvalidArgumentException;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
+import io.habeas.support.errors.FieldViolation;
+import io.habeas.support.errors.InvalidArgumentException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,5 @@
 package io.habeas.support.grpc;
 
-import io.habeas.support.errors.FailedPreconditionException;
-import io.habeas.support.errors.FieldViolation;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.errors.ConflictException;
 import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
@@ -14,6 +9,11 @@ import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.habeas.support.errors.ConflictException;
+import io.habeas.support.errors.FailedPreconditionException;
+import io.habeas.support.errors.FieldViolation;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.errors.NotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.eclipse.microprofile.config.ConfigProvider;

@@ -1,13 +1,13 @@
 package io.habeas.support.grpc;
 
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.errors.ConflictException;
-import io.habeas.support.records.RequestLogEntry;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
+import io.habeas.support.errors.ConflictException;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.records.RequestLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;

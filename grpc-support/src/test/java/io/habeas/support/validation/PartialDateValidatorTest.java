@@ -1,11 +1,11 @@
-package io.habeas.detention.domain.validation;
+package io.habeas.support.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.habeas.detention.domain.PartialDate;
-import io.habeas.detention.domain.PartialDate.Precision;
+import io.habeas.support.records.PartialDate.Precision;
+import io.habeas.support.records.PartialDate;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
