@@ -42,7 +42,7 @@ CREATE TABLE detention (
     start_year        integer       NOT NULL,
     start_month       integer,
     start_day         integer,
-    start_sort        date          NOT NULL,
+    start_sort        date          NOT NULL, -- the last day the start can be, as timelines sort
     initial_status    varchar(40)   NOT NULL,
     current_status    varchar(40)   NOT NULL,
     end_year          integer,
@@ -127,7 +127,7 @@ CREATE TABLE feed_entry (
     date_month          integer,
     date_day            integer,
     sort_date           date        NOT NULL,
-    sort_end            date        NOT NULL,
+    period_start        date        NOT NULL,
     precision_rank      smallint    NOT NULL,
     UNIQUE (record_id, status_change_index)
 );

@@ -80,7 +80,7 @@ public class Charge extends RetractableRecord {
 
     public void setFiledOn(PartialDate date) {
         filedOn = date;
-        filedSort = date.earliest();
+        filedSort = date.sortKey();
         precisionRank = date.precisionRank();
     }
 }

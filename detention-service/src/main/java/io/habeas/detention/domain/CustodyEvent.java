@@ -56,7 +56,7 @@ public class CustodyEvent extends RetractableRecord {
 
     public void setOccurredOn(PartialDate date) {
         occurredOn = date;
-        occurredSort = date.earliest();
+        occurredSort = date.sortKey();
         precisionRank = date.precisionRank();
     }
 }

@@ -61,7 +61,7 @@ public class Detention extends RetractableRecord {
 
     public void setStart(PartialDate start) {
         startDate = start;
-        startSort = start.earliest();
+        startSort = start.sortKey();
     }
 
     public boolean isOngoing() {

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 /**
  * One dated fact as the feeds show it, pointing at the record that holds it. Feeds read
- * these in (sort date, precision, id) order, so a page is one index range scan.
+ * these in (sort date, precision rank, id) order, so a page is one index range scan.
  */
 @Entity
 @Table(name = "feed_entry")
@@ -55,8 +55,9 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(name = "sort_date", nullable = false)
     public LocalDate sortDate;
 
-    @Column(name = "sort_end", nullable = false)
-    public LocalDate sortEnd;
+    /** The first day the date can be: a date range keeps the entries whose period overlaps it. */
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
 
     @Column(name = "precision_rank", nullable = false)
     public short precisionRank;
@@ -66,8 +67,8 @@ public class FeedEntry extends PanacheEntityBase {
         personId = detention.personId;
         detainingCountry = detention.detainingCountry;
         date = when;
-        sortDate = when.earliest();
-        sortEnd = when.latest();
+        sortDate = when.sortKey();
+        periodStart = when.earliest();
         precisionRank = when.precisionRank();
     }
 }

@@ -60,11 +60,11 @@ public class FeedService {
         StringBuilder where = new StringBuilder(owner);
         Parameters params = Parameters.with("owner", ownerValue);
         if (range.start() != null) {
-            where.append(" and sortEnd >= :from");
+            where.append(" and sortDate >= :from");
             params.and("from", range.start().earliest());
         }
         if (range.end() != null) {
-            where.append(" and sortDate <= :to");
+            where.append(" and periodStart <= :to");
             params.and("to", range.end().latest());
         }
         String query = queryName + "|" + range;

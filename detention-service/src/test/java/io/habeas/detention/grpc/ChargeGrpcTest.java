@@ -379,7 +379,7 @@ class ChargeGrpcTest extends GrpcTest {
     void pagesThroughChargesOneAtATimeInFilingDateOrder() {
         Charge november = file(charge("228.2", date(2023, 11, 2)));
         Charge arrestDay = file(charge("204.3.1", ARREST_DAY));
-        // Known only to the month: sorts as July 2023, before the days of July.
+        // Known only to the month: sorts after the known days of July.
         Charge july = file(charge("167-3.1", date(2023, 7, 0)));
 
         List<Charge> seen = new ArrayList<>();
@@ -394,9 +394,9 @@ class ChargeGrpcTest extends GrpcTest {
             pages++;
         } while (!token.isEmpty() && pages < 10);
 
-        assertEquals(List.of(july, arrestDay, november), seen);
+        assertEquals(List.of(arrestDay, july, november), seen);
         assertEquals(3, pages);
-        assertEquals(List.of(july, arrestDay, november), list(ListChargesRequest.newBuilder()));
+        assertEquals(List.of(arrestDay, july, november), list(ListChargesRequest.newBuilder()));
     }
 
     @Test

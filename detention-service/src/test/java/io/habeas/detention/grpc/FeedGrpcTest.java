@@ -96,14 +96,15 @@ class FeedGrpcTest extends GrpcTest {
     }
 
     @Test
-    void aMonthSortsBeforeTheDaysOfThatMonth() {
+    void aMonthSortsAfterTheKnownDaysOfThatMonth() {
         Detention detention = createDetention(arrest(person, date(2023, 7, 0)));
-        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, date(2023, 7, 1)));
-        addCharge(detention, charge("204.3.1", date(2023, 7, 0)));
         addCharge(detention, charge("228", date(2023, 0, 0)));
+        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, date(2023, 7, 31)));
+        addCharge(detention, charge("204.3.1", date(2023, 7, 0)));
+        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
 
-        assertEquals(List.of("charge 228", "arrest 2023-7-0", "charge 204.3.1", "CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION"),
-                personFeed());
+        assertEquals(List.of("CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION", "arrest 2023-7-0", "charge 204.3.1",
+                "CUSTODY_EVENT_TYPE_TRANSFER", "charge 228"), personFeed());
     }
 
     @Test
@@ -168,11 +169,16 @@ class FeedGrpcTest extends GrpcTest {
         for (int i = 1; i < walked.size(); i++) {
             var before = walked.get(i - 1).getDate();
             var after = walked.get(i).getDate();
-            long a = before.getYear() * 10000L + Math.max(1, before.getMonth()) * 100L + Math.max(1, before.getDay());
-            long b = after.getYear() * 10000L + Math.max(1, after.getMonth()) * 100L + Math.max(1, after.getDay());
-            assertTrue(a < b || (a == b && before.getPrecisionValue() <= after.getPrecisionValue()),
+            long a = lastDay(before);
+            long b = lastDay(after);
+            assertTrue(a < b || (a == b && before.getPrecisionValue() >= after.getPrecisionValue()),
                     "item " + i + " is out of order: " + before + " then " + after);
         }
+    }
+
+    private static long lastDay(io.habeas.common.v1.PartialDate date) {
+        java.time.YearMonth month = java.time.YearMonth.of(date.getYear(), date.getMonth() == 0 ? 12 : date.getMonth());
+        return month.atDay(date.getDay() == 0 ? month.lengthOfMonth() : date.getDay()).toEpochDay();
     }
 
     @Test

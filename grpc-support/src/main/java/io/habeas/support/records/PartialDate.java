@@ -23,9 +23,18 @@ public record PartialDate(Integer year, Integer month, Integer day) {
         return day != null ? Precision.DAY : month != null ? Precision.MONTH : Precision.YEAR;
     }
 
-    /** Sorts a year before its months and a month before its days when they start on the same day. */
+    /**
+     * Timelines order dates by the last day of their period, then finer before coarser:
+     * "23 July 2023", then "July 2023", then "2023". A date known only to its month comes
+     * after the known days of that month, since it may be any of them up to the last.
+     */
+    public LocalDate sortKey() {
+        return latest();
+    }
+
+    /** Breaks ties of {@link #sortKey()}: a day (0) before a month (1) before a year (2). */
     public short precisionRank() {
-        return (short) precision().ordinal();
+        return (short) (Precision.DAY.ordinal() - precision().ordinal());
     }
 
     public LocalDate earliest() {

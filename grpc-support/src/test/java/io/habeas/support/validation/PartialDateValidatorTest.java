@@ -144,9 +144,11 @@ class PartialDateValidatorTest {
     }
 
     @Test
-    void precisionRankPutsAYearBeforeItsMonthsAndAMonthBeforeItsDays() {
-        assertTrue(date(2023, null, null).precisionRank() < date(2023, 1, null).precisionRank());
-        assertTrue(date(2023, 1, null).precisionRank() < date(2023, 1, 1).precisionRank());
+    void sortKeyIsTheLastDayAndPrecisionRankPutsDaysBeforeMonthsBeforeYears() {
+        assertEquals(java.time.LocalDate.of(2023, 7, 31), date(2023, 7, null).sortKey());
+        assertEquals(java.time.LocalDate.of(2023, 12, 31), date(2023, null, null).sortKey());
+        assertTrue(date(2023, 12, 31).precisionRank() < date(2023, 12, null).precisionRank());
+        assertTrue(date(2023, 12, null).precisionRank() < date(2023, null, null).precisionRank());
     }
 
     // --- certainlyBefore: every day one can be precedes every day the other can be ---
