@@ -4,6 +4,7 @@ import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.mapping.DetentionMapper;
 import io.habeas.detention.mapping.FeedMapper;
 import io.habeas.detention.service.ChargeService;
+import io.habeas.detention.service.CountryStatisticsService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.FeedService;
@@ -34,6 +35,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Inject
     FeedService feeds;
     @Inject
+    CountryStatisticsService statistics;
+    @Inject
     IdempotentCalls calls;
 
     @Override
@@ -53,7 +56,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListDetentionsResponse> listDetentions(ListDetentionsRequest request) {
         return Rpc.call(() -> {
             var filter = new DetentionService.Filter(request.getPerson(), request.getDetainingCountry(),
-                    CommonMapper.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted());
+                    CommonMapper.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted(),
+                    request.getOngoingOnly());
             var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter);
             return ListDetentionsResponse.newBuilder()
                     .addAllDetentions(page.items().stream().map(this::toProto).toList())
@@ -189,6 +193,23 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
                     PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
             return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page))
                     .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<GetCountryStatisticsResponse> getCountryStatistics(GetCountryStatisticsRequest request) {
+        return Rpc.call(() -> {
+            var range = bounds(request.hasDateRange(), request.getDateRange());
+            var result = statistics.of(request.getDetainingCountry(), range.start(), range.end(), request.getArticleLimit());
+            return GetCountryStatisticsResponse.newBuilder()
+                    .setHeldNow(result.heldNow())
+                    .addAllMonthly(result.monthly().stream().map(m -> MonthlyCount.newBuilder().setYear(m.year())
+                            .setMonth(m.month()).setNewDetentions(m.newDetentions()).setReleases(m.releases()).build())
+                            .toList())
+                    .addAllArticles(result.articles().stream().map(a -> ArticleCount.newBuilder()
+                            .setJurisdiction(a.jurisdiction()).setLegalCode(a.legalCode()).setArticle(a.article())
+                            .setChargeCount(a.charges()).setPersonCount(a.persons()).build()).toList())
+                    .build();
         });
     }
 

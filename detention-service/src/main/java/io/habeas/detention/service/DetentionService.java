@@ -83,7 +83,8 @@ public class DetentionService {
         return detention;
     }
 
-    public record Filter(String person, String detainingCountry, CustodyStatus currentStatus, boolean showRetracted) {
+    public record Filter(String person, String detainingCountry, CustodyStatus currentStatus, boolean showRetracted,
+            boolean ongoingOnly) {
     }
 
     /** Newest start first; keyset on (start, id) over the index that matches the filter. */
@@ -102,6 +103,9 @@ public class DetentionService {
         if (filter.currentStatus() != null) {
             where.append(" and currentStatus = :status");
             params.and("status", filter.currentStatus());
+        }
+        if (filter.ongoingOnly()) {
+            where.append(" and endDate is null");
         }
         if (!filter.showRetracted()) {
             where.append(" and state = io.habeas.support.records.RecordState.ACTIVE");
