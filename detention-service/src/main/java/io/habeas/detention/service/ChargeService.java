@@ -11,6 +11,7 @@ import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
 import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.paging.Pages;
 import io.habeas.support.records.AccessLevel;
 import io.habeas.support.records.RecordState;
@@ -20,7 +21,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -99,16 +99,10 @@ public class ChargeService {
         }
         String query = "charges|" + parent + "|" + showRetracted;
         List<String> after = PageToken.decode(page.token(), query);
-        if (after != null) {
-            where.append(" and (filedSort > :d or (filedSort = :d and (precisionRank > :p"
-                    + " or (precisionRank = :p and id > :id))))");
-            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
-                    .and("id", UUID.fromString(after.get(2)));
-        }
-        List<Charge> rows = Charge.<Charge>find(where + " order by filedSort, precisionRank, id", params)
+        TimelineKeyset.after(after, "filedSort", where, params);
+        List<Charge> rows = Charge.<Charge>find(where + TimelineKeyset.orderBy("filedSort"), params)
                 .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
-                last.filedSort.toString(), Short.toString(last.precisionRank), last.id.toString()));
+        return Pages.of(rows, page.size(), last -> TimelineKeyset.token(query, last.filedSort, last.precisionRank, last.id));
     }
 
     private Charge change(String name, String field, String etag, java.util.function.Consumer<Charge> edit) {

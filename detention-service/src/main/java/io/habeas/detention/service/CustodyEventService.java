@@ -7,6 +7,7 @@ import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
 import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.paging.Pages;
 import io.habeas.support.records.AccessLevel;
 import io.habeas.support.records.RecordState;
@@ -16,7 +17,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,16 +86,11 @@ public class CustodyEventService {
         }
         String query = "events|" + parent + "|" + showRetracted;
         List<String> after = PageToken.decode(page.token(), query);
-        if (after != null) {
-            where.append(" and (occurredSort > :d or (occurredSort = :d and (precisionRank > :p"
-                    + " or (precisionRank = :p and id > :id))))");
-            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
-                    .and("id", UUID.fromString(after.get(2)));
-        }
-        List<CustodyEvent> rows = CustodyEvent.<CustodyEvent>find(
-                where + " order by occurredSort, precisionRank, id", params).range(0, page.size()).list();
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
-                last.occurredSort.toString(), Short.toString(last.precisionRank), last.id.toString()));
+        TimelineKeyset.after(after, "occurredSort", where, params);
+        List<CustodyEvent> rows = CustodyEvent.<CustodyEvent>find(where + TimelineKeyset.orderBy("occurredSort"), params)
+                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
+        return Pages.of(rows, page.size(),
+                last -> TimelineKeyset.token(query, last.occurredSort, last.precisionRank, last.id));
     }
 
     private CustodyEvent settle(CustodyEvent event, Detention detention) {

@@ -9,6 +9,7 @@ import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.paging.Page;
 import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.paging.Pages;
 import io.habeas.support.records.PartialDate;
 import io.habeas.support.records.RetractableRecord;
@@ -17,7 +18,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +69,11 @@ public class FeedService {
         }
         String query = queryName + "|" + range;
         List<String> after = PageToken.decode(page.token(), query);
-        if (after != null) {
-            where.append(" and (sortDate > :d or (sortDate = :d and (precisionRank > :p"
-                    + " or (precisionRank = :p and id > :id))))");
-            params.and("d", LocalDate.parse(after.get(0))).and("p", Short.parseShort(after.get(1)))
-                    .and("id", UUID.fromString(after.get(2)));
-        }
-        List<FeedEntry> entries = FeedEntry.<FeedEntry>find(where + " order by sortDate, precisionRank, id", params)
+        TimelineKeyset.after(after, "sortDate", where, params);
+        List<FeedEntry> entries = FeedEntry.<FeedEntry>find(where + TimelineKeyset.orderBy("sortDate"), params)
                 .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        Page<FeedEntry> entryPage = Pages.of(entries, page.size(), last -> PageToken.encode(query,
-                last.sortDate.toString(), Short.toString(last.precisionRank), last.id.toString()));
+        Page<FeedEntry> entryPage = Pages.of(entries, page.size(),
+                last -> TimelineKeyset.token(query, last.sortDate, last.precisionRank, last.id));
         return new Page<>(withRecords(entryPage.items()), entryPage.nextPageToken());
     }
 
