@@ -1,0 +1,102 @@
+package io.habeas.suite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** The database and the three applications, started in dependency order and stopped in reverse. */
+final class Suite implements AutoCloseable {
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    final Ports ports;
+    private final Database database;
+    private final List<ServiceProcess> services;
+
+    Suite(Path root, Path logs, Ports ports, Database database) {
+        this.ports = ports;
+        this.database = database;
+        String detentionPort = Integer.toString(ports.detention());
+        this.services = List.of(
+                new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
+                        logs.resolve("detention-service.log"), datasource("detention")),
+                new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
+                        logs.resolve("statement-service.log"), with(datasource("statement"), Map.of(
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", "localhost",
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
+                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), Map.of(
+                        "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", "localhost",
+                        "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
+                        "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", "localhost",
+                        "QUARKUS_GRPC_CLIENTS_STATEMENT_PORT", Integer.toString(ports.statement()))));
+    }
+
+    static Path jar(Path root, String module) {
+        return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The checkout's top folder, found from wherever the launcher or a test runs. */
+    static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("detention-service"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run this from the Habeas checkout");
+        }
+        return dir;
+    }
+
+    List<String> missingJars() {
+        List<String> missing = new ArrayList<>();
+        services.stream().filter(s -> !s.isPackaged()).forEach(s -> missing.add(s.name));
+        return missing;
+    }
+
+    void start(Consumer<String> progress) throws Exception {
+        progress.accept("Creating the databases on the " + database.describe());
+        database.createMissingDatabases();
+        for (ServiceProcess service : services) {
+            start(service, progress);
+        }
+    }
+
+    void start(ServiceProcess service, Consumer<String> progress) throws Exception {
+        progress.accept("Starting " + service.name + " on port " + service.port);
+        service.start();
+        service.awaitReady(READY_TIMEOUT);
+        progress.accept(service.name + " is ready");
+    }
+
+    ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    ServiceProcess firstStopped() {
+        return services.stream().filter(s -> !s.isRunning()).findFirst().orElse(null);
+    }
+
+    private Map<String, String> datasource(String name) {
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(name),
+                "QUARKUS_DATASOURCE_USERNAME", database.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password());
+    }
+
+    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
+        var merged = new HashMap<>(a);
+        merged.putAll(b);
+        return merged;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,118 @@
+package io.habeas.suite;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The run command: one embedded PostgreSQL, detention-service, statement-service and the
+ * gateway as separate processes, the demo case loaded, until Ctrl-C or SIGTERM stops it all.
+ */
+public final class SuiteMain {
+    private SuiteMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Suite.findRoot();
+        Path data = root.resolve(".habeas");
+        Ports ports = Ports.fromEnvironment();
+        String externalDatabase = System.getenv("HABEAS_POSTGRES_URL");
+
+        List<String> taken = Stream.of(
+                        externalDatabase == null ? "PostgreSQL:" + ports.postgres() : null,
+                        "detention-service:" + ports.detention(),
+                        "statement-service:" + ports.statement(),
+                        "gateway:" + ports.gateway())
+                .filter(p -> p != null && !Ports.isFree(Integer.parseInt(p.substring(p.indexOf(':') + 1))))
+                .toList();
+        if (!taken.isEmpty()) {
+            System.err.println("Port(s) already in use: " + String.join(", ", taken)
+                    + ". Stop what uses them, or choose others with HABEAS_POSTGRES_PORT, HABEAS_DETENTION_PORT,"
+                    + " HABEAS_STATEMENT_PORT, HABEAS_GATEWAY_PORT.");
+            System.exit(2);
+        }
+
+        progress("Data folder: " + data + " (kept between runs; delete it to start empty)");
+        Database database = externalDatabase == null
+                ? Database.embedded(data.resolve("postgres"), ports.postgres())
+                : Database.external(externalDatabase, env("HABEAS_POSTGRES_USER", "postgres"), env("HABEAS_POSTGRES_PASSWORD", ""));
+        Suite suite = new Suite(root, data.resolve("logs"), ports, database);
+        List<String> missing = suite.missingJars();
+        if (!missing.isEmpty()) {
+            database.close();
+            System.err.println("Not built yet: " + missing + ". Run ./mvnw -B -DskipTests install first.");
+            System.exit(2);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(suite), "habeas-suite-stop"));
+
+        suite.start(SuiteMain::progress);
+        progress("Loading the demo case (Gubad Ibadoglu) through the gRPC APIs");
+        DemoCase.Recorded demo = loadDemo(ports);
+        printWelcome(ports, demo, data);
+
+        while (true) {
+            ServiceProcess stopped = suite.firstStopped();
+            if (stopped != null) {
+                System.err.println(stopped.name + " stopped unexpectedly; see " + data.resolve("logs") + ". Shutting down.");
+                System.exit(1);
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    static DemoCase.Recorded loadDemo(Ports ports) throws InterruptedException {
+        ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
+        ManagedChannel statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
+        try {
+            return new DemoCase(detention, statement).load();
+        } finally {
+            detention.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+            statement.shutdown().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void printWelcome(Ports ports, DemoCase.Recorded demo, Path data) {
+        String gateway = "http://localhost:" + ports.gateway();
+        String personId = demo.person().substring(demo.person().indexOf('/') + 1);
+        System.out.println("""
+
+                Habeas is running.
+                  Gateway (REST/JSON):   %1$s/api/v1
+                  Swagger UI:            %1$s/q/swagger-ui
+                  detention-service:     localhost:%2$d (gRPC, reflection on)
+                  statement-service:     localhost:%3$d (gRPC, reflection on)
+                  Logs:                  %4$s
+
+                Try:
+                  curl -s '%1$s/api/v1/persons/%5$s/timeline'
+                  curl -s '%1$s/api/v1/countries/AZ/summary'
+                  grpcurl -plaintext -d '{"query":"ibadoglu"}' localhost:%2$d habeas.detention.v1.PersonService/SearchPersons
+                  buf curl --protocol grpc --http2-prior-knowledge -d '{"query":"ibadoglu"}' \\
+                      http://localhost:%2$d/habeas.detention.v1.PersonService/SearchPersons
+
+                Ctrl-C stops everything.
+                """.formatted(gateway, ports.detention(), ports.statement(), data.resolve("logs"), personId));
+    }
+
+    private static void stop(Suite suite) {
+        progress("Stopping every process the suite started");
+        try {
+            suite.close();
+            progress("Stopped");
+        } catch (Exception e) {
+            System.err.println("Could not stop cleanly: " + e);
+        }
+    }
+
+    static void progress(String message) {
+        System.out.println("[habeas] " + message);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
