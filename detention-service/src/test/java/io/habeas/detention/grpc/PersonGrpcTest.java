@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.habeas.common.v1.DatePrecision;
 import io.habeas.common.v1.Source;
 import io.habeas.detention.support.Fixtures;
@@ -19,6 +20,14 @@ import io.habeas.detention.v1.GetPersonRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -73,6 +82,35 @@ class PersonGrpcTest extends GrpcTest {
 
         assertEquals(first, retried);
         assertEquals(1, database.count("person"));
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameRequestIdStoreOnePerson() throws Exception {
+        CreatePersonRequest request = CreatePersonRequest.newBuilder().setPerson(ibadoglu()).setRequestId(requestId()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    try {
+                        return persons.createPerson(request).getPerson().getName();
+                    } catch (StatusRuntimeException e) {
+                        return e.getStatus().getCode().name();
+                    }
+                }));
+            }
+            Set<String> outcomes = new HashSet<>();
+            for (Future<String> answer : answers) {
+                outcomes.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            outcomes.remove("ABORTED"); // a concurrent duplicate may be told to retry, never stored twice
+            assertEquals(1, outcomes.size(), outcomes.toString());
+            assertTrue(outcomes.iterator().next().startsWith("persons/"), outcomes.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, database.count("person"));
+        assertEquals(1, database.count("request_log"));
     }
 
     @Test
