@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.habeas.common.v1.DateRange;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.v1.ArticleCount;
-import io.habeas.detention.v1.CreateChargeRequest;
-import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.GetCountryStatisticsRequest;
@@ -41,9 +39,7 @@ class CountryStatisticsGrpcTest extends GrpcTest {
         detentions.retractDetention(RetractDetentionRequest.newBuilder().setName(retracted.getName())
                 .setEtag(retracted.getEtag()).setReason("Duplicate").setRequestId(requestId()).build());
 
-        detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(released.getName())
-                .setCustodyEvent(event(CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, date(2024, 5, 2)))
-                .setRequestId(requestId()).build());
+        addEvent(released, event(CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, date(2024, 5, 2)));
         fileCharge(ibadoglu, "204.3.1");
         fileCharge(ibadoglu, "167-3.1");
         fileCharge(yearOnly, "204.3.1");
@@ -51,8 +47,7 @@ class CountryStatisticsGrpcTest extends GrpcTest {
     }
 
     private void fileCharge(Detention detention, String article) {
-        detentions.createCharge(CreateChargeRequest.newBuilder().setParent(detention.getName())
-                .setCharge(charge(article, date(2024, 1, 10))).setRequestId(requestId()).build());
+        addCharge(detention, charge(article, date(2024, 1, 10)));
     }
 
     private static MonthlyCount month(int year, int month, int started, int released) {

@@ -18,7 +18,6 @@ import io.grpc.Status;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.RecordState;
 import io.habeas.detention.support.GrpcTest;
-import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CustodyEventType;
@@ -47,11 +46,6 @@ class DetentionGrpcTest extends GrpcTest {
     @BeforeEach
     void recordThePerson() {
         person = createPerson(ibadoglu()).getName();
-    }
-
-    private CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
-        return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
-                .setCustodyEvent(event).setRequestId(requestId()).build()).getCustodyEvent();
     }
 
     private Detention get(Detention detention) {

@@ -18,9 +18,6 @@ import io.habeas.common.v1.DatePrecision;
 import io.habeas.common.v1.DateRange;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.v1.Charge;
-import io.habeas.detention.v1.CreateChargeRequest;
-import io.habeas.detention.v1.CreateCustodyEventRequest;
-import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
@@ -44,16 +41,6 @@ class FeedGrpcTest extends GrpcTest {
     @BeforeEach
     void recordThePerson() {
         person = createPerson(ibadoglu()).getName();
-    }
-
-    private CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
-        return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
-                .setCustodyEvent(event).setRequestId(requestId()).build()).getCustodyEvent();
-    }
-
-    private Charge addCharge(Detention detention, Charge.Builder charge) {
-        return detentions.createCharge(CreateChargeRequest.newBuilder().setParent(detention.getName())
-                .setCharge(charge).setRequestId(requestId()).build()).getCharge();
     }
 
     /** The demo case of shared/domain.md, as detention-service holds it. */

@@ -1,6 +1,10 @@
 package io.habeas.detention.support;
 
+import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.CreateChargeRequest;
+import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
+import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
@@ -34,5 +38,15 @@ public abstract class GrpcTest {
     protected Detention createDetention(Detention.Builder detention) {
         return detentions.createDetention(CreateDetentionRequest.newBuilder().setDetention(detention)
                 .setRequestId(Fixtures.requestId()).build()).getDetention();
+    }
+
+    protected CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
+        return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
+                .setCustodyEvent(event).setRequestId(Fixtures.requestId()).build()).getCustodyEvent();
+    }
+
+    protected Charge addCharge(Detention detention, Charge.Builder charge) {
+        return detentions.createCharge(CreateChargeRequest.newBuilder().setParent(detention.getName())
+                .setCharge(charge).setRequestId(Fixtures.requestId()).build()).getCharge();
     }
 }
