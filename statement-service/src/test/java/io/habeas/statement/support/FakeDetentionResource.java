@@ -13,7 +13,9 @@ public class FakeDetentionResource implements QuarkusTestResourceLifecycleManage
         detention.start();
         return Map.of(
                 "quarkus.grpc.clients.detention.host", "localhost",
-                "quarkus.grpc.clients.detention.port", Integer.toString(detention.port()));
+                "quarkus.grpc.clients.detention.port", Integer.toString(detention.port()),
+                // in test mode a client otherwise dials the service's own test port
+                "quarkus.grpc.clients.detention.test-port", Integer.toString(detention.port()));
     }
 
     @Override

@@ -54,7 +54,7 @@ public abstract class GrpcTest {
                 if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
                     return;
                 }
-                if (System.nanoTime() > until) {
+                if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || System.nanoTime() > until) {
                     throw e;
                 }
                 try {
