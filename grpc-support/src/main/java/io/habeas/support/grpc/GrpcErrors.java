@@ -14,6 +14,7 @@ import io.habeas.support.errors.FailedPreconditionException;
 import io.habeas.support.errors.FieldViolation;
 import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.errors.NotFoundException;
+import io.habeas.support.errors.UnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -53,6 +54,11 @@ public final class GrpcErrors {
         if (failure instanceof ConflictException conflict) {
             Code code = conflict.kind() == ConflictException.Kind.ABORTED ? Code.ABORTED : Code.ALREADY_EXISTS;
             return status(code, conflict.getMessage(), errorInfo(conflict.reason()));
+        }
+        if (failure instanceof UnavailableException unavailable) {
+            return status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
+                    .setReason("DEPENDENCY_UNAVAILABLE").setDomain(DOMAIN)
+                    .putMetadata("dependency", unavailable.dependency()).build()));
         }
         if (isConcurrentWrite(failure)) {
             return status(Code.ABORTED, "a concurrent write touched the same record; read it again and retry",

@@ -1,0 +1,54 @@
+package io.habeas.statement.domain;
+
+import io.habeas.support.records.SourcedRecord;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Who speaks; reused across statements. */
+@Entity
+@Table(name = "actor")
+public class Actor extends SourcedRecord {
+    public static final String COLLECTION = "actors";
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false)
+    public ActorKind kind;
+
+    @Column(name = "office")
+    public String office;
+
+    @Column(name = "organization")
+    public String organization;
+
+    /** ISO 3166-1 alpha-2; null for international bodies. */
+    @Column(name = "country")
+    public String country;
+
+    /** The person in detention-service this actor is, or speaks for. */
+    @Column(name = "person_ref")
+    public UUID personRef;
+
+    /** Name, office and organisation in one text, which the database folds for search. */
+    @Column(name = "search_names", nullable = false)
+    public String searchNames;
+
+    @Override
+    public String resourceName() {
+        return COLLECTION + "/" + id;
+    }
+
+    public void rebuildSearchNames() {
+        searchNames = Stream.of(displayName, office, organization).filter(Objects::nonNull)
+                .collect(Collectors.joining(" | "));
+    }
+}

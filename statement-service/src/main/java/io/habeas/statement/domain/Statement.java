@@ -1,0 +1,80 @@
+package io.habeas.statement.domain;
+
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.records.RetractableRecord;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Something an actor said on a date, through a medium, with the claims it holds. */
+@Entity
+@Table(name = "statement")
+public class Statement extends RetractableRecord {
+    public static final String COLLECTION = "statements";
+
+    @Column(name = "actor_id", nullable = false)
+    public UUID actorId;
+
+    /** The office the actor held when speaking. */
+    @Column(name = "actor_office")
+    public String actorOffice;
+
+    /** The actor's country when the statement was recorded. */
+    @Column(name = "actor_country")
+    public String actorCountry;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "made_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "made_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "made_day"))
+    public PartialDate madeOn;
+
+    @Column(name = "made_sort", nullable = false)
+    public LocalDate madeSort;
+
+    @Column(name = "made_start", nullable = false)
+    public LocalDate madeStart;
+
+    @Column(name = "precision_rank", nullable = false)
+    public short precisionRank;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "medium", nullable = false)
+    public StatementMedium medium;
+
+    @Column(name = "title", nullable = false)
+    public String title;
+
+    @Column(name = "summary")
+    public String summary;
+
+    @Column(name = "quoted_text")
+    public String quotedText;
+
+    @OneToMany(mappedBy = "statement", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    public List<Claim> claims = new ArrayList<>();
+
+    @Override
+    public String resourceName() {
+        return COLLECTION + "/" + id;
+    }
+
+    public void setMadeOn(PartialDate date) {
+        madeOn = date;
+        madeSort = date.sortKey();
+        madeStart = date.earliest();
+        precisionRank = date.precisionRank();
+    }
+}

@@ -1,0 +1,79 @@
+package io.habeas.statement.grpc;
+
+import io.habeas.statement.domain.ActorKind;
+import io.habeas.statement.mapping.ActorMapper;
+import io.habeas.statement.service.ActorService;
+import io.habeas.statement.v1.CreateActorRequest;
+import io.habeas.statement.v1.CreateActorResponse;
+import io.habeas.statement.v1.GetActorRequest;
+import io.habeas.statement.v1.GetActorResponse;
+import io.habeas.statement.v1.ListActorsRequest;
+import io.habeas.statement.v1.ListActorsResponse;
+import io.habeas.statement.v1.MutinyActorServiceGrpc;
+import io.habeas.statement.v1.SearchActorsRequest;
+import io.habeas.statement.v1.SearchActorsResponse;
+import io.habeas.statement.v1.UpdateActorRequest;
+import io.habeas.statement.v1.UpdateActorResponse;
+import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.FieldMasks;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.paging.PageRequest;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+
+@GrpcService
+@Blocking
+public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBase {
+    @Inject
+    ActorService actors;
+    @Inject
+    IdempotentCalls calls;
+
+    @Override
+    public Uni<CreateActorResponse> createActor(CreateActorRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateActorResponse.parser(),
+                () -> CreateActorResponse.newBuilder()
+                        .setActor(ActorMapper.toProto(actors.create(ActorMapper.toDraft(request.getActor())))).build()));
+    }
+
+    @Override
+    public Uni<GetActorResponse> getActor(GetActorRequest request) {
+        return Rpc.call(() -> GetActorResponse.newBuilder()
+                .setActor(ActorMapper.toProto(actors.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListActorsResponse> listActors(ListActorsRequest request) {
+        return Rpc.call(() -> {
+            var page = actors.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200),
+                    request.getCountry(), CommonMapper.toDomain(request.getKind(), ActorKind.class));
+            return ListActorsResponse.newBuilder()
+                    .addAllActors(page.items().stream().map(ActorMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdateActorResponse> updateActor(UpdateActorRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateActorResponse.parser(), () -> {
+            var incoming = request.getActor();
+            var current = ActorMapper.toProto(actors.get(incoming.getName(), "actor.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), ActorMapper.UPDATABLE);
+            var updated = actors.update(incoming.getName(), incoming.getEtag(), ActorMapper.toDraft(merged));
+            return UpdateActorResponse.newBuilder().setActor(ActorMapper.toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<SearchActorsResponse> searchActors(SearchActorsRequest request) {
+        return Rpc.call(() -> {
+            var page = actors.search(request.getQuery(), PageRequest.of(request.getPageSize(), request.getPageToken(), 20, 100));
+            return SearchActorsResponse.newBuilder()
+                    .addAllMatches(page.items().stream().map(ActorMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+}

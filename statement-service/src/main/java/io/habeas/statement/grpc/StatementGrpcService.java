@@ -1,0 +1,125 @@
+package io.habeas.statement.grpc;
+
+import io.habeas.common.v1.DateRange;
+import io.habeas.statement.domain.ClaimKind;
+import io.habeas.statement.mapping.StatementMapper;
+import io.habeas.statement.service.DateBounds;
+import io.habeas.statement.service.FeedService;
+import io.habeas.statement.service.Retraction;
+import io.habeas.statement.service.StatementService;
+import io.habeas.statement.v1.*;
+import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.FieldMasks;
+import io.habeas.support.grpc.IdempotentCalls;
+import io.habeas.support.grpc.Rpc;
+import io.habeas.support.paging.PageRequest;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+
+@GrpcService
+@Blocking
+public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementServiceImplBase {
+    @Inject
+    StatementService statements;
+    @Inject
+    FeedService feeds;
+    @Inject
+    IdempotentCalls calls;
+
+    @Override
+    public Uni<CreateStatementResponse> createStatement(CreateStatementRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateStatementResponse.parser(),
+                () -> CreateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(
+                        statements.create(StatementMapper.toDraft(request.getStatement())))).build()));
+    }
+
+    @Override
+    public Uni<GetStatementResponse> getStatement(GetStatementRequest request) {
+        return Rpc.call(() -> GetStatementResponse.newBuilder()
+                .setStatement(StatementMapper.toProto(statements.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListStatementsResponse> listStatements(ListStatementsRequest request) {
+        return Rpc.call(() -> {
+            var filter = new StatementService.ListFilter(request.getActor(), request.getActorCountry(),
+                    request.getSubjectPerson(), request.getSubjectCountry(),
+                    CommonMapper.toDomain(request.getClaimKind(), ClaimKind.class),
+                    bounds(request.hasDateRange(), request.getDateRange()), request.getShowRetracted());
+            var page = statements.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200), filter);
+            return ListStatementsResponse.newBuilder()
+                    .addAllStatements(page.items().stream().map(StatementMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<UpdateStatementResponse> updateStatement(UpdateStatementRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateStatementResponse.parser(), () -> {
+            var incoming = request.getStatement();
+            var current = StatementMapper.toProto(statements.get(incoming.getName(), "statement.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), StatementMapper.UPDATABLE);
+            var updated = statements.update(incoming.getName(), incoming.getEtag(), StatementMapper.toDraft(merged));
+            return UpdateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    public Uni<RetractStatementResponse> retractStatement(RetractStatementRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractStatementResponse.parser(),
+                () -> RetractStatementResponse.newBuilder().setStatement(StatementMapper.toProto(statements.retract(
+                        request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListPersonClaimsResponse> listPersonClaims(ListPersonClaimsRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.personClaims(request.getPerson(), bounds(request.hasDateRange(), request.getDateRange()),
+                    feedPage(request.getPageSize(), request.getPageToken()));
+            return ListPersonClaimsResponse.newBuilder()
+                    .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<ListCountryClaimsResponse> listCountryClaims(ListCountryClaimsRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.countryClaims(request.getCountry(), bounds(request.hasDateRange(), request.getDateRange()),
+                    feedPage(request.getPageSize(), request.getPageToken()));
+            return ListCountryClaimsResponse.newBuilder()
+                    .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<ListCountryStatementsResponse> listCountryStatements(ListCountryStatementsRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.countryStatements(request.getCountry(), bounds(request.hasDateRange(), request.getDateRange()),
+                    feedPage(request.getPageSize(), request.getPageToken()));
+            return ListCountryStatementsResponse.newBuilder()
+                    .addAllStatements(page.items().stream().map(item -> StatementMapper.toProto(item.statement())).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    public Uni<GetReleaseCallSummaryResponse> getReleaseCallSummary(GetReleaseCallSummaryRequest request) {
+        return Rpc.call(() -> StatementMapper.toProto(feeds.releaseCalls(request.getPerson())));
+    }
+
+    private static DateBounds bounds(boolean present, DateRange range) {
+        if (!present) {
+            return DateBounds.ANY;
+        }
+        return new DateBounds(range.hasStart() ? CommonMapper.date(range.getStart()) : null,
+                range.hasEnd() ? CommonMapper.date(range.getEnd()) : null);
+    }
+
+    private static PageRequest feedPage(int size, String token) {
+        return PageRequest.of(size, token, 100, 500);
+    }
+}

@@ -1,0 +1,56 @@
+package io.habeas.statement.mapping;
+
+import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+
+import io.habeas.statement.domain.Actor;
+import io.habeas.statement.domain.ActorKind;
+import io.habeas.statement.repository.ActorRepository;
+import io.habeas.statement.service.ActorDraft;
+import io.habeas.statement.v1.ActorMatch;
+import io.habeas.support.grpc.CommonMapper;
+import java.util.Set;
+
+/** Proto <-> domain for actors. */
+public final class ActorMapper {
+    public static final Set<String> UPDATABLE = Set.of("display_name", "kind", "office", "organization", "country",
+            "person", "access_level", "sources");
+
+    private ActorMapper() {
+    }
+
+    public static ActorDraft toDraft(io.habeas.statement.v1.Actor actor) {
+        return new ActorDraft(actor.getDisplayName(), CommonMapper.toDomain(actor.getKind(), ActorKind.class),
+                emptyToNull(actor.getOffice()), emptyToNull(actor.getOrganization()), emptyToNull(actor.getCountry()),
+                emptyToNull(actor.getPerson()), CommonMapper.accessLevel(actor.getAccessLevel()),
+                CommonMapper.sources(actor.getSourcesList()));
+    }
+
+    public static io.habeas.statement.v1.Actor toProto(Actor actor) {
+        var proto = io.habeas.statement.v1.Actor.newBuilder()
+                .setName(actor.resourceName())
+                .setDisplayName(actor.displayName)
+                .setKindValue(CommonMapper.toNumber(actor.kind, io.habeas.statement.v1.ActorKind.getDescriptor()))
+                .setAccessLevel(CommonMapper.accessLevel(actor.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(actor.sources))
+                .setCreateTime(CommonMapper.timestamp(actor.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(actor.updatedAt))
+                .setEtag(actor.etag());
+        if (actor.office != null) {
+            proto.setOffice(actor.office);
+        }
+        if (actor.organization != null) {
+            proto.setOrganization(actor.organization);
+        }
+        if (actor.country != null) {
+            proto.setCountry(actor.country);
+        }
+        if (actor.personRef != null) {
+            proto.setPerson("persons/" + actor.personRef);
+        }
+        return proto.build();
+    }
+
+    public static ActorMatch toProto(ActorRepository.Match match) {
+        return ActorMatch.newBuilder().setActor(toProto(match.actor())).setScore(match.score()).build();
+    }
+}

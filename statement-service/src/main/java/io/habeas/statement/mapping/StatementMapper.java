@@ -1,0 +1,120 @@
+package io.habeas.statement.mapping;
+
+import static io.habeas.support.grpc.CommonMapper.date;
+import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+
+import io.habeas.common.v1.RecordState;
+import io.habeas.statement.domain.Claim;
+import io.habeas.statement.domain.ClaimKind;
+import io.habeas.statement.domain.Statement;
+import io.habeas.statement.domain.StatementMedium;
+import io.habeas.statement.service.ClaimDraft;
+import io.habeas.statement.service.FeedService;
+import io.habeas.statement.service.StatementDraft;
+import io.habeas.statement.service.StatementService;
+import io.habeas.statement.service.StatementView;
+import io.habeas.statement.v1.CallerCount;
+import io.habeas.statement.v1.ClaimItem;
+import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
+import io.habeas.support.grpc.CommonMapper;
+import java.util.Arrays;
+import java.util.Set;
+
+/** Proto <-> domain for statements, their claims, and the feed items that show them. */
+public final class StatementMapper {
+    public static final Set<String> UPDATABLE = Set.of("actor_office", "made_on", "medium", "title", "summary",
+            "quoted_text", "claims", "access_level", "sources");
+
+    private StatementMapper() {
+    }
+
+    public static StatementDraft toDraft(io.habeas.statement.v1.Statement s) {
+        return new StatementDraft(s.getActor(), emptyToNull(s.getActorOffice()), s.hasMadeOn() ? date(s.getMadeOn()) : null,
+                CommonMapper.toDomain(s.getMedium(), StatementMedium.class), s.getTitle(), emptyToNull(s.getSummary()),
+                emptyToNull(s.getQuotedText()), s.getClaimsList().stream().map(StatementMapper::toDraft).toList(),
+                CommonMapper.accessLevel(s.getAccessLevel()), CommonMapper.sources(s.getSourcesList()));
+    }
+
+    private static ClaimDraft toDraft(io.habeas.statement.v1.Claim c) {
+        return new ClaimDraft(emptyToNull(c.getName()), CommonMapper.toDomain(c.getKind(), ClaimKind.class),
+                c.getSubjectPersonsList(), c.getSubjectCountriesList(), emptyToNull(c.getAddresseeCountry()), c.getText(),
+                emptyToNull(c.getAnswers()));
+    }
+
+    public static io.habeas.statement.v1.Statement toProto(StatementView view) {
+        Statement s = view.statement();
+        var proto = io.habeas.statement.v1.Statement.newBuilder()
+                .setName(s.resourceName())
+                .setActor("actors/" + s.actorId)
+                .setMadeOn(date(s.madeOn))
+                .setMediumValue(CommonMapper.toNumber(s.medium, io.habeas.statement.v1.StatementMedium.getDescriptor()))
+                .setTitle(s.title)
+                .setAccessLevel(CommonMapper.accessLevel(s.accessLevel))
+                .addAllSources(CommonMapper.sourcesToProto(s.sources))
+                .setState(s.isActive() ? RecordState.RECORD_STATE_ACTIVE : RecordState.RECORD_STATE_RETRACTED)
+                .setCreateTime(CommonMapper.timestamp(s.createdAt))
+                .setUpdateTime(CommonMapper.timestamp(s.updatedAt))
+                .setEtag(s.etag());
+        if (s.actorOffice != null) {
+            proto.setActorOffice(s.actorOffice);
+        }
+        if (s.actorCountry != null) {
+            proto.setActorCountry(s.actorCountry);
+        }
+        if (s.summary != null) {
+            proto.setSummary(s.summary);
+        }
+        if (s.quotedText != null) {
+            proto.setQuotedText(s.quotedText);
+        }
+        if (s.retractionReason != null) {
+            proto.setRetractionReason(s.retractionReason);
+        }
+        for (Claim c : s.claims) {
+            proto.addClaims(toProto(c, s, view));
+        }
+        return proto.build();
+    }
+
+    private static io.habeas.statement.v1.Claim toProto(Claim c, Statement s, StatementView view) {
+        var proto = io.habeas.statement.v1.Claim.newBuilder()
+                .setName(Claim.name(s.id, c.id))
+                .setKindValue(CommonMapper.toNumber(c.kind, io.habeas.statement.v1.ClaimKind.getDescriptor()))
+                .addAllSubjectPersons(Arrays.stream(c.subjectPersons).map(p -> "persons/" + p).toList())
+                .addAllSubjectCountries(Arrays.asList(c.subjectCountries))
+                .setText(c.text)
+                .addAllAnsweredBy(view.answeredBy(c.id));
+        if (c.kind.cameoCode() != null) {
+            proto.setCameoCode(c.kind.cameoCode());
+        }
+        if (c.addresseeCountry != null) {
+            proto.setAddresseeCountry(c.addresseeCountry);
+        }
+        if (c.answersClaimId != null) {
+            proto.setAnswers(Claim.name(c.answersStatementId, c.answersClaimId));
+        }
+        return proto.build();
+    }
+
+    public static ClaimItem toProto(StatementService.Item item) {
+        return ClaimItem.newBuilder().setStatement(toProto(item.statement()))
+                .setClaim(Claim.name(item.statement().statement().id, item.claimId())).build();
+    }
+
+    public static GetReleaseCallSummaryResponse toProto(FeedService.ReleaseCallSummary summary) {
+        var proto = GetReleaseCallSummaryResponse.newBuilder().setCallCount(summary.count());
+        if (summary.first() != null) {
+            proto.setFirstCallDate(date(summary.first())).setLatestCallDate(date(summary.latest()));
+        }
+        for (FeedService.Caller caller : summary.callers()) {
+            var c = CallerCount.newBuilder().setActor(caller.actor().resourceName())
+                    .setDisplayName(caller.actor().displayName).setCallCount(caller.count())
+                    .setLatestCallDate(date(caller.latest()));
+            if (caller.actor().country != null) {
+                c.setCountry(caller.actor().country);
+            }
+            proto.addCallers(c);
+        }
+        return proto.build();
+    }
+}

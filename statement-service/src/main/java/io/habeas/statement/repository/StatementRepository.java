@@ -1,0 +1,250 @@
+package io.habeas.statement.repository;
+
+import io.habeas.statement.domain.Claim;
+import io.habeas.statement.domain.ClaimKind;
+import io.habeas.statement.domain.Statement;
+import io.habeas.support.records.PartialDate;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keyset reads over the timeline order (last day of the date, precision rank, id) and the
+ * claim projections that back the person and country feeds. Every read of a page is a fixed
+ * number of statements, whatever the page size.
+ */
+@ApplicationScoped
+public class StatementRepository implements PanacheRepositoryBase<Statement, UUID> {
+
+    /** A position in a timeline, after which the next page starts. */
+    public record Key(LocalDate sort, short rank, UUID id) {
+    }
+
+    /** One row of a page: the statement, the claim when the page is of claims, and its position. */
+    public record Row(UUID statementId, UUID claimId, LocalDate sort, short rank) {
+        public Key key() {
+            return new Key(sort, rank, claimId != null ? claimId : statementId);
+        }
+    }
+
+    public record Filter(UUID actorId, String actorCountry, UUID subjectPerson, String subjectCountry, ClaimKind claimKind,
+                         LocalDate from, LocalDate to, boolean showRetracted) {
+    }
+
+    /** A claim calling for a person's release, with its statement's actor and date. */
+    public record ReleaseCall(UUID actorId, PartialDate madeOn, LocalDate sort, short rank, UUID claimId) {
+    }
+
+    /** Statements newest first, by any combination of filters; keyset on (made_sort, precision_rank, id) descending. */
+    public List<Row> listNewestFirst(Filter filter, Key after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, NULL AS claim_id, s.made_sort, s.precision_rank FROM statement s WHERE true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.actorId() != null) {
+            sql.append(" AND s.actor_id = :actor");
+            params.put("actor", filter.actorId());
+        }
+        if (filter.actorCountry() != null) {
+            sql.append(" AND s.actor_country = :actorCountry");
+            params.put("actorCountry", filter.actorCountry());
+        }
+        if (filter.subjectPerson() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM claim_subject_person p WHERE p.statement_id = s.id AND p.person_id = :person)");
+            params.put("person", filter.subjectPerson());
+        }
+        if (filter.subjectCountry() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM claim_country cc WHERE cc.statement_id = s.id"
+                    + " AND cc.country = :subjectCountry AND cc.subject)");
+            params.put("subjectCountry", filter.subjectCountry());
+        }
+        if (filter.claimKind() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM claim c WHERE c.statement_id = s.id AND c.kind = :kind)");
+            params.put("kind", filter.claimKind().name());
+        }
+        range(sql, params, "s", filter.from(), filter.to());
+        if (!filter.showRetracted()) {
+            sql.append(" AND s.state = 'ACTIVE'");
+        }
+        if (after != null) {
+            sql.append(" AND (s.made_sort, s.precision_rank, s.id) < (:afterSort, :afterRank, :afterId)");
+            keyset(params, after);
+        }
+        sql.append(" ORDER BY s.made_sort DESC, s.precision_rank DESC, s.id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return rows(sql, params);
+    }
+
+    /** Claims about one person, in timeline order, from the person projection. */
+    public List<Row> personClaims(UUID person, LocalDate from, LocalDate to, Key after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
+                + " FROM claim_subject_person x WHERE x.person_id = :owner AND x.active");
+        return timeline(sql, person, from, to, after, limit, "claim_id");
+    }
+
+    /** Claims about one country or addressed to it, in timeline order, from the country projection. */
+    public List<Row> countryClaims(String country, LocalDate from, LocalDate to, Key after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
+                + " FROM claim_country x WHERE x.country = :owner AND x.active");
+        return timeline(sql, country, from, to, after, limit, "claim_id");
+    }
+
+    /** Statements by actors of one country, in timeline order. */
+    public List<Row> countryStatements(String country, LocalDate from, LocalDate to, Key after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT x.id, NULL AS claim_id, x.made_sort, x.precision_rank"
+                + " FROM statement x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'");
+        return timeline(sql, country, from, to, after, limit, "id");
+    }
+
+    private List<Row> timeline(StringBuilder sql, Object owner, LocalDate from, LocalDate to, Key after, int limit, String id) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("owner", owner);
+        range(sql, params, "x", from, to);
+        if (after != null) {
+            sql.append(" AND (x.made_sort, x.precision_rank, x.").append(id).append(") > (:afterSort, :afterRank, :afterId)");
+            keyset(params, after);
+        }
+        sql.append(" ORDER BY x.made_sort, x.precision_rank, x.").append(id).append(" LIMIT :limit");
+        params.put("limit", limit);
+        return rows(sql, params);
+    }
+
+    /** Statements by id with their claims, in one statement. */
+    public Map<UUID, Statement> load(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager()
+                .createQuery("select distinct s from Statement s left join fetch s.claims where s.id in :ids", Statement.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+    }
+
+    /** The names of the active claims that answer each of the given claims, in timeline order; one statement. */
+    public Map<UUID, List<String>> answeredBy(Collection<UUID> claimIds) {
+        if (claimIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> rows = getEntityManager().createQuery("""
+                        select c.answersClaimId, s.id, c.id from Claim c join c.statement s
+                        where c.answersClaimId in :ids and s.state = io.habeas.support.records.RecordState.ACTIVE
+                        order by s.madeSort, s.precisionRank, c.id""", Object[].class)
+                .setParameter("ids", claimIds).getResultList();
+        Map<UUID, List<String>> answers = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            answers.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(Claim.name((UUID) row[1], (UUID) row[2]));
+        }
+        return answers;
+    }
+
+    /** Claims by id with their statements, in one statement. */
+    public Map<UUID, Claim> claims(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return getEntityManager().createQuery("select c from Claim c join fetch c.statement where c.id in :ids", Claim.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(c -> c.id, Function.identity()));
+    }
+
+    /** Those of the given claims that another claim answers, retracted or not. */
+    public List<UUID> answered(Collection<UUID> claimIds) {
+        if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createQuery("select distinct c.answersClaimId from Claim c where c.answersClaimId in :ids",
+                UUID.class).setParameter("ids", claimIds).getResultList();
+    }
+
+    /** The active calls and demands for a person's release, in timeline order; one statement. */
+    @SuppressWarnings("unchecked")
+    public List<ReleaseCall> releaseCalls(UUID person) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT s.actor_id, s.made_year, s.made_month, s.made_day, x.made_sort, x.precision_rank, x.claim_id
+                        FROM claim_subject_person x
+                        JOIN claim c ON c.id = x.claim_id
+                        JOIN statement s ON s.id = x.statement_id
+                        WHERE x.person_id = :person AND x.active AND c.kind IN (:kinds)
+                        ORDER BY x.made_sort, x.precision_rank, x.claim_id""")
+                .setParameter("person", person)
+                .setParameter("kinds", List.of(ClaimKind.CALL_FOR_RELEASE.name(), ClaimKind.DEMAND_FOR_RELEASE.name()))
+                .getResultList();
+        return rows.stream().map(r -> new ReleaseCall((UUID) r[0],
+                new PartialDate(integer(r[1]), integer(r[2]), integer(r[3])), date(r[4]), ((Number) r[5]).shortValue(),
+                (UUID) r[6])).toList();
+    }
+
+    /**
+     * Rewrites the person and country projections of a statement's claims from the claims
+     * themselves, with the statement's date and state. Runs after every write, in its transaction.
+     */
+    public void project(Statement statement) {
+        var em = getEntityManager();
+        em.flush();
+        em.createNativeQuery("DELETE FROM claim_subject_person WHERE statement_id = :s").setParameter("s", statement.id)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        INSERT INTO claim_subject_person (claim_id, person_id, statement_id, made_sort, made_start, precision_rank, active)
+                        SELECT DISTINCT c.id, p.person_id, s.id, s.made_sort, s.made_start, s.precision_rank, s.state = 'ACTIVE'
+                        FROM claim c JOIN statement s ON s.id = c.statement_id
+                        CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
+                        WHERE c.statement_id = :s""").setParameter("s", statement.id).executeUpdate();
+        em.createNativeQuery("DELETE FROM claim_country WHERE statement_id = :s").setParameter("s", statement.id)
+                .executeUpdate();
+        em.createNativeQuery("""
+                        INSERT INTO claim_country (claim_id, country, statement_id, subject, addressee, made_sort, made_start,
+                                                   precision_rank, active)
+                        SELECT c.id, x.country, s.id, bool_or(x.subject), bool_or(x.addressee), s.made_sort, s.made_start,
+                               s.precision_rank, s.state = 'ACTIVE'
+                        FROM claim c JOIN statement s ON s.id = c.statement_id
+                        CROSS JOIN LATERAL (
+                            SELECT unnest(c.subject_countries), true, false
+                            UNION ALL
+                            SELECT c.addressee_country, false, true WHERE c.addressee_country IS NOT NULL
+                        ) AS x(country, subject, addressee)
+                        WHERE c.statement_id = :s
+                        GROUP BY c.id, x.country, s.id, s.made_sort, s.made_start, s.precision_rank, s.state""")
+                .setParameter("s", statement.id).executeUpdate();
+    }
+
+    private static void range(StringBuilder sql, Map<String, Object> params, String alias, LocalDate from, LocalDate to) {
+        if (from != null) {
+            sql.append(" AND ").append(alias).append(".made_sort >= :from");
+            params.put("from", from);
+        }
+        if (to != null) {
+            sql.append(" AND ").append(alias).append(".made_start <= :to");
+            params.put("to", to);
+        }
+    }
+
+    private static void keyset(Map<String, Object> params, Key after) {
+        params.put("afterSort", after.sort());
+        params.put("afterRank", after.rank());
+        params.put("afterId", after.id());
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Row> rows(CharSequence sql, Map<String, Object> params) {
+        Query query = getEntityManager().createNativeQuery(sql.toString());
+        params.forEach(query::setParameter);
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], date(r[2]), ((Number) r[3]).shortValue())).toList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Integer integer(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+}

@@ -1,0 +1,36 @@
+package io.habeas.statement.service;
+
+import io.habeas.statement.domain.ActorKind;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.SourceCitation;
+import io.habeas.support.validation.CountryCode;
+import io.habeas.support.validation.CrossFieldChecked;
+import io.habeas.support.validation.CrossFieldRules;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+
+/** An actor as a client describes it, for a create or, merged with the record, an update. */
+@CrossFieldChecked
+public record ActorDraft(
+        @NotBlank @Size(max = 300) String displayName,
+        @NotNull ActorKind kind,
+        @Size(max = 300) String office,
+        @Size(max = 300) String organization,
+        @CountryCode String country,
+        @Pattern(regexp = ResourcePatterns.PERSON, message = "must be a resource name of the form persons/{id}") String person,
+        AccessLevel accessLevel,
+        @Size(max = 20) List<@Valid SourceCitation> sources) implements CrossFieldRules {
+
+    @Override
+    public Map<String, String> brokenRules() {
+        if (person != null && kind != null && !kind.speaksForAPerson()) {
+            return Map.of("person", "only a detained person, a lawyer or a relative is linked to a person");
+        }
+        return Map.of();
+    }
+}

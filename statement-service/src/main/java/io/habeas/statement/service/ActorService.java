@@ -1,0 +1,116 @@
+package io.habeas.statement.service;
+
+import io.habeas.statement.client.DetentionPersons;
+import io.habeas.statement.domain.Actor;
+import io.habeas.statement.domain.ActorKind;
+import io.habeas.statement.repository.ActorRepository;
+import io.habeas.statement.repository.ActorRepository.Match;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.errors.NotFoundException;
+import io.habeas.support.grpc.ResourceNames;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.Etags;
+import io.habeas.support.validation.RequestValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ActorService {
+    @Inject
+    ActorRepository actors;
+    @Inject
+    RequestValidator validator;
+    @Inject
+    DetentionPersons detention;
+
+    @Transactional
+    public Actor create(ActorDraft draft) {
+        validator.check(draft, "actor");
+        UUID person = personId(draft);
+        if (person != null) {
+            detention.requireExist(List.of(person));
+        }
+        Actor actor = new Actor();
+        apply(actor, draft, person);
+        actors.persist(actor);
+        return actor;
+    }
+
+    public Actor get(String name, String field) {
+        UUID id = ResourceNames.parseOne(name, field, Actor.COLLECTION);
+        Actor actor = actors.findById(id);
+        if (actor == null) {
+            throw new NotFoundException(name);
+        }
+        return actor;
+    }
+
+    @Transactional
+    public Actor update(String name, String etag, ActorDraft merged) {
+        Actor actor = get(name, "actor.name");
+        Etags.require(etag, "actor.etag");
+        validator.check(merged, "actor");
+        actor.requireEtag(etag);
+        UUID person = personId(merged);
+        if (person != null && !person.equals(actor.personRef)) {
+            detention.requireExist(List.of(person));
+        }
+        apply(actor, merged, person);
+        actors.flush(); // the answer carries the new version as its etag
+        return actor;
+    }
+
+    public Page<Actor> list(PageRequest page, String country, ActorKind kind) {
+        Countries.checkFilter(country, "country");
+        String query = "actors|" + country + "|" + kind;
+        List<String> after = PageToken.decode(page.token(), query);
+        List<Actor> rows = actors.listAfter(after == null ? null : UUID.fromString(after.get(0)),
+                emptyToNull(country), kind, page.size() + 1);
+        return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.id.toString()));
+    }
+
+    public Page<Match> search(String text, PageRequest page) {
+        String stripped = text == null ? "" : text.strip();
+        if (stripped.length() < 2 || stripped.length() > 200) {
+            throw InvalidArgumentException.of("query", "must be 2 to 200 characters");
+        }
+        String query = "search|" + stripped;
+        List<String> after = PageToken.decode(page.token(), query);
+        List<Match> rows = after == null
+                ? actors.search(stripped, null, null, page.size() + 1)
+                : actors.search(stripped, Float.intBitsToFloat(Integer.parseInt(after.get(0))),
+                        UUID.fromString(after.get(1)), page.size() + 1);
+        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
+                Integer.toString(Float.floatToIntBits(last.score())), last.actor().id.toString()));
+    }
+
+    private static UUID personId(ActorDraft draft) {
+        return draft.person() == null ? null : ResourceNames.parseOne(draft.person(), "actor.person", "persons");
+    }
+
+    private static void apply(Actor actor, ActorDraft draft, UUID person) {
+        actor.displayName = draft.displayName().strip();
+        actor.kind = draft.kind();
+        actor.office = emptyToNull(draft.office());
+        actor.organization = emptyToNull(draft.organization());
+        actor.country = emptyToNull(draft.country());
+        actor.personRef = person;
+        actor.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        actor.sources = Objects.requireNonNullElse(draft.sources(), List.of());
+        actor.rebuildSearchNames();
+        actor.touch();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

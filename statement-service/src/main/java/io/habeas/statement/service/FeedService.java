@@ -1,0 +1,112 @@
+package io.habeas.statement.service;
+
+import io.habeas.statement.domain.Actor;
+import io.habeas.statement.repository.StatementRepository;
+import io.habeas.statement.repository.StatementRepository.ReleaseCall;
+import io.habeas.statement.repository.StatementRepository.Row;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.grpc.ResourceNames;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.records.PartialDate;
+import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.RequestValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Date-ordered feeds, in the order detention-service uses: the last day a date can be, then
+ * finer before coarser, then recording order. One statement reads a page of the projection,
+ * one loads its statements with their claims, one their answered_by links: a page costs the
+ * same whatever its size. Persons are not looked up in detention-service on reads: a person
+ * nobody spoke about has an empty feed.
+ */
+@ApplicationScoped
+public class FeedService {
+    @Inject
+    StatementRepository statements;
+    @Inject
+    StatementService statementService;
+    @Inject
+    RequestValidator validator;
+
+    public Page<StatementService.Item> personClaims(String person, DateBounds range, PageRequest page) {
+        UUID personId = ResourceNames.parseOne(person, "person", StatementService.PERSONS);
+        validator.check(range, "date_range");
+        String query = "person-claims|" + personId + "|" + range;
+        List<String> after = PageToken.decode(page.token(), query);
+        return pageOf(statements.personClaims(personId, range.from(), range.to(), StatementService.key(after),
+                page.size() + 1), page, query);
+    }
+
+    public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page) {
+        requireCountry(country);
+        validator.check(range, "date_range");
+        String query = "country-claims|" + country + "|" + range;
+        List<String> after = PageToken.decode(page.token(), query);
+        return pageOf(statements.countryClaims(country, range.from(), range.to(), StatementService.key(after),
+                page.size() + 1), page, query);
+    }
+
+    public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page) {
+        requireCountry(country);
+        validator.check(range, "date_range");
+        String query = "country-statements|" + country + "|" + range;
+        List<String> after = PageToken.decode(page.token(), query);
+        return pageOf(statements.countryStatements(country, range.from(), range.to(), StatementService.key(after),
+                page.size() + 1), page, query);
+    }
+
+    /** One actor's calls for a person's release. */
+    public record Caller(Actor actor, int count, PartialDate latest) {
+    }
+
+    public record ReleaseCallSummary(int count, PartialDate first, PartialDate latest, List<Caller> callers) {
+    }
+
+    /** Calls and demands for a person's release so far: first and latest in timeline order, callers most calls first. */
+    public ReleaseCallSummary releaseCalls(String person) {
+        UUID personId = ResourceNames.parseOne(person, "person", StatementService.PERSONS);
+        List<ReleaseCall> calls = statements.releaseCalls(personId);
+        if (calls.isEmpty()) {
+            return new ReleaseCallSummary(0, null, null, List.of());
+        }
+        Map<UUID, List<ReleaseCall>> byActor = calls.stream()
+                .collect(Collectors.groupingBy(ReleaseCall::actorId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, Actor> actors = Actor.<Actor>list("id in ?1", byActor.keySet()).stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        List<Caller> callers = new ArrayList<>();
+        Map<Caller, Integer> lastIndex = new LinkedHashMap<>();
+        byActor.forEach((actorId, theirs) -> {
+            Caller caller = new Caller(actors.get(actorId), theirs.size(), theirs.get(theirs.size() - 1).madeOn());
+            callers.add(caller);
+            lastIndex.put(caller, calls.lastIndexOf(theirs.get(theirs.size() - 1)));
+        });
+        // Most calls first; among equals, the most recent caller first.
+        callers.sort(Comparator.comparingInt(Caller::count).reversed()
+                .thenComparing(Comparator.comparing((Caller c) -> lastIndex.get(c)).reversed()));
+        return new ReleaseCallSummary(calls.size(), calls.get(0).madeOn(), calls.get(calls.size() - 1).madeOn(), callers);
+    }
+
+    private Page<StatementService.Item> pageOf(List<Row> rows, PageRequest page, String query) {
+        Page<Row> rowPage = Pages.of(rows, page.size(), last -> StatementService.token(query, last));
+        return new Page<>(statementService.views(rowPage.items()), rowPage.nextPageToken());
+    }
+
+    private static void requireCountry(String country) {
+        if (country == null || country.isEmpty()) {
+            throw InvalidArgumentException.of("country", "is required: an ISO 3166-1 alpha-2 code");
+        }
+        Countries.checkFilter(country, "country");
+    }
+}

@@ -1,0 +1,284 @@
+package io.habeas.statement.service;
+
+import io.habeas.statement.client.DetentionPersons;
+import io.habeas.statement.domain.Actor;
+import io.habeas.statement.domain.Claim;
+import io.habeas.statement.domain.ClaimKind;
+import io.habeas.statement.domain.Statement;
+import io.habeas.statement.repository.StatementRepository;
+import io.habeas.statement.repository.StatementRepository.Filter;
+import io.habeas.statement.repository.StatementRepository.Row;
+import io.habeas.support.errors.FailedPreconditionException;
+import io.habeas.support.errors.FieldViolation;
+import io.habeas.support.errors.InvalidArgumentException;
+import io.habeas.support.errors.NotFoundException;
+import io.habeas.support.grpc.ResourceNames;
+import io.habeas.support.paging.Page;
+import io.habeas.support.paging.PageRequest;
+import io.habeas.support.paging.PageToken;
+import io.habeas.support.paging.Pages;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.Etags;
+import io.habeas.support.validation.RequestValidator;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Statements and their claims. Every write checks the request, then the records it names
+ * here (actor, answered claims), then the persons in detention-service, and only then
+ * stores anything: a failed check leaves nothing behind.
+ */
+@ApplicationScoped
+public class StatementService {
+    static final String PERSONS = "persons";
+
+    @Inject
+    StatementRepository statements;
+    @Inject
+    ActorService actors;
+    @Inject
+    RequestValidator validator;
+    @Inject
+    DetentionPersons detention;
+
+    @Transactional
+    public StatementView create(StatementDraft draft) {
+        validator.check(draft, "statement");
+        Actor actor = actors.get(draft.actor(), "statement.actor");
+        Statement statement = new Statement();
+        statement.actorId = actor.id;
+        statement.actorCountry = actor.country;
+        Map<UUID, Claim> answered = answeredClaims(statement, draft);
+        detention.requireExist(persons(draft));
+        apply(statement, draft, actor);
+        replaceClaims(statement, draft.claims(), answered, false);
+        statements.persist(statement);
+        statements.project(statement);
+        return view(statement);
+    }
+
+    public StatementView get(String name, String field) {
+        Statement statement = find(name, field);
+        return new StatementView(statement, statements.answeredBy(claimIds(List.of(statement))));
+    }
+
+    @Transactional
+    public StatementView update(String name, String etag, StatementDraft merged) {
+        Statement statement = find(name, "statement.name");
+        Etags.require(etag, "statement.etag");
+        validator.check(merged, "statement");
+        statement.requireActive();
+        statement.requireEtag(etag);
+        Actor actor = actors.get(merged.actor(), "statement.actor");
+        Map<UUID, Claim> answered = answeredClaims(statement, merged);
+        detention.requireExist(persons(merged));
+        apply(statement, merged, actor);
+        replaceClaims(statement, merged.claims(), answered, true);
+        statements.project(statement); // flushes: the answer carries the new version as its etag
+        return view(statement);
+    }
+
+    @Transactional
+    public StatementView retract(String name, Retraction retraction) {
+        Statement statement = find(name, "name");
+        validator.check(retraction, "");
+        statement.requireEtag(retraction.etag());
+        statement.retract(retraction.reason());
+        statements.project(statement); // its claims leave every feed
+        return view(statement);
+    }
+
+    public record ListFilter(String actor, String actorCountry, String subjectPerson, String subjectCountry,
+                             ClaimKind claimKind, DateBounds range, boolean showRetracted) {
+    }
+
+    /** Newest first; keyset on (made_sort, precision_rank, id) over the index that matches the filter. */
+    public Page<StatementView> list(PageRequest page, ListFilter filter) {
+        Countries.checkFilter(filter.actorCountry(), "actor_country");
+        Countries.checkFilter(filter.subjectCountry(), "subject_country");
+        validator.check(filter.range(), "date_range");
+        UUID actor = blank(filter.actor()) ? null : ResourceNames.parseOne(filter.actor(), "actor", Actor.COLLECTION);
+        UUID person = blank(filter.subjectPerson()) ? null
+                : ResourceNames.parseOne(filter.subjectPerson(), "subject_person", PERSONS);
+        Filter query = new Filter(actor, emptyToNull(filter.actorCountry()), person, emptyToNull(filter.subjectCountry()),
+                filter.claimKind(), filter.range().from(), filter.range().to(), filter.showRetracted());
+        String fingerprint = "statements|" + query;
+        List<String> after = PageToken.decode(page.token(), fingerprint);
+        List<Row> rows = statements.listNewestFirst(query, key(after), page.size() + 1);
+        Page<Row> rowPage = Pages.of(rows, page.size(), last -> token(fingerprint, last));
+        return new Page<>(views(rowPage.items()).stream().map(Item::statement).toList(), rowPage.nextPageToken());
+    }
+
+    /** A page row with its statement loaded, and the claim the row is about when it is a claim. */
+    public record Item(StatementView statement, UUID claimId) {
+    }
+
+    /** Loads the statements of a page's rows: one statement for them and their claims, one for answered_by. */
+    List<Item> views(List<Row> rows) {
+        Map<UUID, Statement> loaded = statements.load(rows.stream().map(Row::statementId).collect(Collectors.toSet()));
+        Map<UUID, List<String>> answeredBy = statements.answeredBy(claimIds(loaded.values()));
+        return rows.stream().map(row -> new Item(new StatementView(loaded.get(row.statementId()), answeredBy), row.claimId()))
+                .toList();
+    }
+
+    static StatementRepository.Key key(List<String> after) {
+        return after == null ? null
+                : new StatementRepository.Key(LocalDate.parse(after.get(0)), Short.parseShort(after.get(1)),
+                        UUID.fromString(after.get(2)));
+    }
+
+    static String token(String fingerprint, Row last) {
+        var key = last.key();
+        return PageToken.encode(fingerprint, key.sort().toString(), Short.toString(key.rank()), key.id().toString());
+    }
+
+    private StatementView view(Statement statement) {
+        return new StatementView(statement, statements.answeredBy(claimIds(List.of(statement))));
+    }
+
+    private Statement find(String name, String field) {
+        UUID id = ResourceNames.parseOne(name, field, Statement.COLLECTION);
+        Statement statement = statements.findById(id);
+        if (statement == null) {
+            throw new NotFoundException(name);
+        }
+        return statement;
+    }
+
+    /**
+     * The claims the draft's claims answer. Each must exist (NOT_FOUND), belong to another
+     * statement that is not retracted, and not be made after the statement answering it.
+     */
+    private Map<UUID, Claim> answeredClaims(Statement statement, StatementDraft draft) {
+        Map<Integer, UUID[]> named = new HashMap<>();
+        for (int i = 0; i < draft.claims().size(); i++) {
+            String answers = draft.claims().get(i).answers();
+            if (!blank(answers)) {
+                named.put(i, ResourceNames.parse(answers, "statement.claims[" + i + "].answers",
+                        Statement.COLLECTION, Claim.COLLECTION));
+            }
+        }
+        Map<UUID, Claim> found = statements.claims(named.values().stream().map(ids -> ids[1]).collect(Collectors.toSet()));
+        for (var entry : named.entrySet()) {
+            String field = "statement.claims[" + entry.getKey() + "].answers";
+            String name = draft.claims().get(entry.getKey()).answers();
+            Claim claim = found.get(entry.getValue()[1]);
+            if (claim == null || !claim.statement.id.equals(entry.getValue()[0])) {
+                throw new NotFoundException(name);
+            }
+            if (claim.statement.id.equals(statement.id)) {
+                throw InvalidArgumentException.of(field, "must name a claim of another statement");
+            }
+            if (!claim.statement.isActive()) {
+                throw new FailedPreconditionException("ANSWERED_CLAIM_RETRACTED", name,
+                        name + " belongs to a retracted statement and cannot be answered");
+            }
+            if (draft.madeOn().certainlyBefore(claim.statement.madeOn)) {
+                throw new FailedPreconditionException("ANSWER_BEFORE_CLAIM", name, "the statement is dated "
+                        + draft.madeOn() + ", before " + name + " (" + claim.statement.madeOn + ") that it answers");
+            }
+        }
+        return found;
+    }
+
+    private static Set<UUID> persons(StatementDraft draft) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (int i = 0; i < draft.claims().size(); i++) {
+            List<String> subjects = draft.claims().get(i).subjectPersons();
+            for (int j = 0; j < subjects.size(); j++) {
+                ids.add(ResourceNames.parseOne(subjects.get(j), "statement.claims[" + i + "].subject_persons[" + j + "]", PERSONS));
+            }
+        }
+        return ids;
+    }
+
+    private static void apply(Statement statement, StatementDraft draft, Actor actor) {
+        statement.actorOffice = blank(draft.actorOffice()) ? actor.office : draft.actorOffice().strip();
+        statement.setMadeOn(draft.madeOn());
+        statement.medium = draft.medium();
+        statement.title = draft.title().strip();
+        statement.summary = emptyToNull(draft.summary());
+        statement.quotedText = emptyToNull(draft.quotedText());
+        statement.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        statement.sources = draft.sources();
+        statement.touch();
+    }
+
+    /**
+     * Claims are replaced as a whole. On an update, a claim that carries the name of one of the
+     * statement's claims keeps its identity; a claim left out is removed, unless another claim
+     * answers it.
+     */
+    private void replaceClaims(Statement statement, List<ClaimDraft> drafts, Map<UUID, Claim> answered, boolean keepNamed) {
+        Map<UUID, Claim> existing = statement.claims.stream().collect(Collectors.toMap(c -> c.id, c -> c));
+        List<Claim> next = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            ClaimDraft draft = drafts.get(i);
+            Claim claim = null;
+            if (keepNamed && !blank(draft.name())) {
+                UUID[] ids = ResourceNames.parse(draft.name(), "statement.claims[" + i + "].name",
+                        Statement.COLLECTION, Claim.COLLECTION);
+                claim = ids[0].equals(statement.id) ? existing.get(ids[1]) : null;
+                if (claim == null || next.contains(claim)) {
+                    violations.add(new FieldViolation("statement.claims[" + i + "].name",
+                            "must be the name of another claim of this statement, or empty for a new claim"));
+                    continue;
+                }
+            }
+            if (claim == null) {
+                claim = new Claim();
+                claim.statement = statement;
+            }
+            claim.position = i;
+            claim.kind = draft.kind();
+            claim.text = draft.text().strip();
+            claim.subjectPersons = draft.subjectPersons().stream()
+                    .map(p -> ResourceNames.parseOne(p, "subject_persons", PERSONS)).toArray(UUID[]::new);
+            claim.subjectCountries = draft.subjectCountries().toArray(String[]::new);
+            claim.addresseeCountry = emptyToNull(draft.addresseeCountry());
+            Claim answers = blank(draft.answers()) ? null
+                    : answered.get(ResourceNames.parse(draft.answers(), "answers", Statement.COLLECTION, Claim.COLLECTION)[1]);
+            claim.answersClaimId = answers == null ? null : answers.id;
+            claim.answersStatementId = answers == null ? null : answers.statement.id;
+            next.add(claim);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidArgumentException(violations);
+        }
+        Set<UUID> removed = new LinkedHashSet<>(existing.keySet());
+        next.forEach(c -> removed.remove(c.id));
+        List<UUID> answeredAway = statements.answered(removed);
+        if (!answeredAway.isEmpty()) {
+            String name = Claim.name(statement.id, answeredAway.get(0));
+            throw new FailedPreconditionException("CLAIM_IS_ANSWERED", name, name
+                    + " is answered by another claim, so it cannot be left out; send it with its name to keep it");
+        }
+        statement.claims.clear();
+        statement.claims.addAll(next);
+    }
+
+    private static Collection<UUID> claimIds(Collection<Statement> loaded) {
+        return loaded.stream().flatMap(s -> s.claims.stream()).map(c -> c.id).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String emptyToNull(String value) {
+        return blank(value) ? null : value;
+    }
+}

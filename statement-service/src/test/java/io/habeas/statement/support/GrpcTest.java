@@ -1,0 +1,79 @@
+package io.habeas.statement.support;
+
+import io.grpc.StatusRuntimeException;
+import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.statement.v1.Actor;
+import io.habeas.statement.v1.ActorServiceGrpc;
+import io.habeas.statement.v1.CreateActorRequest;
+import io.habeas.statement.v1.CreateStatementRequest;
+import io.habeas.statement.v1.Statement;
+import io.habeas.statement.v1.StatementServiceGrpc;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * gRPC tests call the running service through real stubs, each from an empty database and
+ * with a stand-in detention-service that knows nobody until the test says so.
+ */
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(FakeDetentionResource.class)
+public abstract class GrpcTest {
+    @GrpcClient("actors")
+    protected ActorServiceGrpc.ActorServiceBlockingStub actors;
+    @GrpcClient("statements")
+    protected StatementServiceGrpc.StatementServiceBlockingStub statements;
+    /** The service's own client of detention-service: the same channel its writes use. */
+    @GrpcClient("detention")
+    protected PersonServiceGrpc.PersonServiceBlockingStub detentionChannel;
+    @Inject
+    protected Database database;
+    @InjectFakeDetention
+    protected FakeDetention detention;
+
+    @BeforeEach
+    void startFromEmptyDatabase() {
+        database.clear();
+        detention.reset();
+        awaitDetentionReachable();
+        detention.reset();
+    }
+
+    /** After the stand-in was stopped, the channel reconnects with a back-off: wait until it answers again. */
+    protected void awaitDetentionReachable() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                detentionChannel.withDeadlineAfter(1, TimeUnit.SECONDS)
+                        .getPerson(GetPersonRequest.newBuilder().setName("persons/00000000-0000-7000-8000-000000000000").build());
+                return;
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                    return;
+                }
+                if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || System.nanoTime() > until) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    protected Actor createActor(Actor.Builder actor) {
+        return actors.createActor(CreateActorRequest.newBuilder().setActor(actor).setRequestId(Fixtures.requestId()).build())
+                .getActor();
+    }
+
+    protected Statement createStatement(Statement.Builder statement) {
+        return statements.createStatement(CreateStatementRequest.newBuilder().setStatement(statement)
+                .setRequestId(Fixtures.requestId()).build()).getStatement();
+    }
+}
