@@ -4,10 +4,10 @@ import static io.habeas.support.grpc.CommonMapper.emptyToNull;
 
 import io.habeas.detention.domain.Alias;
 import io.habeas.detention.domain.Person;
-import io.habeas.detention.repository.PersonRepository;
 import io.habeas.detention.service.PersonDraft;
 import io.habeas.detention.v1.PersonMatch;
 import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.search.NameSearch;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -50,7 +50,7 @@ public final class PersonMapper {
         return proto.build();
     }
 
-    public static PersonMatch toProto(PersonRepository.Match match) {
-        return PersonMatch.newBuilder().setPerson(toProto(match.person())).setScore(match.score()).build();
+    public static PersonMatch toProto(NameSearch.Match<Person> match) {
+        return PersonMatch.newBuilder().setPerson(toProto(match.record())).setScore(match.score()).build();
     }
 }

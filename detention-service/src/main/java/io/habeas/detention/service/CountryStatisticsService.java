@@ -1,8 +1,8 @@
 package io.habeas.detention.service;
 
-import io.habeas.detention.repository.CountryStatisticsRepository;
 import io.habeas.detention.repository.CountryStatisticsRepository.ArticleCount;
 import io.habeas.detention.repository.CountryStatisticsRepository.MonthCount;
+import io.habeas.detention.repository.CountryStatisticsRepository;
 import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.records.PartialDate;
 import io.habeas.support.validation.Countries;

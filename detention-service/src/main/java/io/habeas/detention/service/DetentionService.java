@@ -15,6 +15,7 @@ import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
+import io.habeas.support.validation.Retraction;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,9 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Person;
-import io.habeas.detention.repository.PersonRepository.Match;
 import io.habeas.detention.repository.PersonRepository;
-import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.errors.NotFoundException;
 import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
@@ -11,6 +9,7 @@ import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
 import io.habeas.support.paging.Pages;
 import io.habeas.support.records.AccessLevel;
+import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -67,19 +66,8 @@ public class PersonService {
         return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.id.toString()));
     }
 
-    public Page<Match> search(String text, PageRequest page) {
-        String folded = text == null ? "" : text.strip();
-        if (folded.length() < 2 || folded.length() > 200) {
-            throw InvalidArgumentException.of("query", "must be 2 to 200 characters");
-        }
-        String query = "search|" + folded;
-        List<String> after = PageToken.decode(page.token(), query);
-        List<Match> rows = after == null
-                ? persons.search(folded, null, null, page.size() + 1)
-                : persons.search(folded, Float.intBitsToFloat(Integer.parseInt(after.get(0))),
-                        UUID.fromString(after.get(1)), page.size() + 1);
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
-                Integer.toString(Float.floatToIntBits(last.score())), last.person().id.toString()));
+    public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {
+        return NameSearch.page(persons.getEntityManager(), Person.class, "person", text, page);
     }
 
     private static void apply(Person person, PersonDraft draft) {

@@ -6,7 +6,7 @@ import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.person;
 import static io.habeas.detention.support.Fixtures.requestId;
-import static io.habeas.detention.support.GrpcAssertions.failsOnFields;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.habeas.common.v1.DateRange;

@@ -7,8 +7,8 @@ import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
 import static io.habeas.detention.support.Fixtures.person;
 import static io.habeas.detention.support.Fixtures.requestId;
-import static io.habeas.detention.support.GrpcAssertions.fails;
-import static io.habeas.detention.support.GrpcAssertions.failsOnFields;
+import static io.habeas.support.testing.GrpcAssertions.fails;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,8 +2,8 @@ package io.habeas.detention.grpc;
 
 import static io.habeas.detention.support.Fixtures.ibadoglu;
 import static io.habeas.detention.support.Fixtures.requestId;
-import static io.habeas.detention.support.GrpcAssertions.fails;
-import static io.habeas.detention.support.GrpcAssertions.failsOnFields;
+import static io.habeas.support.testing.GrpcAssertions.fails;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,7 +3,7 @@ package io.habeas.detention.grpc;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
 import static io.habeas.detention.support.Fixtures.person;
-import static io.habeas.detention.support.GrpcAssertions.failsOnFields;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

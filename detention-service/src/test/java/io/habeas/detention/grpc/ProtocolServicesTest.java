@@ -1,75 +1,13 @@
 package io.habeas.detention.grpc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import grpc.health.v1.HealthGrpc;
-import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
-import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.reflection.v1.ServerReflectionGrpc;
-import io.grpc.reflection.v1.ServerReflectionRequest;
-import io.grpc.reflection.v1.ServerReflectionResponse;
-import io.grpc.stub.StreamObserver;
-import io.habeas.detention.support.GrpcTest;
+import io.habeas.support.testing.ProtocolServicesContract;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/** What grpcurl, buf curl and Kubernetes probes rely on: reflection and grpc.health.v1 on the HTTP port. */
 @QuarkusTest
-class ProtocolServicesTest extends GrpcTest {
-    private ManagedChannel channel;
-
-    @BeforeEach
-    void connect() {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        channel = ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
-    }
-
-    @AfterEach
-    void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void healthServiceReportsServing() {
-        HealthCheckResponse response = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.newBuilder().build());
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING, response.getStatus());
-    }
-
-    @Test
-    void reflectionListsTheHabeasServices() throws Exception {
-        CompletableFuture<List<String>> services = new CompletableFuture<>();
-        StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
-                new StreamObserver<>() {
-                    @Override
-                    public void onNext(ServerReflectionResponse response) {
-                        services.complete(response.getListServicesResponse().getServiceList().stream()
-                                .map(s -> s.getName()).toList());
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        services.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
-        List<String> names = services.get(10, TimeUnit.SECONDS);
-        requests.onCompleted();
-
-        assertTrue(names.contains("habeas.detention.v1.PersonService"), names.toString());
-        assertTrue(names.contains("habeas.detention.v1.DetentionService"), names.toString());
-        assertTrue(names.contains("grpc.health.v1.Health"), names.toString());
+class ProtocolServicesTest extends ProtocolServicesContract {
+    @Override
+    protected List<String> servedServices() {
+        return List.of("habeas.detention.v1.PersonService", "habeas.detention.v1.DetentionService");
     }
 }

@@ -4,10 +4,10 @@ import static io.habeas.support.grpc.CommonMapper.emptyToNull;
 
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
-import io.habeas.statement.repository.ActorRepository;
 import io.habeas.statement.service.ActorDraft;
 import io.habeas.statement.v1.ActorMatch;
 import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.search.NameSearch;
 import java.util.Set;
 
 /** Proto <-> domain for actors. */
@@ -50,7 +50,7 @@ public final class ActorMapper {
         return proto.build();
     }
 
-    public static ActorMatch toProto(ActorRepository.Match match) {
-        return ActorMatch.newBuilder().setActor(toProto(match.actor())).setScore(match.score()).build();
+    public static ActorMatch toProto(NameSearch.Match<Actor> match) {
+        return ActorMatch.newBuilder().setActor(toProto(match.record())).setScore(match.score()).build();
     }
 }

@@ -4,8 +4,6 @@ import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.repository.ActorRepository;
-import io.habeas.statement.repository.ActorRepository.Match;
-import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.errors.NotFoundException;
 import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
@@ -13,6 +11,7 @@ import io.habeas.support.paging.PageRequest;
 import io.habeas.support.paging.PageToken;
 import io.habeas.support.paging.Pages;
 import io.habeas.support.records.AccessLevel;
+import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -78,19 +77,8 @@ public class ActorService {
         return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.id.toString()));
     }
 
-    public Page<Match> search(String text, PageRequest page) {
-        String stripped = text == null ? "" : text.strip();
-        if (stripped.length() < 2 || stripped.length() > 200) {
-            throw InvalidArgumentException.of("query", "must be 2 to 200 characters");
-        }
-        String query = "search|" + stripped;
-        List<String> after = PageToken.decode(page.token(), query);
-        List<Match> rows = after == null
-                ? actors.search(stripped, null, null, page.size() + 1)
-                : actors.search(stripped, Float.intBitsToFloat(Integer.parseInt(after.get(0))),
-                        UUID.fromString(after.get(1)), page.size() + 1);
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query,
-                Integer.toString(Float.floatToIntBits(last.score())), last.actor().id.toString()));
+    public Page<NameSearch.Match<Actor>> search(String text, PageRequest page) {
+        return NameSearch.page(actors.getEntityManager(), Actor.class, "actor", text, page);
     }
 
     private static UUID personId(ActorDraft draft) {

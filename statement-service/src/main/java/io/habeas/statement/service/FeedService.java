@@ -1,9 +1,9 @@
 package io.habeas.statement.service;
 
 import io.habeas.statement.domain.Actor;
-import io.habeas.statement.repository.StatementRepository;
 import io.habeas.statement.repository.StatementRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
+import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;

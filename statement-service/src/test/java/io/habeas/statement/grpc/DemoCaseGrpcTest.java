@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.habeas.common.v1.DatePrecision;
+import io.habeas.statement.support.Fixtures;
+import io.habeas.statement.support.GrpcTest;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.ClaimItem;
@@ -23,8 +25,6 @@ import io.habeas.statement.v1.ListCountryStatementsRequest;
 import io.habeas.statement.v1.ListPersonClaimsRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
-import io.habeas.statement.support.Fixtures;
-import io.habeas.statement.support.GrpcTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import static io.habeas.statement.support.Fixtures.blinken;
 import static io.habeas.statement.support.Fixtures.claim;
 import static io.habeas.statement.support.Fixtures.date;
 import static io.habeas.statement.support.Fixtures.statement;
-import static io.habeas.statement.support.GrpcAssertions.failsOnFields;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -6,8 +6,8 @@ import static io.habeas.statement.support.Fixtures.date;
 import static io.habeas.statement.support.Fixtures.detainedPerson;
 import static io.habeas.statement.support.Fixtures.requestId;
 import static io.habeas.statement.support.Fixtures.statement;
-import static io.habeas.statement.support.GrpcAssertions.detail;
-import static io.habeas.statement.support.GrpcAssertions.fails;
+import static io.habeas.support.testing.GrpcAssertions.detail;
+import static io.habeas.support.testing.GrpcAssertions.fails;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -9,6 +9,8 @@ import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementServiceGrpc;
+import io.habeas.support.testing.Database;
+import io.habeas.support.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import jakarta.inject.Inject;

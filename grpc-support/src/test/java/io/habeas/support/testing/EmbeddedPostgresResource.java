@@ -1,4 +1,4 @@
-package io.habeas.detention.support;
+package io.habeas.support.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -17,7 +17,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         try {
             postgres = EmbeddedPostgres.builder().start();
             try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-                connection.createStatement().execute("CREATE DATABASE detention");
+                connection.createStatement().execute("CREATE DATABASE habeas");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -25,7 +25,7 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             throw new IllegalStateException(e);
         }
         return Map.of(
-                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "detention"),
+                "quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "habeas"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
     }

@@ -1,4 +1,4 @@
-package io.habeas.detention.support;
+package io.habeas.support.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.habeas.statement.support;
+package io.habeas.support.testing;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +15,14 @@ public class Database {
     @Inject
     SessionFactory sessionFactory;
 
+    /** Empties every table the service's migrations made, whatever they are. */
     public void clear() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                "TRUNCATE request_log, claim_subject_person, claim_country, claim, statement, actor").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            String tables = (String) entityManager.createNativeQuery("""
+                    SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables
+                    WHERE schemaname = current_schema() AND tablename <> 'flyway_schema_history'""").getSingleResult();
+            entityManager.createNativeQuery("TRUNCATE " + tables).executeUpdate();
+        });
     }
 
     public long count(String table) {

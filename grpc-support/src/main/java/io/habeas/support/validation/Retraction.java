@@ -1,8 +1,8 @@
-package io.habeas.statement.service;
+package io.habeas.support.validation;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Withdrawing a statement recorded in error: which version, and why. */
+/** Withdrawing a record recorded in error: which version, and why. */
 public record Retraction(@NotBlank String etag, @NotBlank @Size(max = 2000) String reason) {
 }

@@ -1,8 +1,0 @@
-package io.habeas.detention.service;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** Withdrawing a record recorded in error: which version, and why. */
-public record Retraction(@NotBlank String etag, @NotBlank @Size(max = 2000) String reason) {
-}
