@@ -33,6 +33,8 @@ public class GuardedCalls {
     @Inject
     BackendConfig config;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GuardedCalls.class);
+
     private final Map<Backend, Guard> guards = new EnumMap<>(Backend.class);
 
     @PostConstruct
@@ -99,8 +101,10 @@ public class GuardedCalls {
                 default -> UNHEALTHY.contains(code) ? BackendException.Kind.UNAVAILABLE : BackendException.Kind.REJECTED;
             };
             String description = sre.getStatus().getDescription();
+            LOG.debugf(sre, "%s answered %s", backend.serviceName(), code);
             return new BackendException(backend, kind, code, description == null ? code.name() : description, failure);
         }
+        LOG.warnf(failure, "%s call failed unexpectedly", backend.serviceName());
         return new BackendException(backend, BackendException.Kind.UNAVAILABLE, Status.Code.UNAVAILABLE,
                 failure.getClass().getSimpleName(), failure);
     }
