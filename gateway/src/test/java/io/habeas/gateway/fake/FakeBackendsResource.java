@@ -1,6 +1,8 @@
 package io.habeas.gateway.fake;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
 import io.grpc.netty.NettyServerBuilder;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
@@ -17,9 +19,13 @@ public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         try {
-            detention = NettyServerBuilder.forPort(0).addService(new FakeDetention.Persons())
-                    .addService(new FakeDetention.Detentions()).build().start();
-            statement = NettyServerBuilder.forPort(0).addService(new FakeStatement()).build().start();
+            // a handler's thrown StatusRuntimeException goes to the client as its status, not as UNKNOWN
+            var transmit = TransmitStatusRuntimeExceptionInterceptor.instance();
+            detention = NettyServerBuilder.forPort(0)
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Persons(), transmit))
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Detentions(), transmit)).build().start();
+            statement = NettyServerBuilder.forPort(0)
+                    .addService(ServerInterceptors.intercept(new FakeStatement(), transmit)).build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
