@@ -1,0 +1,64 @@
+package io.habeas.gateway.client;
+
+import io.habeas.detention.v1.*;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/** detention-service, each call with its deadline, behind the backend's guard. */
+@ApplicationScoped
+public class DetentionClient {
+
+    @GrpcClient("detention")
+    MutinyPersonServiceGrpc.MutinyPersonServiceStub persons;
+
+    @GrpcClient("detention")
+    MutinyDetentionServiceGrpc.MutinyDetentionServiceStub detentions;
+
+    @Inject
+    GuardedCalls guarded;
+
+    private MutinyPersonServiceGrpc.MutinyPersonServiceStub persons() {
+        return persons.withDeadlineAfter(guarded.deadlineMillis(Backend.DETENTION), TimeUnit.MILLISECONDS);
+    }
+
+    private MutinyDetentionServiceGrpc.MutinyDetentionServiceStub detentions() {
+        return detentions.withDeadlineAfter(guarded.deadlineMillis(Backend.DETENTION), TimeUnit.MILLISECONDS);
+    }
+
+    public Uni<Person> getPerson(String name) {
+        return guarded.call(Backend.DETENTION,
+                () -> persons().getPerson(GetPersonRequest.newBuilder().setName(name).build()))
+                .map(GetPersonResponse::getPerson);
+    }
+
+    public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> persons().listPersons(request));
+    }
+
+    public Uni<SearchPersonsResponse> searchPersons(SearchPersonsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> persons().searchPersons(request));
+    }
+
+    public Uni<ListDetentionsResponse> listDetentions(ListDetentionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listDetentions(request));
+    }
+
+    public Uni<ListChargesResponse> listCharges(ListChargesRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listCharges(request));
+    }
+
+    public Uni<ListPersonFeedResponse> personFeed(ListPersonFeedRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listPersonFeed(request));
+    }
+
+    public Uni<ListCountryFeedResponse> countryFeed(ListCountryFeedRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listCountryFeed(request));
+    }
+
+    public Uni<GetCountryStatisticsResponse> countryStatistics(GetCountryStatisticsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getCountryStatistics(request));
+    }
+}

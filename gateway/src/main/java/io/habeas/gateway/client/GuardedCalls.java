@@ -1,0 +1,111 @@
+package io.habeas.gateway.client;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Inject;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * One SmallRye Fault Tolerance guard per backend: a timeout equal to the gRPC deadline and a
+ * circuit breaker (named "detention" / "statement") that counts only failures that say the
+ * backend is unwell, never its answers about a request (NOT_FOUND, INVALID_ARGUMENT). Every
+ * failure leaves here as a {@link BackendException}.
+ */
+@ApplicationScoped
+public class GuardedCalls {
+
+    /** gRPC codes that mean "the backend could not answer", as opposed to "the request is wrong". */
+    private static final Set<Status.Code> UNHEALTHY = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.UNKNOWN, Status.Code.INTERNAL, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED,
+            Status.Code.CANCELLED);
+
+    @Inject
+    BackendConfig config;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GuardedCalls.class);
+
+    private final Map<Backend, Guard> guards = new EnumMap<>(Backend.class);
+
+    @PostConstruct
+    void init() {
+        for (Backend backend : Backend.values()) {
+            BackendConfig.Settings s = config.of(backend);
+            guards.put(backend, Guard.create()
+                    .withDescription(backend.serviceName())
+                    .withTimeout().duration(s.deadline().toMillis() + 250, ChronoUnit.MILLIS).done()
+                    .withCircuitBreaker()
+                    .name(circuitBreakerName(backend))
+                    .requestVolumeThreshold(s.circuitBreakerVolume())
+                    .failureRatio(s.circuitBreakerFailureRatio())
+                    .delay(s.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
+                    .when(GuardedCalls::countsAgainstBackend)
+                    .done()
+                    .build());
+        }
+    }
+
+    public static String circuitBreakerName(Backend backend) {
+        return backend == Backend.DETENTION ? "detention" : "statement";
+    }
+
+    public long deadlineMillis(Backend backend) {
+        return config.of(backend).deadline().toMillis();
+    }
+
+    public <T> Uni<T> call(Backend backend, Supplier<Uni<T>> call) {
+        Uni<T> guarded;
+        try {
+            guarded = guards.get(backend).get(call, new TypeLiteral<Uni<T>>() {
+            });
+        } catch (RuntimeException e) {
+            guarded = Uni.createFrom().failure(e);
+        }
+        return guarded.onFailure().transform(failure -> classify(backend, failure));
+    }
+
+    static boolean countsAgainstBackend(Throwable failure) {
+        if (failure instanceof StatusRuntimeException sre) {
+            return UNHEALTHY.contains(sre.getStatus().getCode());
+        }
+        return !(failure instanceof IllegalArgumentException);
+    }
+
+    static BackendException classify(Backend backend, Throwable failure) {
+        if (failure instanceof BackendException be) {
+            return be;
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new BackendException(backend, BackendException.Kind.CIRCUIT_OPEN, Status.Code.UNAVAILABLE,
+                    "circuit breaker open", failure);
+        }
+        if (failure instanceof TimeoutException
+                || failure instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException) {
+            return new BackendException(backend, BackendException.Kind.TIMEOUT, Status.Code.DEADLINE_EXCEEDED,
+                    "no answer within the deadline", failure);
+        }
+        if (failure instanceof StatusRuntimeException sre) {
+            Status.Code code = sre.getStatus().getCode();
+            BackendException.Kind kind = switch (code) {
+                case DEADLINE_EXCEEDED -> BackendException.Kind.TIMEOUT;
+                default -> UNHEALTHY.contains(code) ? BackendException.Kind.UNAVAILABLE : BackendException.Kind.REJECTED;
+            };
+            String description = sre.getStatus().getDescription();
+            LOG.debugf(sre, "%s answered %s", backend.serviceName(), code);
+            return new BackendException(backend, kind, code, description == null ? code.name() : description, failure);
+        }
+        LOG.warnf(failure, "%s call failed unexpectedly", backend.serviceName());
+        return new BackendException(backend, BackendException.Kind.UNAVAILABLE, Status.Code.UNAVAILABLE,
+                failure.getClass().getSimpleName(), failure);
+    }
+}

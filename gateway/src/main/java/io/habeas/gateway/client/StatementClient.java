@@ -1,0 +1,40 @@
+package io.habeas.gateway.client;
+
+import io.habeas.statement.v1.*;
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+
+/** statement-service, each call with its deadline, behind the backend's guard. */
+@ApplicationScoped
+public class StatementClient {
+
+    @GrpcClient("statement")
+    MutinyStatementServiceGrpc.MutinyStatementServiceStub statements;
+
+    @Inject
+    GuardedCalls guarded;
+
+    private MutinyStatementServiceGrpc.MutinyStatementServiceStub stub() {
+        return statements.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    public Uni<ListPersonClaimsResponse> personClaims(ListPersonClaimsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listPersonClaims(request));
+    }
+
+    public Uni<ListCountryClaimsResponse> countryClaims(ListCountryClaimsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listCountryClaims(request));
+    }
+
+    public Uni<ListCountryStatementsResponse> countryStatements(ListCountryStatementsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listCountryStatements(request));
+    }
+
+    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(String person) {
+        return guarded.call(Backend.STATEMENT, () -> stub().getReleaseCallSummary(
+                GetReleaseCallSummaryRequest.newBuilder().setPerson(person).build()));
+    }
+}

@@ -1,0 +1,86 @@
+package io.habeas.gateway.rest;
+
+import io.habeas.common.v1.PartialDate;
+import io.habeas.gateway.api.CountrySummary;
+import io.habeas.gateway.service.CountrySummaryService;
+import io.habeas.gateway.timeline.EventMapper;
+import io.habeas.gateway.timeline.TimelineQuery;
+import io.habeas.gateway.timeline.TimelineService;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/countries/{countryCode}")
+@Tag(name = "Countries")
+public class CountryResource {
+
+    @Inject
+    TimelineService timelines;
+
+    @Inject
+    CountrySummaryService summaries;
+
+    @ConfigProperty(name = "habeas.gateway.csv.max-events", defaultValue = "10000")
+    int csvMaxEvents;
+
+    @GET
+    @Path("/timeline")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "A country's timeline", description = "detaining: its detentions, custody events and charges, and "
+            + "claims about persons it detains; speaking: statements by its actors; subject: claims about it or "
+            + "addressed to it. Same order as a person's timeline; on equal dates detention-service first, then "
+            + "statements, claims about the country, claims about its detainees.")
+    public Uni<Response> timeline(@PathParam("countryCode") String countryCode,
+            @Parameter(description = "detaining, speaking, subject; comma-separated or repeated; all by default") @QueryParam("role") List<String> role,
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @Parameter(description = "detention, custody, charge, charge_status, statement, claim") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
+            @QueryParam("cursor") String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+        String country = Params.countryPath(countryCode);
+        TimelineQuery query = PersonResource.query(from, to, kind, EventMapper.ALL_KINDS,
+                Params.oneOf("role", role, List.of("detaining", "speaking", "subject")));
+        int size = Params.pageSize(pageSize, 50, 200);
+        if (Formats.csv(format, headers)) {
+            return TimelineCsv.download(c -> timelines.countryTimeline(country, query, c, 200), csvMaxEvents,
+                    "country-" + country + "-timeline.csv");
+        }
+        return timelines.countryTimeline(country, query, cursor, size)
+                .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+    }
+
+    @GET
+    @Path("/summary")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A detaining country's summary", description = "Held now, new detentions and releases per month, "
+            + "most-used articles, calls for release by speaker country, persons with outstanding calls.")
+    public Uni<CountrySummary> summary(@PathParam("countryCode") String countryCode, @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Parameter(description = "how many articles, 1 to 100, default 10") @QueryParam("articles") String articles) {
+        String country = Params.countryPath(countryCode);
+        PartialDate f = Params.date("from", from);
+        PartialDate t = Params.date("to", to);
+        Params.checkRange(f, t);
+        int limit;
+        try {
+            limit = articles == null || articles.isBlank() ? 10 : Integer.parseInt(articles.trim());
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > 100) {
+            throw ApiProblem.badParam("articles", "must be a whole number from 1 to 100");
+        }
+        return summaries.summary(country, new TimelineQuery(f, t, java.util.Set.of(), java.util.Set.of()).dateRange(), limit);
+    }
+}

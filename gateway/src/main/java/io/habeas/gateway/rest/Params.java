@@ -1,0 +1,109 @@
+package io.habeas.gateway.rest;
+
+import io.habeas.common.v1.PartialDate;
+import io.habeas.gateway.timeline.Dates;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Request parameters, read as text and checked here so that every bad one is a 400 naming it. */
+public final class Params {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.~-]{0,127}");
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private Params() {
+    }
+
+    public static int pageSize(String text, int defaultSize, int max) {
+        if (text == null || text.isBlank()) {
+            return defaultSize;
+        }
+        int size;
+        try {
+            size = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badParam("pageSize", "must be a whole number from 1 to " + max);
+        }
+        if (size < 1 || size > max) {
+            throw ApiProblem.badParam("pageSize", "must be from 1 to " + max);
+        }
+        return size;
+    }
+
+    public static String personId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw ApiProblem.badParam("personId", "must be a person id such as the one in persons/{id}");
+        }
+        return id;
+    }
+
+    /** An ISO 3166-1 alpha-2 code, any case: 400 when malformed, 404 when no such country. */
+    public static String countryPath(String code) {
+        String upper = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        if (!upper.matches("[A-Z]{2}")) {
+            throw ApiProblem.badParam("countryCode", "must be an ISO 3166-1 alpha-2 code such as AZ");
+        }
+        if (!ISO_COUNTRIES.contains(upper)) {
+            throw ApiProblem.notFound("No country with the ISO 3166-1 alpha-2 code " + upper);
+        }
+        return upper;
+    }
+
+    /** A country as a filter: 400 naming the parameter when it is not a known code. */
+    public static String countryFilter(String name, String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String upper = code.trim().toUpperCase(Locale.ROOT);
+        if (!upper.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(upper)) {
+            throw ApiProblem.badParam(name, "must be an ISO 3166-1 alpha-2 country code such as AZ");
+        }
+        return upper;
+    }
+
+    public static PartialDate date(String name, String text) {
+        return text == null || text.isBlank() ? null : Dates.parse(name, text);
+    }
+
+    /** from and to: each a partial date, from not after to (each covers its whole period). */
+    public static void checkRange(PartialDate from, PartialDate to) {
+        if (from != null && to != null && Dates.earliest(from).isAfter(Dates.sortKey(to))) {
+            throw ApiProblem.badParams(List.of(new ApiProblem.InvalidParam("from", "must not be after to"),
+                    new ApiProblem.InvalidParam("to", "must not be before from")));
+        }
+    }
+
+    /** A comma-separated and/or repeated list of values from a closed set; all of them when absent. */
+    public static Set<String> oneOf(String name, List<String> values, List<String> allowed) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> bad = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.split(",")) {
+                    String p = part.trim().toLowerCase(Locale.ROOT);
+                    if (p.isEmpty()) {
+                        continue;
+                    }
+                    if (allowed.contains(p)) {
+                        out.add(p);
+                    } else {
+                        bad.add(p);
+                    }
+                }
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw ApiProblem.badParam(name, "unknown value(s) " + bad + "; allowed: " + String.join(", ", allowed));
+        }
+        return out.isEmpty() ? new LinkedHashSet<>(allowed) : out;
+    }
+
+    public static List<String> list(String... values) {
+        return Arrays.asList(values);
+    }
+}

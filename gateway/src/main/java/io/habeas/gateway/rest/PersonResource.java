@@ -1,0 +1,110 @@
+package io.habeas.gateway.rest;
+
+import io.habeas.common.v1.PartialDate;
+import io.habeas.gateway.api.PersonPage;
+import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.api.TimelinePage;
+import io.habeas.gateway.service.Custody;
+import io.habeas.gateway.service.PersonDirectory;
+import io.habeas.gateway.service.ProfileService;
+import io.habeas.gateway.timeline.EventMapper;
+import io.habeas.gateway.timeline.TimelineQuery;
+import io.habeas.gateway.timeline.TimelineService;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/persons")
+@Tag(name = "Persons")
+public class PersonResource {
+
+    @Inject
+    PersonDirectory directory;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    TimelineService timelines;
+
+    @ConfigProperty(name = "habeas.gateway.csv.max-events", defaultValue = "10000")
+    int csvMaxEvents;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search and list persons", description = "q searches every spelling of every name; country keeps persons "
+            + "detained by that country; status keeps persons whose latest detention has that status ('held' for any "
+            + "custody). Pages may hold fewer persons than pageSize when filters apply; follow nextCursor until null.")
+    public Uni<PersonPage> list(@QueryParam("q") String q, @QueryParam("country") String country,
+            @Parameter(description = "held, police_custody, pre_trial_detention, house_arrest, conditional_release, "
+                    + "serving_sentence, whereabouts_unknown, released, deceased, escaped") @QueryParam("status") String status,
+            @Parameter(description = "1 to 50, default 20") @QueryParam("pageSize") String pageSize,
+            @QueryParam("cursor") String cursor) {
+        int size = Params.pageSize(pageSize, 20, 50);
+        String c = Params.countryFilter("country", country);
+        String s = null;
+        if (status != null && !status.isBlank()) {
+            s = status.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!Custody.STATUS_VALUES.contains(s)) {
+                throw ApiProblem.badParam("status", "must be one of " + String.join(", ", Custody.STATUS_VALUES));
+            }
+        }
+        String query = q == null || q.isBlank() ? null : q.trim();
+        if (query != null && query.length() > 200) {
+            throw ApiProblem.badParam("q", "must be at most 200 characters");
+        }
+        return directory.list(query, c, s, size, cursor);
+    }
+
+    @GET
+    @Path("/{personId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A person's profile with derived facts", description = "Current status, days in custody, charges with "
+            + "their articles, calls for release and whether one is outstanding (called for and still held).")
+    public Uni<PersonProfile> profile(@PathParam("personId") String personId) {
+        return profiles.profile(Params.personId(personId));
+    }
+
+    @GET
+    @Path("/{personId}/timeline")
+    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Operation(summary = "A person's timeline from both services, in one order", description = "Ordered by the last day an "
+            + "event's date can be, then day before month before year precision, then detention-service before "
+            + "statement-service, then each service's own order. format=csv (or Accept: text/csv) downloads the whole "
+            + "timeline as CSV.")
+    public Uni<Response> timeline(@PathParam("personId") String personId, @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
+            @QueryParam("cursor") String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+        String id = Params.personId(personId);
+        TimelineQuery query = query(from, to, kind, List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
+                EventMapper.CHARGE_STATUS, EventMapper.CLAIM), Set.of());
+        int size = Params.pageSize(pageSize, 50, 200);
+        if (Formats.csv(format, headers)) {
+            return TimelineCsv.download(c -> timelines.personTimeline(id, query, c, 200), csvMaxEvents,
+                    "person-" + id + "-timeline.csv");
+        }
+        return timelines.personTimeline(id, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+    }
+
+    static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles) {
+        PartialDate f = Params.date("from", from);
+        PartialDate t = Params.date("to", to);
+        Params.checkRange(f, t);
+        return new TimelineQuery(f, t, Params.oneOf("kind", kind, kinds), roles);
+    }
+}

@@ -1,0 +1,128 @@
+package io.habeas.gateway.service;
+
+import io.habeas.common.v1.DateRange;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.GetCountryStatisticsRequest;
+import io.habeas.detention.v1.GetCountryStatisticsResponse;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.ListDetentionsResponse;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.ListPersonsResponse;
+import io.habeas.detention.v1.Person;
+import io.habeas.gateway.api.CountrySummary;
+import io.habeas.gateway.api.MissingSource;
+import io.habeas.gateway.client.BackendException;
+import io.habeas.gateway.client.DetentionClient;
+import io.habeas.gateway.client.StatementClient;
+import io.habeas.gateway.timeline.AccessPolicy;
+import io.habeas.gateway.timeline.Dates;
+import io.habeas.gateway.timeline.Names;
+import io.habeas.statement.v1.CallerCount;
+import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.tuples.Tuple2;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A detaining country's summary. Counts and articles come from GetCountryStatistics. Release
+ * calls need GetReleaseCallSummary per detained person (the contract has no per-country
+ * summary): at most habeas.gateway.country-summary.max-persons persons, 8 calls at a time.
+ */
+@ApplicationScoped
+public class CountrySummaryService {
+
+    @Inject
+    DetentionClient detention;
+
+    @Inject
+    StatementClient statement;
+
+    @Inject
+    AccessPolicy access;
+
+    @ConfigProperty(name = "habeas.gateway.country-summary.max-persons", defaultValue = "100")
+    int maxPersons;
+
+    public Uni<CountrySummary> summary(String country, DateRange range, int articleLimit) {
+        Uni<GetCountryStatisticsResponse> stats = detention.countryStatistics(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry(country).setDateRange(range).setArticleLimit(articleLimit).build());
+        Uni<ListPersonsResponse> persons = detention.listPersons(ListPersonsRequest.newBuilder()
+                .setDetainingCountry(country).setPageSize(Math.min(200, maxPersons)).build());
+        Uni<ListDetentionsResponse> ongoing = detention.listDetentions(ListDetentionsRequest.newBuilder()
+                .setDetainingCountry(country).setOngoingOnly(true).setPageSize(200).build());
+        return Uni.combine().all().unis(stats, persons, ongoing).asTuple().chain(t -> {
+            List<Person> visible = t.getItem2().getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel()))
+                    .limit(maxPersons).toList();
+            boolean truncated = !t.getItem2().getNextPageToken().isEmpty() || !t.getItem3().getNextPageToken().isEmpty()
+                    || t.getItem2().getPersonsCount() > maxPersons;
+            Map<String, Detention> heldBy = new HashMap<>();
+            for (Detention d : t.getItem3().getDetentionsList()) {
+                if (access.visible(d.getAccessLevel()) && Custody.HELD.contains(d.getCurrentStatus())) {
+                    heldBy.putIfAbsent(d.getPerson(), d);
+                }
+            }
+            return Multi.createFrom().iterable(visible)
+                    .onItem().transformToUni(p -> statement.releaseCallSummary(p.getName())
+                            // statement-service may not know a person nobody has spoken about yet
+                            .onFailure(f -> f instanceof BackendException be && be.code() == io.grpc.Status.Code.NOT_FOUND)
+                            .recoverWithItem(GetReleaseCallSummaryResponse.getDefaultInstance())
+                            .map(s -> Tuple2.of(p, s)))
+                    .merge(8)
+                    .collect().asList()
+                    .map(calls -> build(country, t.getItem1(), calls, heldBy, truncated, null))
+                    .onFailure(f -> f instanceof BackendException be && be.unavailable())
+                    .recoverWithItem(f -> build(country, t.getItem1(), null, heldBy, truncated, (BackendException) f));
+        });
+    }
+
+    private CountrySummary build(String country, GetCountryStatisticsResponse stats,
+            List<Tuple2<Person, GetReleaseCallSummaryResponse>> calls, Map<String, Detention> heldBy, boolean truncated,
+            BackendException failure) {
+        List<CountrySummary.Month> monthly = stats.getMonthlyList().stream().map(m -> new CountrySummary.Month(
+                m.getMonth() == 0 ? String.format("%04d", m.getYear()) : String.format("%04d-%02d", m.getYear(), m.getMonth()),
+                m.getMonth() == 0 ? Integer.toString(m.getYear())
+                        : Month.of(m.getMonth()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear(),
+                m.getNewDetentions(), m.getReleases())).toList();
+        List<CountrySummary.Article> articles = stats.getArticlesList().stream().map(a -> new CountrySummary.Article(
+                a.getJurisdiction(), a.getLegalCode(), a.getArticle(), a.getChargeCount(), a.getPersonCount())).toList();
+        List<CountrySummary.SpeakerCalls> bySpeaker = null;
+        List<CountrySummary.OutstandingCall> outstanding = null;
+        if (calls != null) {
+            Map<String, Integer> perCountry = new TreeMap<>();
+            outstanding = new ArrayList<>();
+            for (Tuple2<Person, GetReleaseCallSummaryResponse> c : calls) {
+                for (CallerCount caller : c.getItem2().getCallersList()) {
+                    perCountry.merge(caller.getCountry(), caller.getCallCount(), Integer::sum);
+                }
+                Detention held = heldBy.get(c.getItem1().getName());
+                if (held != null && c.getItem2().getCallCount() > 0) {
+                    outstanding.add(new CountrySummary.OutstandingCall(Names.id(c.getItem1().getName()),
+                            c.getItem1().getDisplayName(), Custody.status(held), c.getItem2().getCallCount(),
+                            Dates.view(c.getItem2().getLatestCallDate())));
+                }
+            }
+            bySpeaker = perCountry.entrySet().stream().map(e -> new CountrySummary.SpeakerCalls(e.getKey(), e.getValue()))
+                    .sorted(Comparator.comparingInt(CountrySummary.SpeakerCalls::calls).reversed()
+                            .thenComparing(CountrySummary.SpeakerCalls::country))
+                    .toList();
+            outstanding.sort(Comparator.comparingInt(CountrySummary.OutstandingCall::callCount).reversed()
+                    .thenComparing(CountrySummary.OutstandingCall::id));
+        }
+        List<MissingSource> missing = failure == null ? List.of()
+                : List.of(new MissingSource(failure.backend().serviceName(), failure.reason()));
+        return new CountrySummary(country, stats.getHeldNow(), monthly, articles, bySpeaker, outstanding, truncated,
+                !missing.isEmpty(), missing);
+    }
+}

@@ -1,0 +1,149 @@
+package io.habeas.gateway.service;
+
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.gateway.api.PersonListItem;
+import io.habeas.gateway.api.PersonPage;
+import io.habeas.gateway.client.DetentionClient;
+import io.habeas.gateway.timeline.AccessPolicy;
+import io.habeas.gateway.timeline.Cursor;
+import io.habeas.gateway.timeline.Names;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lists and searches persons. Each person on a page is completed with its detentions (one
+ * ListDetentions per person, at most a page's worth: the contract has no batch read), which gives
+ * the current status and the detaining countries the filters use. Filters that the backend cannot
+ * apply (status; country together with a query) are applied here, so a page may hold fewer
+ * persons than asked; follow nextCursor until it is null.
+ */
+@ApplicationScoped
+public class PersonDirectory {
+
+    static final int BACKEND_PAGE = 50;
+    static final int MAX_BACKEND_PAGES = 5;
+
+    @Inject
+    DetentionClient detention;
+
+    @Inject
+    AccessPolicy access;
+
+    record Candidate(Person person, Float score) {
+    }
+
+    record Fetched(List<Candidate> items, String next) {
+    }
+
+    public Uni<PersonPage> list(String q, String country, String status, int pageSize, String cursorText) {
+        String key = Cursor.digest("persons|" + (q == null ? "" : q) + "|" + (country == null ? "" : country) + "|"
+                + (status == null ? "" : status));
+        Cursor cursor = Cursor.decode(cursorText, key, BACKEND_PAGE);
+        Cursor.State st = cursor.state("p");
+        if (st.x() == Cursor.Status.DONE) {
+            return Uni.createFrom().item(new PersonPage(List.of(), null));
+        }
+        Run run = new Run(q, country, status, pageSize, key);
+        return run.page(st.t(), st.c(), 0);
+    }
+
+    final class Run {
+        final String q;
+        final String country;
+        final String status;
+        final int pageSize;
+        final String key;
+        final List<PersonListItem> out = new ArrayList<>();
+
+        Run(String q, String country, String status, int pageSize, String key) {
+            this.q = q;
+            this.country = country;
+            this.status = status;
+            this.pageSize = pageSize;
+            this.key = key;
+        }
+
+        Uni<PersonPage> page(String token, int consumed, int fetched) {
+            if (fetched >= MAX_BACKEND_PAGES) {
+                return Uni.createFrom().item(done(token, consumed));
+            }
+            return fetch(token).chain(page -> slice(token, page, Math.min(consumed, page.items().size()), fetched + 1));
+        }
+
+        Uni<PersonPage> slice(String token, Fetched page, int pos, int fetched) {
+            if (out.size() >= pageSize) {
+                return Uni.createFrom().item(done(token, pos));
+            }
+            if (pos >= page.items().size()) {
+                if (page.next().isEmpty()) {
+                    return Uni.createFrom().item(new PersonPage(List.copyOf(out), null));
+                }
+                return page(page.next(), 0, fetched);
+            }
+            int end = Math.min(page.items().size(), pos + (pageSize - out.size()));
+            List<Candidate> chunk = page.items().subList(pos, end);
+            List<Uni<PersonListItem>> enriched = chunk.stream().map(this::enrich).toList();
+            return Uni.combine().all().unis(enriched).with(PersonListItem.class, items -> items).chain(items -> {
+                for (PersonListItem item : items) {
+                    if (item != null) {
+                        out.add(item);
+                    }
+                }
+                return slice(token, page, end, fetched);
+            });
+        }
+
+        PersonPage done(String token, int consumed) {
+            Cursor next = new Cursor(1, key, BACKEND_PAGE,
+                    Map.of("p", new Cursor.State(token, consumed, Cursor.Status.ACTIVE, null)));
+            return new PersonPage(List.copyOf(out), next.encode());
+        }
+
+        Uni<Fetched> fetch(String token) {
+            if (q != null) {
+                return detention.searchPersons(SearchPersonsRequest.newBuilder().setQuery(q).setPageSize(BACKEND_PAGE)
+                        .setPageToken(token).build())
+                        .map(r -> new Fetched(r.getMatchesList().stream()
+                                .map(m -> new Candidate(m.getPerson(), m.getScore())).toList(), r.getNextPageToken()));
+            }
+            ListPersonsRequest.Builder request = ListPersonsRequest.newBuilder().setPageSize(BACKEND_PAGE).setPageToken(token);
+            if (country != null) {
+                request.setDetainingCountry(country);
+            }
+            return detention.listPersons(request.build()).map(r -> new Fetched(
+                    r.getPersonsList().stream().map(p -> new Candidate(p, null)).toList(), r.getNextPageToken()));
+        }
+
+        /** The person with its detentions; null when it is not shown or the filters leave it out. */
+        Uni<PersonListItem> enrich(Candidate c) {
+            Person p = c.person();
+            if (!access.visible(p.getAccessLevel())) {
+                return Uni.createFrom().nullItem();
+            }
+            return detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(p.getName()).setPageSize(200).build())
+                    .map(r -> {
+                        List<Detention> visible = r.getDetentionsList().stream()
+                                .filter(d -> access.visible(d.getAccessLevel())).toList();
+                        String current = Custody.status(Custody.current(visible));
+                        boolean held = Custody.held(visible);
+                        List<String> countries = visible.stream().map(Detention::getDetainingCountry).distinct().toList();
+                        if (country != null && !countries.contains(country)) {
+                            return null;
+                        }
+                        if (!Custody.matches(status, current, held)) {
+                            return null;
+                        }
+                        return new PersonListItem(Names.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
+                                current, held, countries, c.score());
+                    });
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.habeas.gateway.service;
+
+import io.grpc.Status;
+import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.ListChargesRequest;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.Person;
+import io.habeas.gateway.api.ChargeView;
+import io.habeas.gateway.api.DetentionView;
+import io.habeas.gateway.api.MissingSource;
+import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.api.ReleaseCalls;
+import io.habeas.gateway.client.BackendException;
+import io.habeas.gateway.client.DetentionClient;
+import io.habeas.gateway.client.StatementClient;
+import io.habeas.gateway.rest.ApiProblem;
+import io.habeas.gateway.timeline.AccessPolicy;
+import io.habeas.gateway.timeline.Dates;
+import io.habeas.gateway.timeline.Names;
+import io.habeas.statement.v1.CallerCount;
+import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A person's profile: GetPerson, ListDetentions and GetReleaseCallSummary in parallel, then
+ * ListCharges for each detention (bounded by habeas.gateway.profile.max-detentions: the contract
+ * lists charges per detention only). Without detention-service there is no profile (503/504);
+ * without statement-service the profile is partial, its release calls null.
+ */
+@ApplicationScoped
+public class ProfileService {
+
+    @Inject
+    DetentionClient detention;
+
+    @Inject
+    StatementClient statement;
+
+    @Inject
+    AccessPolicy access;
+
+    @ConfigProperty(name = "habeas.gateway.profile.max-detentions", defaultValue = "20")
+    int maxDetentions;
+
+    record Calls(GetReleaseCallSummaryResponse summary, BackendException failure) {
+    }
+
+    public Uni<PersonProfile> profile(String personId) {
+        String name = "persons/" + personId;
+        Uni<Calls> calls = statement.releaseCallSummary(name)
+                .map(s -> new Calls(s, null))
+                .onFailure(f -> f instanceof BackendException be
+                        && (be.unavailable() || be.code() == Status.Code.NOT_FOUND))
+                .recoverWithItem(f -> {
+                    BackendException be = (BackendException) f;
+                    return be.unavailable() ? new Calls(null, be)
+                            : new Calls(GetReleaseCallSummaryResponse.getDefaultInstance(), null);
+                });
+        return Uni.combine().all()
+                .unis(detention.getPerson(name),
+                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(name).setPageSize(200).build()),
+                        calls)
+                .asTuple()
+                .chain(t -> {
+                    Person person = t.getItem1();
+                    if (!access.visible(person.getAccessLevel())) {
+                        throw ApiProblem.notFound("No person " + personId);
+                    }
+                    List<Detention> detentions = t.getItem2().getDetentionsList().stream()
+                            .filter(d -> access.visible(d.getAccessLevel())).limit(maxDetentions).toList();
+                    Uni<List<List<Charge>>> charges = detentions.isEmpty() ? Uni.createFrom().item(List.of())
+                            : Uni.combine().all().unis(detentions.stream()
+                                    .map(d -> detention.listCharges(ListChargesRequest.newBuilder().setParent(d.getName())
+                                            .setPageSize(200).build()).map(r -> r.getChargesList()))
+                                    .toList())
+                                    .with(Object.class, lists -> lists.stream().map(l -> {
+                                        @SuppressWarnings("unchecked")
+                                        List<Charge> cs = (List<Charge>) l;
+                                        return cs;
+                                    }).toList());
+                    return charges.map(cs -> build(person, detentions, cs, t.getItem3()));
+                });
+    }
+
+    private PersonProfile build(Person p, List<Detention> detentions, List<List<Charge>> charges, Calls calls) {
+        List<DetentionView> views = new ArrayList<>();
+        List<ChargeView> allCharges = new ArrayList<>();
+        int days = 0;
+        for (int i = 0; i < detentions.size(); i++) {
+            Detention d = detentions.get(i);
+            List<ChargeView> cs = charges.get(i).stream().filter(c -> access.visible(c.getAccessLevel()))
+                    .map(ProfileService::charge).toList();
+            allCharges.addAll(cs);
+            days += d.getDaysInCustody();
+            views.add(new DetentionView(Names.id(d.getName()), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
+                    emptyToNull(d.getPlace()), Dates.view(d.getStartDate()), Dates.view(d.getEndDate()),
+                    Names.enumValue(d.getCurrentStatus().name(), "CUSTODY_STATUS_"), d.getOngoing(), d.getDaysInCustody(),
+                    cs));
+        }
+        boolean held = Custody.held(detentions);
+        ReleaseCalls releaseCalls = calls.summary() == null ? null : releaseCalls(calls.summary());
+        Boolean outstanding = releaseCalls == null ? null : releaseCalls.count() > 0 && held;
+        List<MissingSource> missing = calls.failure() == null ? List.of()
+                : List.of(new MissingSource(calls.failure().backend().serviceName(), calls.failure().reason()));
+        return new PersonProfile(Names.id(p.getName()), p.getDisplayName(),
+                p.getAliasesList().stream().map(a -> new PersonProfile.Alias(a.getName(), emptyToNull(a.getLanguageCode())))
+                        .toList(),
+                p.getCitizenshipsList(), emptyToNull(p.getDescription()), Custody.status(Custody.current(detentions)), held,
+                days, views, allCharges, releaseCalls, outstanding, access.sources(p.getSourcesList()), !missing.isEmpty(),
+                missing);
+    }
+
+    static ReleaseCalls releaseCalls(GetReleaseCallSummaryResponse s) {
+        List<ReleaseCalls.Caller> callers = new ArrayList<>();
+        for (CallerCount c : s.getCallersList()) {
+            callers.add(new ReleaseCalls.Caller(Names.id(c.getActor()), emptyToNull(c.getDisplayName()),
+                    emptyToNull(c.getCountry()), c.getCallCount(), Dates.view(c.getLatestCallDate())));
+        }
+        return new ReleaseCalls(s.getCallCount(), Dates.view(s.getFirstCallDate()), Dates.view(s.getLatestCallDate()),
+                callers);
+    }
+
+    static ChargeView charge(Charge c) {
+        ChargeView.ArticleView article = c.hasArticle()
+                ? new ChargeView.ArticleView(emptyToNull(c.getArticle().getArticle()), emptyToNull(c.getArticle().getPart()),
+                        emptyToNull(c.getArticle().getClause()))
+                : null;
+        return new ChargeView(Names.id(c.getName()), c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(), article,
+                emptyToNull(c.getOffenceDescription()), Dates.view(c.getFiledOn()),
+                Names.enumValue(c.getStatus().name(), "CHARGE_STATUS_"));
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,215 @@
+package io.habeas.gateway.timeline;
+
+import io.habeas.common.v1.PartialDate;
+import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.ChargeStatusChange;
+import io.habeas.detention.v1.CustodyEvent;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.FeedItem;
+import io.habeas.gateway.api.CountryRef;
+import io.habeas.gateway.api.PersonRef;
+import io.habeas.gateway.api.TimelineEvent;
+import io.habeas.gateway.client.Backend;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ClaimItem;
+import io.habeas.statement.v1.Statement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Proto records to timeline events. Returns null for what a dashboard may not see (a
+ * CONFIDENTIAL record, or RESTRICTED when those are not served); confidential sources are
+ * dropped from the events that are shown.
+ */
+@ApplicationScoped
+public class EventMapper {
+
+    public static final String DETENTION = "detention";
+    public static final String CUSTODY = "custody";
+    public static final String CHARGE = "charge";
+    public static final String CHARGE_STATUS = "charge_status";
+    public static final String STATEMENT = "statement";
+    public static final String CLAIM = "claim";
+    public static final Set<String> DETENTION_KINDS = Set.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS);
+    public static final List<String> ALL_KINDS = List.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, STATEMENT, CLAIM);
+
+    @Inject
+    AccessPolicy access;
+
+    public TimelineEvent feedItem(FeedItem item, String personName) {
+        String origin = Backend.DETENTION.serviceName();
+        List<PersonRef> persons = List.of(new PersonRef(Names.id(item.getPerson()), personName));
+        List<CountryRef> countries = new ArrayList<>();
+        if (!item.getDetainingCountry().isEmpty()) {
+            countries.add(new CountryRef(item.getDetainingCountry(), "detaining"));
+        }
+        switch (item.getRecordCase()) {
+            case DETENTION -> {
+                Detention d = item.getDetention();
+                if (!access.visible(d.getAccessLevel())) {
+                    return null;
+                }
+                String by = d.getAuthority().isEmpty() ? d.getDetainingCountry() : d.getAuthority();
+                String detail = join(d.getAuthority(), d.getPlace());
+                return new TimelineEvent(origin + ":" + d.getName(), Dates.view(item.getDate()), DETENTION,
+                        Names.enumValue(d.getInitialStatus().name(), "CUSTODY_STATUS_"), "Detained by " + by,
+                        detail, persons, countries, access.sources(d.getSourcesList()), origin, d.getName());
+            }
+            case CUSTODY_EVENT -> {
+                CustodyEvent e = item.getCustodyEvent();
+                if (!access.visible(e.getAccessLevel())) {
+                    return null;
+                }
+                String detail = e.getDescription();
+                if (Dates.isSet(e.getUntilDate())) {
+                    detail = join(detail, "until " + Dates.label(e.getUntilDate()));
+                }
+                detail = join(detail, e.getPlace());
+                return new TimelineEvent(origin + ":" + e.getName(), Dates.view(item.getDate()), CUSTODY,
+                        Names.enumValue(e.getType().name(), "CUSTODY_EVENT_TYPE_"), custodyTitle(e), detail, persons,
+                        countries, access.sources(e.getSourcesList()), origin, e.getName());
+            }
+            case CHARGE -> {
+                Charge c = item.getCharge();
+                if (!access.visible(c.getAccessLevel())) {
+                    return null;
+                }
+                List<CountryRef> withJurisdiction = new ArrayList<>(countries);
+                if (!c.getJurisdiction().isEmpty() && !c.getJurisdiction().equals(item.getDetainingCountry())) {
+                    withJurisdiction.add(new CountryRef(c.getJurisdiction(), "jurisdiction"));
+                }
+                String cited = "Article " + c.getArticleReference() + (c.getLegalCode().isEmpty() ? "" : " of the " + c.getLegalCode());
+                if (item.getKind() == io.habeas.detention.v1.FeedItemKind.FEED_ITEM_KIND_CHARGE_STATUS_CHANGED) {
+                    int index = item.getStatusChangeIndex();
+                    if (index < 0 || index >= c.getStatusHistoryCount()) {
+                        return null;
+                    }
+                    ChargeStatusChange change = c.getStatusHistory(index);
+                    String status = Names.enumValue(change.getStatus().name(), "CHARGE_STATUS_");
+                    String detail = change.getNote();
+                    if (change.hasSentenceTerm()) {
+                        detail = join(detail, sentence(change.getSentenceTerm()));
+                    }
+                    return new TimelineEvent(origin + ":" + c.getName() + "#status" + index, Dates.view(item.getDate()),
+                            CHARGE_STATUS, status, "Charge under " + cited + ": " + (status == null ? "changed" : status.replace('_', ' ')),
+                            detail, persons, withJurisdiction, access.sources(change.getSourcesList()), origin, c.getName());
+                }
+                return new TimelineEvent(origin + ":" + c.getName(), Dates.view(item.getDate()), CHARGE, "filed",
+                        "Charged under " + cited, c.getOffenceDescription(), persons, withJurisdiction,
+                        access.sources(c.getSourcesList()), origin, c.getName());
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** One claim of a statement; null when the statement may not be shown or the claim is not in it. */
+    public TimelineEvent claim(ClaimItem item) {
+        Statement s = item.getStatement();
+        if (!access.visible(s.getAccessLevel())) {
+            return null;
+        }
+        Claim claim = null;
+        for (Claim c : s.getClaimsList()) {
+            if (c.getName().equals(item.getClaim())) {
+                claim = c;
+            }
+        }
+        if (claim == null) {
+            return null;
+        }
+        String origin = Backend.STATEMENT.serviceName();
+        List<PersonRef> persons = new ArrayList<>();
+        for (String p : claim.getSubjectPersonsList()) {
+            persons.add(new PersonRef(Names.id(p), null));
+        }
+        List<CountryRef> countries = new ArrayList<>();
+        if (!s.getActorCountry().isEmpty()) {
+            countries.add(new CountryRef(s.getActorCountry(), "speaker"));
+        }
+        for (String c : claim.getSubjectCountriesList()) {
+            countries.add(new CountryRef(c, "subject"));
+        }
+        if (!claim.getAddresseeCountry().isEmpty()) {
+            countries.add(new CountryRef(claim.getAddresseeCountry(), "addressee"));
+        }
+        return new TimelineEvent(origin + ":" + claim.getName(), Dates.view(s.getMadeOn()), CLAIM,
+                Names.enumValue(claim.getKind().name(), "CLAIM_KIND_"), s.getTitle(), claim.getText(), persons,
+                countries, access.sources(s.getSourcesList()), origin, claim.getName());
+    }
+
+    /** A statement as a whole, for the timeline of the country whose actor made it. */
+    public TimelineEvent statement(Statement s) {
+        if (!access.visible(s.getAccessLevel())) {
+            return null;
+        }
+        String origin = Backend.STATEMENT.serviceName();
+        Set<String> personNames = new LinkedHashSet<>();
+        Set<CountryRef> countries = new LinkedHashSet<>();
+        if (!s.getActorCountry().isEmpty()) {
+            countries.add(new CountryRef(s.getActorCountry(), "speaker"));
+        }
+        for (Claim c : s.getClaimsList()) {
+            personNames.addAll(c.getSubjectPersonsList());
+            for (String country : c.getSubjectCountriesList()) {
+                countries.add(new CountryRef(country, "subject"));
+            }
+            if (!c.getAddresseeCountry().isEmpty()) {
+                countries.add(new CountryRef(c.getAddresseeCountry(), "addressee"));
+            }
+        }
+        List<PersonRef> persons = personNames.stream().map(p -> new PersonRef(Names.id(p), null)).toList();
+        String detail = s.getSummary().isEmpty() ? s.getQuotedText() : s.getSummary();
+        return new TimelineEvent(origin + ":" + s.getName(), Dates.view(s.getMadeOn()), STATEMENT,
+                Names.enumValue(s.getMedium().name(), "STATEMENT_MEDIUM_"), s.getTitle(), detail, persons,
+                List.copyOf(countries), access.sources(s.getSourcesList()), origin, s.getName());
+    }
+
+    static String custodyTitle(CustodyEvent e) {
+        return switch (e.getType()) {
+            case CUSTODY_EVENT_TYPE_ARREST -> "Arrested";
+            case CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION -> "Pre-trial detention ordered";
+            case CUSTODY_EVENT_TYPE_DETENTION_EXTENDED -> "Detention extended";
+            case CUSTODY_EVENT_TYPE_TRANSFER -> "Transferred";
+            case CUSTODY_EVENT_TYPE_HOUSE_ARREST -> "Moved to house arrest";
+            case CUSTODY_EVENT_TYPE_CONDITIONAL_RELEASE -> "Released under conditions";
+            case CUSTODY_EVENT_TYPE_SENTENCED -> "Sentenced";
+            case CUSTODY_EVENT_TYPE_WHEREABOUTS_UNKNOWN -> "Whereabouts unknown";
+            case CUSTODY_EVENT_TYPE_RELEASE -> "Released";
+            case CUSTODY_EVENT_TYPE_DEATH_IN_CUSTODY -> "Died in custody";
+            case CUSTODY_EVENT_TYPE_ESCAPE -> "Escaped";
+            default -> "Custody changed";
+        };
+    }
+
+    static String sentence(io.habeas.detention.v1.SentenceTerm t) {
+        List<String> parts = new ArrayList<>();
+        if (t.getYears() > 0) {
+            parts.add(t.getYears() + (t.getYears() == 1 ? " year" : " years"));
+        }
+        if (t.getMonths() > 0) {
+            parts.add(t.getMonths() + (t.getMonths() == 1 ? " month" : " months"));
+        }
+        if (t.getDays() > 0) {
+            parts.add(t.getDays() + (t.getDays() == 1 ? " day" : " days"));
+        }
+        return "sentence: " + String.join(" ", parts) + (t.getSuspended() ? " (suspended)" : "");
+    }
+
+    static String join(String a, String b) {
+        if (a == null || a.isEmpty()) {
+            return b == null || b.isEmpty() ? null : b;
+        }
+        return b == null || b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /** The statement's date, for callers that sort claims themselves. */
+    public static PartialDate madeOn(ClaimItem item) {
+        return item.getStatement().getMadeOn();
+    }
+}

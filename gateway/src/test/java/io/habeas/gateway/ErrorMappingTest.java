@@ -1,0 +1,87 @@
+package io.habeas.gateway;
+
+import static io.habeas.gateway.Fixtures.*;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+import io.grpc.Status;
+import io.habeas.gateway.fake.Backends;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class ErrorMappingTest extends GatewayTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/persons/ibadoglu/timeline?pageSize=abc|pageSize",
+            "/api/v1/persons/ibadoglu/timeline?pageSize=0|pageSize",
+            "/api/v1/persons/ibadoglu/timeline?pageSize=201|pageSize",
+            "/api/v1/persons?pageSize=51|pageSize",
+            "/api/v1/persons/ibadoglu/timeline?from=2023-02-30|from",
+            "/api/v1/persons/ibadoglu/timeline?to=July|to",
+            "/api/v1/persons/ibadoglu/timeline?from=2024&to=2023-12|from",
+            "/api/v1/persons/ibadoglu/timeline?kind=arrest,claim|kind",
+            "/api/v1/persons/ibadoglu/timeline?cursor=not-a-cursor|cursor",
+            "/api/v1/persons/ibadoglu/timeline?format=xml|format",
+            "/api/v1/countries/AZ/timeline?role=victim|role",
+            "/api/v1/countries/AZE/timeline|countryCode",
+            "/api/v1/countries/AZ/summary?articles=1000|articles",
+            "/api/v1/persons?status=jailed|status",
+            "/api/v1/persons?country=Azerbaijan|country",
+            "/api/v1/persons/bad%20id|personId" })
+    void rejectsBadParametersNamingThem(String path, String param) {
+        given().urlEncodingEnabled(false).get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", is(400))
+                .body("title", notNullValue())
+                .body("invalidParams.name", hasItem(param));
+    }
+
+    @Test
+    void rejectsACursorOfAnotherQuery() {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        for (int i = 0; i < 3; i++) {
+            Backends.claims.add(claim("statements/" + i, "2024-04-0" + (i + 1),
+                    io.habeas.statement.v1.ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", java.util.List.of(), "", PUBLIC));
+        }
+        String cursor = given().queryParam("pageSize", 1).get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+                .extract().path("nextCursor");
+        given().queryParam("cursor", cursor).queryParam("kind", "claim").get("/api/v1/persons/ibadoglu/timeline").then()
+                .statusCode(400).body("invalidParams.name", hasItem("cursor"));
+    }
+
+    @Test
+    void unknownPersonIs404() {
+        given().get("/api/v1/persons/nobody/timeline").then().statusCode(404).contentType("application/problem+json")
+                .body("status", is(404));
+        given().get("/api/v1/persons/nobody").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownCountryCodeIs404() {
+        given().get("/api/v1/countries/XX/timeline").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/countries/QQ/summary").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownPathIsAProblemToo() {
+        given().get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "INVALID_ARGUMENT,400", "NOT_FOUND,404", "ALREADY_EXISTS,409", "FAILED_PRECONDITION,409", "ABORTED,409",
+            "UNAUTHENTICATED,401", "PERMISSION_DENIED,403", "RESOURCE_EXHAUSTED,429", "UNAVAILABLE,503",
+            "DEADLINE_EXCEEDED,504", "INTERNAL,503" })
+    void mapsBackendCodesAsTheConventionsSay(String code, int http) {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        Backends.detentionError = Status.Code.valueOf(code);
+        given().get("/api/v1/persons/ibadoglu").then().statusCode(http)
+                .contentType("application/problem+json")
+                .body("status", is(http))
+                .body(not(containsString("at io.")))
+                .body(not(containsString("Exception")));
+    }
+}

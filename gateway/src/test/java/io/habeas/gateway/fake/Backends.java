@@ -1,0 +1,121 @@
+package io.habeas.gateway.fake;
+
+import io.grpc.Status;
+import io.habeas.common.v1.DateRange;
+import io.habeas.common.v1.PartialDate;
+import io.habeas.detention.v1.*;
+import io.habeas.statement.v1.*;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/** What the fake backends answer, set by each test. */
+public final class Backends {
+
+    public enum Mode { UP, DOWN, SLOW }
+
+    public static volatile Mode detentionMode = Mode.UP;
+    public static volatile Mode statementMode = Mode.UP;
+    /** When set, every call of that backend fails with this code. */
+    public static volatile Status.Code detentionError;
+    public static final AtomicInteger detentionCalls = new AtomicInteger();
+    public static final AtomicInteger statementCalls = new AtomicInteger();
+    public static final List<String> calls = new CopyOnWriteArrayList<>();
+
+    public static final List<Person> persons = new CopyOnWriteArrayList<>();
+    public static final List<Detention> detentions = new CopyOnWriteArrayList<>();
+    public static final Map<String, List<Charge>> charges = new HashMap<>();
+    public static final List<FeedItem> feed = new CopyOnWriteArrayList<>();
+    public static volatile GetCountryStatisticsResponse statistics = GetCountryStatisticsResponse.getDefaultInstance();
+    public static final List<ClaimItem> claims = new CopyOnWriteArrayList<>();
+    public static final List<Statement> statements = new CopyOnWriteArrayList<>();
+    public static final Map<String, GetReleaseCallSummaryResponse> releaseCalls = new HashMap<>();
+
+    private Backends() {
+    }
+
+    public static void reset() {
+        detentionMode = Mode.UP;
+        statementMode = Mode.UP;
+        detentionError = null;
+        detentionCalls.set(0);
+        statementCalls.set(0);
+        calls.clear();
+        persons.clear();
+        detentions.clear();
+        charges.clear();
+        feed.clear();
+        statistics = GetCountryStatisticsResponse.getDefaultInstance();
+        claims.clear();
+        statements.clear();
+        releaseCalls.clear();
+    }
+
+    /** Applies a backend's mode: throws its failure, or sleeps past the test deadline. */
+    static void enter(boolean detention, String method) {
+        (detention ? detentionCalls : statementCalls).incrementAndGet();
+        calls.add(method);
+        Mode mode = detention ? detentionMode : statementMode;
+        if (mode == Mode.DOWN) {
+            throw Status.UNAVAILABLE.withDescription("fake is down").asRuntimeException();
+        }
+        if (mode == Mode.SLOW) {
+            try {
+                Thread.sleep(1500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (detention && detentionError != null) {
+            throw Status.fromCode(detentionError).withDescription("fake says " + detentionError).asRuntimeException();
+        }
+    }
+
+    public static LocalDate latest(PartialDate d) {
+        if (d.getMonth() == 0) {
+            return LocalDate.of(d.getYear(), 12, 31);
+        }
+        return d.getDay() == 0 ? YearMonth.of(d.getYear(), d.getMonth()).atEndOfMonth()
+                : LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+    }
+
+    static LocalDate earliest(PartialDate d) {
+        return LocalDate.of(d.getYear(), d.getMonth() == 0 ? 1 : d.getMonth(), d.getDay() == 0 ? 1 : d.getDay());
+    }
+
+    public static int rank(PartialDate d) {
+        return d.getMonth() == 0 ? 2 : d.getDay() == 0 ? 1 : 0;
+    }
+
+    /** As the services order feeds: last day, then finer first, then recorded order (stable sort). */
+    static <T> List<T> ordered(List<T> items, java.util.function.Function<T, PartialDate> date) {
+        List<T> out = new ArrayList<>(items);
+        out.sort(Comparator.comparing((T t) -> latest(date.apply(t))).thenComparingInt(t -> rank(date.apply(t))));
+        return out;
+    }
+
+    static boolean overlaps(PartialDate d, DateRange range) {
+        if (range.hasStart() && latest(d).isBefore(earliest(range.getStart()))) {
+            return false;
+        }
+        return !(range.hasEnd() && earliest(d).isAfter(latest(range.getEnd())));
+    }
+
+    record Page<T>(List<T> items, String next) {
+    }
+
+    static <T> Page<T> page(List<T> all, Predicate<T> filter, int pageSize, String token, int defaultSize, int max) {
+        List<T> kept = all.stream().filter(filter).toList();
+        int size = pageSize == 0 ? defaultSize : Math.min(pageSize, max);
+        int from = token.isEmpty() ? 0 : Integer.parseInt(token);
+        int to = Math.min(kept.size(), from + size);
+        return new Page<>(kept.subList(Math.min(from, kept.size()), to), to < kept.size() ? Integer.toString(to) : "");
+    }
+}

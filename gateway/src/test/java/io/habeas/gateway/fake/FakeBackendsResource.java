@@ -1,0 +1,57 @@
+package io.habeas.gateway.fake;
+
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
+import io.grpc.netty.NettyServerBuilder;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts plain grpc-java servers standing in for detention-service and statement-service on free
+ * ports, and points the gateway's clients at them with short deadlines and a small circuit breaker.
+ */
+public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager {
+
+    private Server detention;
+    private Server statement;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            // a handler's thrown StatusRuntimeException goes to the client as its status, not as UNKNOWN
+            var transmit = TransmitStatusRuntimeExceptionInterceptor.instance();
+            detention = NettyServerBuilder.forPort(0)
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Persons(), transmit))
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Detentions(), transmit)).build().start();
+            statement = NettyServerBuilder.forPort(0)
+                    .addService(ServerInterceptors.intercept(new FakeStatement(), transmit)).build().start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return Map.ofEntries(
+                Map.entry("quarkus.grpc.clients.detention.port", Integer.toString(detention.getPort())),
+                Map.entry("quarkus.grpc.clients.statement.port", Integer.toString(statement.getPort())),
+                // in test mode Quarkus reads test-port instead of port
+                Map.entry("quarkus.grpc.clients.detention.test-port", Integer.toString(detention.getPort())),
+                Map.entry("quarkus.grpc.clients.statement.test-port", Integer.toString(statement.getPort())),
+                Map.entry("habeas.gateway.backends.detention.deadline", "400ms"),
+                Map.entry("habeas.gateway.backends.statement.deadline", "400ms"),
+                Map.entry("habeas.gateway.backends.detention.circuit-breaker-volume", "6"),
+                Map.entry("habeas.gateway.backends.statement.circuit-breaker-volume", "6"),
+                Map.entry("habeas.gateway.backends.detention.circuit-breaker-delay", "60s"),
+                Map.entry("habeas.gateway.backends.statement.circuit-breaker-delay", "60s"),
+                Map.entry("habeas.gateway.timeline.backend-page-size", "25"),
+                Map.entry("quarkus.http.cors.origins", "https://dash.example.org"));
+    }
+
+    @Override
+    public void stop() {
+        if (detention != null) {
+            detention.shutdownNow();
+        }
+        if (statement != null) {
+            statement.shutdownNow();
+        }
+    }
+}

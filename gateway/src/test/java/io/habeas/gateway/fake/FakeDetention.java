@@ -1,0 +1,96 @@
+package io.habeas.gateway.fake;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.habeas.detention.v1.*;
+import java.util.List;
+
+/** detention-service as the tests want it: persons, detentions, charges and feeds from {@link Backends}. */
+public class FakeDetention {
+
+    public static class Persons extends PersonServiceGrpc.PersonServiceImplBase {
+        @Override
+        public void getPerson(GetPersonRequest request, StreamObserver<GetPersonResponse> out) {
+            Backends.enter(true, "GetPerson");
+            Person p = Backends.persons.stream().filter(x -> x.getName().equals(request.getName())).findFirst()
+                    .orElseThrow(() -> Status.NOT_FOUND.withDescription("no " + request.getName()).asRuntimeException());
+            out.onNext(GetPersonResponse.newBuilder().setPerson(p).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listPersons(ListPersonsRequest request, StreamObserver<ListPersonsResponse> out) {
+            Backends.enter(true, "ListPersons");
+            var page = Backends.page(Backends.persons, p -> request.getDetainingCountry().isEmpty()
+                    || Backends.detentions.stream().anyMatch(d -> d.getPerson().equals(p.getName())
+                            && d.getDetainingCountry().equals(request.getDetainingCountry())),
+                    request.getPageSize(), request.getPageToken(), 50, 200);
+            out.onNext(ListPersonsResponse.newBuilder().addAllPersons(page.items()).setNextPageToken(page.next()).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void searchPersons(SearchPersonsRequest request, StreamObserver<SearchPersonsResponse> out) {
+            Backends.enter(true, "SearchPersons");
+            String q = request.getQuery().toLowerCase();
+            var page = Backends.page(Backends.persons, p -> p.getDisplayName().toLowerCase().contains(q)
+                    || p.getAliasesList().stream().anyMatch(a -> a.getName().toLowerCase().contains(q)),
+                    request.getPageSize(), request.getPageToken(), 20, 100);
+            SearchPersonsResponse.Builder r = SearchPersonsResponse.newBuilder().setNextPageToken(page.next());
+            page.items().forEach(p -> r.addMatches(PersonMatch.newBuilder().setPerson(p).setScore(0.9f)));
+            out.onNext(r.build());
+            out.onCompleted();
+        }
+    }
+
+    public static class Detentions extends DetentionServiceGrpc.DetentionServiceImplBase {
+        @Override
+        public void listDetentions(ListDetentionsRequest request, StreamObserver<ListDetentionsResponse> out) {
+            Backends.enter(true, "ListDetentions");
+            var page = Backends.page(Backends.detentions, d -> (request.getPerson().isEmpty() || d.getPerson().equals(request.getPerson()))
+                    && (request.getDetainingCountry().isEmpty() || d.getDetainingCountry().equals(request.getDetainingCountry()))
+                    && (!request.getOngoingOnly() || d.getOngoing()), request.getPageSize(), request.getPageToken(), 50, 200);
+            out.onNext(ListDetentionsResponse.newBuilder().addAllDetentions(page.items()).setNextPageToken(page.next()).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listCharges(ListChargesRequest request, StreamObserver<ListChargesResponse> out) {
+            Backends.enter(true, "ListCharges");
+            out.onNext(ListChargesResponse.newBuilder()
+                    .addAllCharges(Backends.charges.getOrDefault(request.getParent(), List.of())).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listPersonFeed(ListPersonFeedRequest request, StreamObserver<ListPersonFeedResponse> out) {
+            Backends.enter(true, "ListPersonFeed");
+            if (request.getPageSize() < 0) {
+                throw Status.INVALID_ARGUMENT.asRuntimeException();
+            }
+            var page = Backends.page(Backends.ordered(Backends.feed, FeedItem::getDate),
+                    i -> i.getPerson().equals(request.getPerson()) && Backends.overlaps(i.getDate(), request.getDateRange()),
+                    request.getPageSize(), request.getPageToken(), 100, 500);
+            out.onNext(ListPersonFeedResponse.newBuilder().addAllItems(page.items()).setNextPageToken(page.next()).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listCountryFeed(ListCountryFeedRequest request, StreamObserver<ListCountryFeedResponse> out) {
+            Backends.enter(true, "ListCountryFeed");
+            var page = Backends.page(Backends.ordered(Backends.feed, FeedItem::getDate),
+                    i -> i.getDetainingCountry().equals(request.getDetainingCountry())
+                            && Backends.overlaps(i.getDate(), request.getDateRange()),
+                    request.getPageSize(), request.getPageToken(), 100, 500);
+            out.onNext(ListCountryFeedResponse.newBuilder().addAllItems(page.items()).setNextPageToken(page.next()).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getCountryStatistics(GetCountryStatisticsRequest request, StreamObserver<GetCountryStatisticsResponse> out) {
+            Backends.enter(true, "GetCountryStatistics");
+            out.onNext(Backends.statistics);
+            out.onCompleted();
+        }
+    }
+}
