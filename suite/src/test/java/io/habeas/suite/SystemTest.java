@@ -1,0 +1,206 @@
+package io.habeas.suite;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.statement.v1.ActorServiceGrpc;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.CreateStatementRequest;
+import io.habeas.statement.v1.ListActorsRequest;
+import io.habeas.statement.v1.ListStatementsRequest;
+import io.habeas.statement.v1.Statement;
+import io.habeas.statement.v1.StatementMedium;
+import io.habeas.statement.v1.StatementServiceGrpc;
+import java.nio.file.Files;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The packaged applications as processes against one embedded PostgreSQL, driven through
+ * their public gRPC and REST interfaces, with the demo case loaded as the run command loads it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemTest {
+    private Suite suite;
+    private Ports ports;
+    private DemoCase.Recorded demo;
+    private ManagedChannel detention;
+    private ManagedChannel statement;
+
+    @BeforeAll
+    void startTheSuite() throws Exception {
+        Path data = Files.createTempDirectory("habeas-system-test");
+        ports = Ports.ephemeral();
+        suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports, Database.embedded(data.resolve("postgres"), ports.postgres()));
+        suite.start(message -> System.out.println("[system-test] " + message));
+        demo = SuiteMain.loadDemo(ports);
+        detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
+        statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
+    }
+
+    @AfterAll
+    void stopTheSuite() throws Exception {
+        detention.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        statement.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        suite.close();
+    }
+
+    private RequestSpecification gateway() {
+        return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json");
+    }
+
+    private List<Map<String, Object>> personTimeline() {
+        return gateway().queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", personId())
+                .then().statusCode(200).body("partial", is(false)).extract().jsonPath().getList("events");
+    }
+
+    private String personId() {
+        return demo.person().substring(demo.person().indexOf('/') + 1);
+    }
+
+    private static String describe(Map<String, Object> event) {
+        String kind = (String) event.get("kind");
+        return kind.equals("charge") ? "charge " + ((String) event.get("title")).split(" ")[3] : kind + " " + event.get("type");
+    }
+
+    @Test
+    void theDemoPersonsTimelineComesBackInOrderWithItsSources() {
+        List<Map<String, Object>> events = personTimeline();
+
+        List<String> described = events.stream().map(SystemTest::describe).toList();
+        List<String> expected = List.of("detention police_custody", "charge 204.3.1", "claim denial",
+                "custody detention_extended", "charge 167-3.1", "custody house_arrest", "claim welcome", "claim call_for_release");
+        assertEquals(expected, described.stream().filter(expected::contains).toList(), described.toString());
+        for (Map<String, Object> event : events) {
+            assertFalse(((List<?>) event.get("sources")).isEmpty(), "no source on " + event);
+        }
+        assertEquals("July 2023", ((Map<?, ?>) events.get(0).get("date")).get("label"));
+    }
+
+    @Test
+    void azerbaijansTimelineAndSummaryHoldTheCaseAndTheUsSpeaks() {
+        List<String> records = gateway().queryParam("pageSize", 200).get("/api/v1/countries/AZ/timeline")
+                .then().statusCode(200).extract().jsonPath().getList("events.record");
+        assertTrue(records.contains(demo.detention()), records.toString());
+
+        gateway().get("/api/v1/countries/AZ/summary").then().statusCode(200)
+                .body("heldNow", is(1))
+                .body("topArticles.article", hasItems("204", "167-3"))
+                .body("releaseCallsBySpeakerCountry.country", hasItem("US"));
+        gateway().queryParam("role", "speaking").get("/api/v1/countries/US/timeline").then().statusCode(200)
+                .body("events.kind", hasItem("statement"))
+                .body("events.title", hasItem("Secretary Blinken's call with President Ilham Aliyev of Azerbaijan"));
+    }
+
+    @Test
+    void withStatementServiceStoppedTheTimelineIsPartialAndWholeAgainAfterARestart() throws Exception {
+        int whole = personTimeline().size();
+        ServiceProcess statementService = suite.service("statement-service");
+        statementService.close();
+        try {
+            gateway().get("/api/v1/persons/{id}/timeline", personId()).then().statusCode(200)
+                    .body("partial", is(true))
+                    .body("missing.service", hasItem("statement-service"))
+                    .body("events.kind", hasItem("custody"))
+                    .body("events.kind", not(hasItem("claim")));
+        } finally {
+            suite.start(statementService, message -> System.out.println("[system-test] " + message));
+        }
+        Instant deadline = Instant.now().plusSeconds(60); // the gateway's circuit breaker tries again after a delay
+        while (gateway().get("/api/v1/persons/{id}/timeline", personId()).jsonPath().getBoolean("partial")
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertEquals(whole, personTimeline().size());
+    }
+
+    @Test
+    void loadingTheDemoAgainCreatesNothingTwice() throws Exception {
+        int persons = persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
+        int actors = ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance()).getActorsCount();
+        int statements = statementCount();
+
+        assertEquals(demo, SuiteMain.loadDemo(ports));
+        assertEquals(persons, persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
+        assertEquals(actors, ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance())
+                .getActorsCount());
+        assertEquals(statements, statementCount());
+    }
+
+    @Test
+    void statementServiceRejectsAClaimAboutAnUnknownPersonAndStoresNothing() {
+        int before = statementCount();
+        String actor = ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance())
+                .getActors(0).getName();
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, () -> statements().createStatement(
+                CreateStatementRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setStatement(Statement.newBuilder().setActor(actor).setMadeOn(DemoCase.date(2024, 5, 1))
+                                .setMedium(StatementMedium.STATEMENT_MEDIUM_PRESS_RELEASE).setTitle("About nobody")
+                                .addSources(DemoCase.articleA())
+                                .addClaims(Claim.newBuilder().setKind(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE)
+                                        .addSubjectPersons("persons/" + UUID.randomUUID()).setText("Release them")))
+                        .build()));
+        assertEquals(Status.Code.NOT_FOUND, failure.getStatus().getCode());
+        assertEquals(before, statementCount());
+    }
+
+    @Test
+    void aWriteRetriedAfterARestartIsNotDuplicated() throws Exception {
+        CreatePersonRequest create = CreatePersonRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                .setPerson(Person.newBuilder().setDisplayName("Tofig Yagublu").addCitizenships("AZ")
+                        .addSources(DemoCase.articleA()))
+                .build();
+        Person first = persons().createPerson(create).getPerson();
+
+        ServiceProcess service = suite.service("detention-service");
+        service.close();
+        suite.start(service, message -> System.out.println("[system-test] " + message));
+
+        ManagedChannel fresh = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
+        try {
+            var stub = PersonServiceGrpc.newBlockingStub(fresh);
+            int count = stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
+            assertEquals(first, stub.createPerson(create).getPerson());
+            assertEquals(count, stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
+        } finally {
+            fresh.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private int statementCount() {
+        return statements().listStatements(ListStatementsRequest.newBuilder().setPageSize(200).build()).getStatementsCount();
+    }
+
+    private PersonServiceGrpc.PersonServiceBlockingStub persons() {
+        return PersonServiceGrpc.newBlockingStub(detention);
+    }
+
+    private StatementServiceGrpc.StatementServiceBlockingStub statements() {
+        return StatementServiceGrpc.newBlockingStub(statement);
+    }
+}
