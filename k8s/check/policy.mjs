@@ -197,6 +197,10 @@ export function checkOverlay(overlay, docs) {
       ...err(ing?.spec.tls?.length && hosts.every((h) => ing.spec.tls.some((t) => t.secretName && t.hosts?.includes(h))),
         'a host without TLS'),
     ]);
+    const exposed = all('Ingress').flatMap((i) => i.spec.rules.flatMap((r) => r.http?.paths ?? []))
+      .map((p) => p.path ?? '/');
+    add('Ingress keeps health and metrics inside the cluster', exposed.flatMap((path) =>
+      err(path.startsWith('/api/') || path === '/q/openapi', `public path ${path}`)));
     const monitors = all('PodMonitor').flatMap((m) => m.spec.podMetricsEndpoints
       .filter((e) => e.path === '/q/metrics' && e.port === 'http').map(() => m));
     add('Prometheus scrapes /q/metrics of every app', APPS.flatMap((app) => {
