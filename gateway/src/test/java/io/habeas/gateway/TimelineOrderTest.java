@@ -85,6 +85,19 @@ class TimelineOrderTest extends GatewayTest {
     }
 
     @Test
+    void countryTimelinesHideItemsWhoseDetentionOrPersonIsConfidential() {
+        demoPerson();
+        Backends.feed.add(custody("detentions/1/custodyEvents/open", PERSON, "AZ", "2023-08-01",
+                CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
+        Backends.feed.add(custody("detentions/3/custodyEvents/of-a-hidden-person", "persons/hidden", "AZ", "2023-08-02",
+                CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, PUBLIC).toBuilder().setAccessLevel(CONFIDENTIAL).build());
+
+        given().queryParam("role", "detaining").get("/api/v1/countries/AZ/timeline").then().statusCode(200)
+                .body("events.record", hasItem("detentions/1/custodyEvents/open"))
+                .body("events.record", not(hasItem("detentions/3/custodyEvents/of-a-hidden-person")));
+    }
+
+    @Test
     void hidesConfidentialPersonsAsUnknown() {
         Backends.persons.add(person(PERSON, "Someone", CONFIDENTIAL));
         given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(404)

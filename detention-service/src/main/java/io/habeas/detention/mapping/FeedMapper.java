@@ -21,7 +21,8 @@ public final class FeedMapper {
                 .setDate(CommonMapper.date(entry.date))
                 .setPerson("persons/" + entry.personId)
                 .setDetainingCountry(entry.detainingCountry)
-                .setDetentionName("detentions/" + entry.detentionId);
+                .setDetentionName("detentions/" + entry.detentionId)
+                .setAccessLevel(CommonMapper.accessLevel(item.accessLevel()));
         if (item.record() instanceof Detention d) {
             proto.setDetention(DetentionMapper.toProto(d, today));
         } else if (item.record() instanceof CustodyEvent e) {

@@ -5,6 +5,9 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.detention.domain.Person;
+import io.habeas.support.records.AccessLevel;
+import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.paging.Page;
 import io.habeas.support.paging.PageRequest;
@@ -36,8 +39,8 @@ public class FeedService {
     @Inject
     PersonService persons;
 
-    /** A feed entry with the record it shows. */
-    public record Item(FeedEntry entry, RetractableRecord record) {
+    /** A feed entry with the record it shows and who may see it, given its detention and person. */
+    public record Item(FeedEntry entry, RetractableRecord record, AccessLevel accessLevel) {
     }
 
     public record DateBounds(PartialDate start, PartialDate end) {
@@ -78,15 +81,27 @@ public class FeedService {
     }
 
     private static List<Item> withRecords(List<FeedEntry> entries) {
-        Map<UUID, RetractableRecord> records = new HashMap<>();
-        records.putAll(load(entries, Detention.class, Set.of(FeedItemKind.DETENTION_STARTED)));
-        records.putAll(load(entries, CustodyEvent.class, Set.of(FeedItemKind.CUSTODY_EVENT)));
-        records.putAll(load(entries, Charge.class, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED)));
-        return entries.stream().map(entry -> new Item(entry, records.get(entry.recordId))).toList();
+        Map<UUID, Detention> detentions = load(Detention.class, ids(entries, e -> e.detentionId));
+        Map<UUID, Person> persons = load(Person.class, ids(entries, e -> e.personId));
+        Map<UUID, RetractableRecord> records = new HashMap<>(detentions);
+        records.putAll(load(CustodyEvent.class, ids(entries, Set.of(FeedItemKind.CUSTODY_EVENT))));
+        records.putAll(load(Charge.class, ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED))));
+        return entries.stream().map(entry -> {
+            RetractableRecord record = records.get(entry.recordId);
+            return new Item(entry, record, AccessLevel.mostRestrictive(record.accessLevel,
+                    detentions.get(entry.detentionId).accessLevel, persons.get(entry.personId).accessLevel));
+        }).toList();
     }
 
-    private static <R extends RetractableRecord> Map<UUID, R> load(List<FeedEntry> entries, Class<R> type, Set<FeedItemKind> kinds) {
-        Set<UUID> ids = entries.stream().filter(e -> kinds.contains(e.kind)).map(e -> e.recordId).collect(Collectors.toSet());
+    private static Set<UUID> ids(List<FeedEntry> entries, Set<FeedItemKind> kinds) {
+        return entries.stream().filter(e -> kinds.contains(e.kind)).map(e -> e.recordId).collect(Collectors.toSet());
+    }
+
+    private static Set<UUID> ids(List<FeedEntry> entries, Function<FeedEntry, UUID> id) {
+        return entries.stream().map(id).collect(Collectors.toSet());
+    }
+
+    private static <R extends SourcedRecord> Map<UUID, R> load(Class<R> type, Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
 import io.grpc.Status;
+import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.DatePrecision;
 import io.habeas.common.v1.DateRange;
 import io.habeas.detention.support.GrpcTest;
@@ -192,6 +193,30 @@ class FeedGrpcTest extends GrpcTest {
                 .getItemsCount();
         assertTrue(items == 3 || items == 201, "read " + items);
         return database.statistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void eachItemCarriesTheMostRestrictiveLevelOfItsRecordDetentionAndPerson() {
+        Detention open = createDetention(arrest(person, date(2023, 7, 23)));
+        addEvent(open, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1))
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC));
+        addEvent(open, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 2))
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
+        Detention secret = createDetention(arrest(person, date(2024, 1, 1)).setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
+        addEvent(secret, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2024, 2, 1))
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC));
+        String hidden = createPerson(person("Protected Witness", "AZ").setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL))
+                .getName();
+        Detention ofHidden = createDetention(arrest(hidden, date(2024, 3, 1)));
+        addEvent(ofHidden, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2024, 3, 2))
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC));
+
+        List<AccessLevel> levels = detentions.listCountryFeed(ListCountryFeedRequest.newBuilder()
+                .setDetainingCountry("AZ").build()).getItemsList().stream().map(FeedItem::getAccessLevel).toList();
+        assertEquals(List.of(AccessLevel.ACCESS_LEVEL_PUBLIC, AccessLevel.ACCESS_LEVEL_PUBLIC,
+                AccessLevel.ACCESS_LEVEL_CONFIDENTIAL, AccessLevel.ACCESS_LEVEL_CONFIDENTIAL,
+                AccessLevel.ACCESS_LEVEL_CONFIDENTIAL, AccessLevel.ACCESS_LEVEL_CONFIDENTIAL,
+                AccessLevel.ACCESS_LEVEL_CONFIDENTIAL), levels);
     }
 
     @Test

@@ -41,6 +41,11 @@ public class EventMapper {
     AccessPolicy access;
 
     public TimelineEvent feedItem(FeedItem item, String personName) {
+        // The item's level already covers its detention and person: a public event of a
+        // confidential person must not reach a country timeline.
+        if (!access.visible(item.getAccessLevel())) {
+            return null;
+        }
         String origin = Backend.DETENTION.serviceName();
         List<PersonRef> persons = List.of(new PersonRef(Names.id(item.getPerson()), personName));
         List<CountryRef> countries = new ArrayList<>();

@@ -4,6 +4,17 @@ package io.habeas.support.records;
 public enum AccessLevel {
     PUBLIC, RESTRICTED, CONFIDENTIAL;
 
+    /** The level that hides most: a fact is shown only to whom may see everything it involves. */
+    public static AccessLevel mostRestrictive(AccessLevel... levels) {
+        AccessLevel most = PUBLIC;
+        for (AccessLevel level : levels) {
+            if (orDefault(level).ordinal() > most.ordinal()) {
+                most = orDefault(level);
+            }
+        }
+        return most;
+    }
+
     /** Nothing becomes public unless someone says so. */
     public static AccessLevel orDefault(AccessLevel level) {
         return level == null ? RESTRICTED : level;
