@@ -121,6 +121,6 @@ class PaginationTest extends GatewayTest {
         List<String> seen = walk("/api/v1/countries/az/timeline", 33);
         // the claims are addressed to AZ: shown once although they are also about a detainee of AZ
         assertEquals(expected.stream().map(Expected::record).toList(), seen);
-        assertTrue(Backends.calls.contains("ListPersonClaims:" + PERSON));
+        assertTrue(Backends.calls.contains("ListClaimsAboutPersons:1"), Backends.calls.toString());
     }
 }

@@ -7,4 +7,10 @@ import java.util.List;
  * events are missing from this page (missing says which); it stays true for the rest of a walk.
  */
 public record TimelinePage(List<TimelineEvent> events, String nextCursor, boolean partial, List<MissingSource> missing) {
+
+    public TimelinePage withMissing(MissingSource source) {
+        List<MissingSource> all = new java.util.ArrayList<>(missing);
+        all.add(source);
+        return new TimelinePage(events, nextCursor, true, List.copyOf(all));
+    }
 }

@@ -25,6 +25,10 @@ public class StatementClient {
         return guarded.call(Backend.STATEMENT, () -> stub().listPersonClaims(request));
     }
 
+    public Uni<ListClaimsAboutPersonsResponse> claimsAboutPersons(ListClaimsAboutPersonsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listClaimsAboutPersons(request));
+    }
+
     public Uni<ListCountryClaimsResponse> countryClaims(ListCountryClaimsRequest request) {
         return guarded.call(Backend.STATEMENT, () -> stub().listCountryClaims(request));
     }

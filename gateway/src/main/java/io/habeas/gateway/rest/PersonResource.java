@@ -3,7 +3,6 @@ package io.habeas.gateway.rest;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.api.PersonProfile;
-import io.habeas.gateway.api.TimelinePage;
 import io.habeas.gateway.service.Custody;
 import io.habeas.gateway.service.PersonDirectory;
 import io.habeas.gateway.service.ProfileService;

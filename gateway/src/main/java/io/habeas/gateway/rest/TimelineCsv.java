@@ -1,6 +1,5 @@
 package io.habeas.gateway.rest;
 
-import io.habeas.gateway.api.CountryRef;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.PersonRef;
 import io.habeas.gateway.api.SourceView;

@@ -1,6 +1,5 @@
 package io.habeas.gateway.timeline;
 
-import io.habeas.common.v1.AccessLevel;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.ListCountryFeedRequest;
@@ -8,6 +7,7 @@ import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListPersonFeedRequest;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
+import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.api.TimelinePage;
 import io.habeas.gateway.client.Backend;
@@ -18,10 +18,10 @@ import io.habeas.gateway.rest.ApiProblem;
 import io.habeas.gateway.rest.BackendsUnavailable;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
+import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
 import io.habeas.statement.v1.ListCountryClaimsRequest;
 import io.habeas.statement.v1.ListCountryStatementsRequest;
 import io.habeas.statement.v1.ListPersonClaimsRequest;
-import io.habeas.statement.v1.Statement;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,9 +57,12 @@ public class TimelineService {
     @ConfigProperty(name = "habeas.gateway.timeline.max-fetches-per-page", defaultValue = "40")
     int maxFetches;
 
-    /** Detained persons whose claims a country timeline follows (one statement-service list each). */
-    @ConfigProperty(name = "habeas.gateway.country-timeline.max-detained-persons", defaultValue = "50")
+    /** Detained persons whose claims a country timeline follows, in one statement-service list (its maximum). */
+    @ConfigProperty(name = "habeas.gateway.country-timeline.max-detained-persons", defaultValue = "1000")
     int maxDetainedPersons;
+
+    /** Persons per detention-service page while collecting a country's detainees (its maximum). */
+    private static final int PERSONS_PAGE = 200;
 
     record Simple(String id, Backend backend, BiFunction<String, Integer, Uni<Page>> fetcher) implements TimelineSource {
         @Override
@@ -142,16 +145,11 @@ public class TimelineService {
         boolean wantSubjectClaims = query.wantsRole("subject") && query.wants(EventMapper.CLAIM);
         boolean wantDetaineeClaims = detaining && query.wants(EventMapper.CLAIM);
 
-        // The persons the country detains, whose claims the detaining role follows: a bounded list,
-        // since the contract has no list of claims about a country's detainees.
-        Uni<DetaineeContext> detainees = !wantDetaineeClaims ? Uni.createFrom().item(new DetaineeContext(List.of(), null))
-                : detention.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry(country)
-                        .setPageSize(Math.min(200, maxDetainedPersons)).build())
-                        .map(r -> new DetaineeContext(r.getPersonsList().stream()
-                                .filter(p -> access.visible(p.getAccessLevel()))
-                                .map(Person::getName).limit(maxDetainedPersons).toList(), null))
+        // The persons the country detains, whose claims the detaining role follows in one list.
+        Uni<DetaineeContext> detainees = !wantDetaineeClaims ? Uni.createFrom().item(new DetaineeContext(List.of(), null, false))
+                : detaineesOf(country, "", new ArrayList<>())
                         .onFailure(f -> f instanceof BackendException be && be.unavailable())
-                        .recoverWithItem(f -> new DetaineeContext(List.of(), (BackendException) f));
+                        .recoverWithItem(f -> new DetaineeContext(List.of(), (BackendException) f, false));
 
         return detainees.chain(ctx -> {
             List<TimelineSource> sources = new ArrayList<>();
@@ -178,33 +176,47 @@ public class TimelineService {
                                 .map(item -> TimelineSource.Item.of(item.getStatement().getMadeOn(), mapper.claim(item)))
                                 .toList(), r.getNextPageToken()))));
             }
-            List<String> persons = ctx.persons();
-            for (int i = 0; i < persons.size(); i++) {
-                String person = persons.get(i);
-                Set<String> earlier = Set.copyOf(persons.subList(0, i));
-                sources.add(new Simple("p:" + Names.id(person), Backend.STATEMENT, (token, size) -> statement
-                        .personClaims(ListPersonClaimsRequest.newBuilder().setPerson(person)
+            if (!ctx.persons().isEmpty()) {
+                sources.add(new Simple("dc", Backend.STATEMENT, (token, size) -> statement
+                        .claimsAboutPersons(ListClaimsAboutPersonsRequest.newBuilder().addAllPersons(ctx.persons())
                                 .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token).build())
                         .map(r -> new TimelineSource.Page(r.getItemsList().stream()
                                 .map(item -> TimelineSource.Item.of(item.getStatement().getMadeOn(),
-                                        shownElsewhere(item, country, wantSubjectClaims, earlier) ? null : mapper.claim(item)))
+                                        shownElsewhere(item, country, wantSubjectClaims) ? null : mapper.claim(item)))
                                 .toList(), r.getNextPageToken()))));
             }
             Map<Backend, BackendException> failed = ctx.failure() == null ? Map.of()
                     : Map.of(Backend.DETENTION, ctx.failure());
-            return merge(sources, cursor, limit, failed);
+            return merge(sources, cursor, limit, failed).map(page -> ctx.truncated() ? page.withMissing(
+                    new MissingSource(Backend.STATEMENT.serviceName(), "too_many_detainees")) : page);
         });
     }
 
-    record DetaineeContext(List<String> persons, BackendException failure) {
+    record DetaineeContext(List<String> persons, BackendException failure, boolean truncated) {
+    }
+
+    /** Every visible person the country detains, page by page, up to the maximum one claims list takes. */
+    private Uni<DetaineeContext> detaineesOf(String country, String token, List<String> found) {
+        return detention.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry(country)
+                        .setPageSize(PERSONS_PAGE).setPageToken(token).build())
+                .chain(page -> {
+                    page.getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel()))
+                            .map(Person::getName).forEach(found::add);
+                    if (found.size() > maxDetainedPersons) {
+                        return Uni.createFrom().item(new DetaineeContext(found.subList(0, maxDetainedPersons), null, true));
+                    }
+                    return page.getNextPageToken().isEmpty()
+                            ? Uni.createFrom().item(new DetaineeContext(List.copyOf(found), null, false))
+                            : detaineesOf(country, page.getNextPageToken(), found);
+                });
     }
 
     /**
      * A claim about a detainee that the country timeline already shows through another source: the
-     * claims about or addressed to the country, or an earlier detainee's claims. Deciding it from the
-     * item alone keeps every event shown exactly once without remembering what was shown.
+     * claims about or addressed to the country. Deciding it from the item alone keeps every event
+     * shown exactly once without remembering what was shown.
      */
-    static boolean shownElsewhere(ClaimItem item, String country, boolean subjectSourceActive, Set<String> earlierPersons) {
+    static boolean shownElsewhere(ClaimItem item, String country, boolean subjectSourceActive) {
         Claim claim = null;
         for (Claim c : item.getStatement().getClaimsList()) {
             if (c.getName().equals(item.getClaim())) {
@@ -217,11 +229,6 @@ public class TimelineService {
         if (subjectSourceActive && (claim.getSubjectCountriesList().contains(country)
                 || country.equals(claim.getAddresseeCountry()))) {
             return true;
-        }
-        for (String p : claim.getSubjectPersonsList()) {
-            if (earlierPersons.contains(p)) {
-                return true;
-            }
         }
         return false;
     }

@@ -23,6 +23,19 @@ public class FakeStatement extends StatementServiceGrpc.StatementServiceImplBase
     }
 
     @Override
+    public void listClaimsAboutPersons(ListClaimsAboutPersonsRequest request,
+            StreamObserver<ListClaimsAboutPersonsResponse> out) {
+        Backends.enter(false, "ListClaimsAboutPersons:" + request.getPersonsCount());
+        var page = Backends.page(Backends.ordered(Backends.claims, i -> i.getStatement().getMadeOn()),
+                i -> claim(i).getSubjectPersonsList().stream().anyMatch(request.getPersonsList()::contains)
+                        && Backends.overlaps(i.getStatement().getMadeOn(), request.getDateRange()),
+                request.getPageSize(), request.getPageToken(), 100, 500);
+        out.onNext(ListClaimsAboutPersonsResponse.newBuilder().addAllItems(page.items()).setNextPageToken(page.next())
+                .build());
+        out.onCompleted();
+    }
+
+    @Override
     public void listCountryClaims(ListCountryClaimsRequest request, StreamObserver<ListCountryClaimsResponse> out) {
         Backends.enter(false, "ListCountryClaims");
         var page = Backends.page(Backends.ordered(Backends.claims, i -> i.getStatement().getMadeOn()),

@@ -85,6 +85,18 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     }
 
     @Override
+    public Uni<ListClaimsAboutPersonsResponse> listClaimsAboutPersons(ListClaimsAboutPersonsRequest request) {
+        return Rpc.call(() -> {
+            var page = feeds.claimsAboutPersons(request.getPersonsList(),
+                    bounds(request.hasDateRange(), request.getDateRange()),
+                    feedPage(request.getPageSize(), request.getPageToken()));
+            return ListClaimsAboutPersonsResponse.newBuilder()
+                    .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
     public Uni<ListCountryClaimsResponse> listCountryClaims(ListCountryClaimsRequest request) {
         return Rpc.call(() -> {
             var page = feeds.countryClaims(request.getCountry(), bounds(request.hasDateRange(), request.getDateRange()),

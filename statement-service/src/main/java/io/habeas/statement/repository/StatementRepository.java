@@ -83,11 +83,12 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         return rows(sql, params);
     }
 
-    /** Claims about one person, in timeline order, from the person projection. */
-    public List<Row> personClaims(UUID person, LocalDate from, LocalDate to, Key after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
-                + " FROM claim_subject_person x WHERE x.person_id = :owner AND x.active");
-        return timeline(sql, person, from, to, after, limit, "claim_id");
+    /** Claims about any of the persons, in timeline order, from the person projection. */
+    public List<Row> personClaims(List<UUID> persons, LocalDate from, LocalDate to, Key after, int limit) {
+        // DISTINCT: a claim about two of the persons has a projection row for each.
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
+                + " FROM claim_subject_person x WHERE x.person_id IN (:owner) AND x.active");
+        return timeline(sql, persons, from, to, after, limit, "claim_id");
     }
 
     /** Claims about one country or addressed to it, in timeline order, from the country projection. */

@@ -40,12 +40,30 @@ public class FeedService {
     @Inject
     RequestValidator validator;
 
+    /** The most persons one request may name: a country's detainees, not a whole registry. */
+    static final int MAX_PERSONS = 1000;
+
     public Page<StatementService.Item> personClaims(String person, DateBounds range, PageRequest page) {
         UUID personId = ResourceNames.parseOne(person, "person", StatementService.PERSONS);
+        return claimsAbout(List.of(personId), range, page);
+    }
+
+    public Page<StatementService.Item> claimsAboutPersons(List<String> persons, DateBounds range, PageRequest page) {
+        if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
+            throw InvalidArgumentException.of("persons", "name 1 to " + MAX_PERSONS + " persons");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            ids.add(ResourceNames.parseOne(persons.get(i), "persons[" + i + "]", StatementService.PERSONS));
+        }
+        return claimsAbout(ids.stream().distinct().sorted().toList(), range, page);
+    }
+
+    private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page) {
         validator.check(range, "date_range");
-        String query = "person-claims|" + personId + "|" + range;
+        String query = "person-claims|" + persons + "|" + range;
         List<String> after = PageToken.decode(page.token(), query);
-        return pageOf(statements.personClaims(personId, range.from(), range.to(), StatementService.key(after),
+        return pageOf(statements.personClaims(persons, range.from(), range.to(), StatementService.key(after),
                 page.size() + 1), page, query);
     }
 

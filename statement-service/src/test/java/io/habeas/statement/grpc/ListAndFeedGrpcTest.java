@@ -16,6 +16,8 @@ import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
+import io.habeas.statement.v1.ListClaimsAboutPersonsResponse;
 import io.habeas.statement.v1.ListCountryClaimsRequest;
 import io.habeas.statement.v1.ListCountryStatementsRequest;
 import io.habeas.statement.v1.ListPersonClaimsRequest;
@@ -70,6 +72,32 @@ class ListAndFeedGrpcTest extends GrpcTest {
             range.setEnd(end);
         }
         return range.build();
+    }
+
+    @Test
+    void claimsAboutSeveralPersonsComeInDateOrderAndOnceEach() {
+        String other = detention.knownPerson();
+        Statement aboutYagublu = say(amnesty, date(2023, 9, 0), ClaimKind.CLAIM_KIND_CONCERN, yagublu, null);
+        Statement aboutIbadoglu = say(blinken, date(2023, 8, 1), ClaimKind.CLAIM_KIND_CONCERN, ibadoglu, null);
+        Statement aboutBoth = createStatement(statement(blinken.getName(), date(2024, 4, 0), "Both")
+                .addClaims(claim(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, "Release them").addSubjectPersons(ibadoglu)
+                        .addSubjectPersons(yagublu)));
+        say(amnesty, date(2023, 10, 1), ClaimKind.CLAIM_KIND_CONCERN, other, null);
+
+        List<String> walked = new ArrayList<>();
+        ListClaimsAboutPersonsRequest.Builder page = ListClaimsAboutPersonsRequest.newBuilder()
+                .addPersons(yagublu).addPersons(ibadoglu).setPageSize(1);
+        do {
+            ListClaimsAboutPersonsResponse response = statements.listClaimsAboutPersons(page.build());
+            response.getItemsList().forEach(item -> walked.add(item.getStatement().getName()));
+            page.setPageToken(response.getNextPageToken());
+        } while (!page.getPageToken().isEmpty());
+
+        assertEquals(List.of(aboutIbadoglu.getName(), aboutYagublu.getName(), aboutBoth.getName()), walked);
+        failsOnFields(() -> statements.listClaimsAboutPersons(ListClaimsAboutPersonsRequest.getDefaultInstance()),
+                "persons");
+        failsOnFields(() -> statements.listClaimsAboutPersons(ListClaimsAboutPersonsRequest.newBuilder()
+                .addPersons(ibadoglu).addPersons("people/1").build()), "persons[1]");
     }
 
     @Test
