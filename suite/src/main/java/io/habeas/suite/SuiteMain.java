@@ -17,7 +17,7 @@ public final class SuiteMain {
 
     public static void main(String[] args) throws Exception {
         Path root = Suite.findRoot();
-        Path data = root.resolve(".habeas");
+        Path data = System.getenv("HABEAS_DATA_DIR") == null ? root.resolve(".habeas") : Path.of(System.getenv("HABEAS_DATA_DIR"));
         Ports ports = Ports.fromEnvironment();
         String externalDatabase = System.getenv("HABEAS_POSTGRES_URL");
 
