@@ -82,6 +82,10 @@ class ProfileAndSummaryTest extends GatewayTest {
                 .body("personsWithOutstandingCalls[0].currentStatus", is("house_arrest"))
                 .body(not(containsString("Secret Person")))
                 .body("partial", is(false));
+        // one batch for all detainees, not a call per person
+        org.junit.jupiter.api.Assertions.assertEquals(1, Backends.calls.stream()
+                .filter(c -> c.startsWith("BatchGetReleaseCallSummaries")).count(), Backends.calls.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(Backends.calls.contains("GetReleaseCallSummary"), Backends.calls.toString());
         Backends.statementMode = Backends.Mode.DOWN;
         given().get("/api/v1/countries/AZ/summary").then().statusCode(200)
                 .body("partial", is(true)).body("heldNow", is(2)).body("releaseCallsBySpeakerCountry", nullValue());

@@ -5,6 +5,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** statement-service, each call with its deadline, behind the backend's guard. */
@@ -35,6 +36,11 @@ public class StatementClient {
 
     public Uni<ListCountryStatementsResponse> countryStatements(ListCountryStatementsRequest request) {
         return guarded.call(Backend.STATEMENT, () -> stub().listCountryStatements(request));
+    }
+
+    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<String> persons) {
+        return guarded.call(Backend.STATEMENT, () -> stub().batchGetReleaseCallSummaries(
+                BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(persons).build()));
     }
 
     public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(String person) {

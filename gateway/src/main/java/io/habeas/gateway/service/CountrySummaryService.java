@@ -6,8 +6,6 @@ import io.habeas.detention.v1.GetCountryStatisticsRequest;
 import io.habeas.detention.v1.GetCountryStatisticsResponse;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListDetentionsResponse;
-import io.habeas.detention.v1.ListPersonsRequest;
-import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
 import io.habeas.gateway.api.CountrySummary;
 import io.habeas.gateway.api.MissingSource;
@@ -17,11 +15,10 @@ import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.timeline.AccessPolicy;
 import io.habeas.gateway.timeline.Dates;
 import io.habeas.gateway.timeline.Names;
+import io.habeas.statement.v1.BatchGetReleaseCallSummariesResponse;
 import io.habeas.statement.v1.CallerCount;
-import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
-import io.smallrye.mutiny.Multi;
+import io.habeas.statement.v1.ReleaseCallSummary;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.tuples.Tuple2;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Month;
@@ -36,9 +33,9 @@ import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A detaining country's summary. Counts and articles come from GetCountryStatistics. Release
- * calls need GetReleaseCallSummary per detained person (the contract has no per-country
- * summary): at most habeas.gateway.country-summary.max-persons persons, 8 calls at a time.
+ * A detaining country's summary. Counts and articles come from GetCountryStatistics, release
+ * calls from one BatchGetReleaseCallSummaries for the persons the country detains (at most
+ * habeas.gateway.country-summary.max-persons of them; past it the summary says truncated).
  */
 @ApplicationScoped
 public class CountrySummaryService {
@@ -52,44 +49,38 @@ public class CountrySummaryService {
     @Inject
     AccessPolicy access;
 
-    @ConfigProperty(name = "habeas.gateway.country-summary.max-persons", defaultValue = "100")
+    @Inject
+    Detainees detainees;
+
+    @ConfigProperty(name = "habeas.gateway.country-summary.max-persons", defaultValue = "1000")
     int maxPersons;
 
     public Uni<CountrySummary> summary(String country, DateRange range, int articleLimit) {
         Uni<GetCountryStatisticsResponse> stats = detention.countryStatistics(GetCountryStatisticsRequest.newBuilder()
                 .setDetainingCountry(country).setDateRange(range).setArticleLimit(articleLimit).build());
-        Uni<ListPersonsResponse> persons = detention.listPersons(ListPersonsRequest.newBuilder()
-                .setDetainingCountry(country).setPageSize(Math.min(200, maxPersons)).build());
+        Uni<Detainees.Found> persons = detainees.of(country, maxPersons);
         Uni<ListDetentionsResponse> ongoing = detention.listDetentions(ListDetentionsRequest.newBuilder()
                 .setDetainingCountry(country).setOngoingOnly(true).setPageSize(200).build());
         return Uni.combine().all().unis(stats, persons, ongoing).asTuple().chain(t -> {
-            List<Person> visible = t.getItem2().getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel()))
-                    .limit(maxPersons).toList();
-            boolean truncated = !t.getItem2().getNextPageToken().isEmpty() || !t.getItem3().getNextPageToken().isEmpty()
-                    || t.getItem2().getPersonsCount() > maxPersons;
+            List<Person> visible = t.getItem2().persons();
+            boolean truncated = t.getItem2().truncated() || !t.getItem3().getNextPageToken().isEmpty();
             Map<String, Detention> heldBy = new HashMap<>();
             for (Detention d : t.getItem3().getDetentionsList()) {
                 if (access.visible(d.getAccessLevel()) && Custody.HELD.contains(d.getCurrentStatus())) {
                     heldBy.putIfAbsent(d.getPerson(), d);
                 }
             }
-            return Multi.createFrom().iterable(visible)
-                    .onItem().transformToUni(p -> statement.releaseCallSummary(p.getName())
-                            // statement-service may not know a person nobody has spoken about yet
-                            .onFailure(f -> f instanceof BackendException be && be.code() == io.grpc.Status.Code.NOT_FOUND)
-                            .recoverWithItem(GetReleaseCallSummaryResponse.getDefaultInstance())
-                            .map(s -> Tuple2.of(p, s)))
-                    .merge(8)
-                    .collect().asList()
-                    .map(calls -> build(country, t.getItem1(), calls, heldBy, truncated, null))
+            Uni<List<ReleaseCallSummary>> calls = visible.isEmpty() ? Uni.createFrom().item(List.of())
+                    : statement.releaseCallSummaries(t.getItem2().names())
+                            .map(BatchGetReleaseCallSummariesResponse::getSummariesList);
+            return calls.map(summaries -> build(country, t.getItem1(), visible, summaries, heldBy, truncated, null))
                     .onFailure(f -> f instanceof BackendException be && be.unavailable())
-                    .recoverWithItem(f -> build(country, t.getItem1(), null, heldBy, truncated, (BackendException) f));
+                    .recoverWithItem(f -> build(country, t.getItem1(), visible, null, heldBy, truncated, (BackendException) f));
         });
     }
 
-    private CountrySummary build(String country, GetCountryStatisticsResponse stats,
-            List<Tuple2<Person, GetReleaseCallSummaryResponse>> calls, Map<String, Detention> heldBy, boolean truncated,
-            BackendException failure) {
+    private CountrySummary build(String country, GetCountryStatisticsResponse stats, List<Person> persons,
+            List<ReleaseCallSummary> calls, Map<String, Detention> heldBy, boolean truncated, BackendException failure) {
         List<CountrySummary.Month> monthly = stats.getMonthlyList().stream().map(m -> new CountrySummary.Month(
                 m.getMonth() == 0 ? String.format("%04d", m.getYear()) : String.format("%04d-%02d", m.getYear(), m.getMonth()),
                 m.getMonth() == 0 ? Integer.toString(m.getYear())
@@ -102,15 +93,17 @@ public class CountrySummaryService {
         if (calls != null) {
             Map<String, Integer> perCountry = new TreeMap<>();
             outstanding = new ArrayList<>();
-            for (Tuple2<Person, GetReleaseCallSummaryResponse> c : calls) {
-                for (CallerCount caller : c.getItem2().getCallersList()) {
+            Map<String, Person> byName = new HashMap<>();
+            persons.forEach(p -> byName.put(p.getName(), p));
+            for (ReleaseCallSummary c : calls) {
+                for (CallerCount caller : c.getCallersList()) {
                     perCountry.merge(caller.getCountry(), caller.getCallCount(), Integer::sum);
                 }
-                Detention held = heldBy.get(c.getItem1().getName());
-                if (held != null && c.getItem2().getCallCount() > 0) {
-                    outstanding.add(new CountrySummary.OutstandingCall(Names.id(c.getItem1().getName()),
-                            c.getItem1().getDisplayName(), Custody.status(held), c.getItem2().getCallCount(),
-                            Dates.view(c.getItem2().getLatestCallDate())));
+                Detention held = heldBy.get(c.getPerson());
+                Person person = byName.get(c.getPerson());
+                if (held != null && person != null && c.getCallCount() > 0) {
+                    outstanding.add(new CountrySummary.OutstandingCall(Names.id(c.getPerson()), person.getDisplayName(),
+                            Custody.status(held), c.getCallCount(), Dates.view(c.getLatestCallDate())));
                 }
             }
             bySpeaker = perCountry.entrySet().stream().map(e -> new CountrySummary.SpeakerCalls(e.getKey(), e.getValue()))

@@ -5,7 +5,6 @@ import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.ListCountryFeedRequest;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListPersonFeedRequest;
-import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelineEvent;
@@ -16,6 +15,7 @@ import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.rest.ApiProblem;
 import io.habeas.gateway.rest.BackendsUnavailable;
+import io.habeas.gateway.service.Detainees;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
@@ -61,8 +61,8 @@ public class TimelineService {
     @ConfigProperty(name = "habeas.gateway.country-timeline.max-detained-persons", defaultValue = "1000")
     int maxDetainedPersons;
 
-    /** Persons per detention-service page while collecting a country's detainees (its maximum). */
-    private static final int PERSONS_PAGE = 200;
+    @Inject
+    Detainees detainees;
 
     record Simple(String id, Backend backend, BiFunction<String, Integer, Uni<Page>> fetcher) implements TimelineSource {
         @Override
@@ -146,12 +146,13 @@ public class TimelineService {
         boolean wantDetaineeClaims = detaining && query.wants(EventMapper.CLAIM);
 
         // The persons the country detains, whose claims the detaining role follows in one list.
-        Uni<DetaineeContext> detainees = !wantDetaineeClaims ? Uni.createFrom().item(new DetaineeContext(List.of(), null, false))
-                : detaineesOf(country, "", new ArrayList<>())
+        Uni<DetaineeContext> detained = !wantDetaineeClaims ? Uni.createFrom().item(new DetaineeContext(List.of(), null, false))
+                : detainees.of(country, maxDetainedPersons)
+                        .map(found -> new DetaineeContext(found.names(), null, found.truncated()))
                         .onFailure(f -> f instanceof BackendException be && be.unavailable())
                         .recoverWithItem(f -> new DetaineeContext(List.of(), (BackendException) f, false));
 
-        return detainees.chain(ctx -> {
+        return detained.chain(ctx -> {
             List<TimelineSource> sources = new ArrayList<>();
             if (wantFeed) {
                 sources.add(new Simple("d", Backend.DETENTION, (token, size) -> detention
@@ -195,21 +196,6 @@ public class TimelineService {
     record DetaineeContext(List<String> persons, BackendException failure, boolean truncated) {
     }
 
-    /** Every visible person the country detains, page by page, up to the maximum one claims list takes. */
-    private Uni<DetaineeContext> detaineesOf(String country, String token, List<String> found) {
-        return detention.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry(country)
-                        .setPageSize(PERSONS_PAGE).setPageToken(token).build())
-                .chain(page -> {
-                    page.getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel()))
-                            .map(Person::getName).forEach(found::add);
-                    if (found.size() > maxDetainedPersons) {
-                        return Uni.createFrom().item(new DetaineeContext(found.subList(0, maxDetainedPersons), null, true));
-                    }
-                    return page.getNextPageToken().isEmpty()
-                            ? Uni.createFrom().item(new DetaineeContext(List.copyOf(found), null, false))
-                            : detaineesOf(country, page.getNextPageToken(), found);
-                });
-    }
 
     /**
      * A claim about a detainee that the country timeline already shows through another source: the

@@ -63,4 +63,22 @@ public class FakeStatement extends StatementServiceGrpc.StatementServiceImplBase
         out.onNext(Backends.releaseCalls.getOrDefault(request.getPerson(), GetReleaseCallSummaryResponse.getDefaultInstance()));
         out.onCompleted();
     }
+
+    @Override
+    public void batchGetReleaseCallSummaries(BatchGetReleaseCallSummariesRequest request,
+            StreamObserver<BatchGetReleaseCallSummariesResponse> out) {
+        Backends.enter(false, "BatchGetReleaseCallSummaries:" + request.getPersonsCount());
+        var response = BatchGetReleaseCallSummariesResponse.newBuilder();
+        for (String person : request.getPersonsList().stream().distinct().toList()) {
+            var single = Backends.releaseCalls.getOrDefault(person, GetReleaseCallSummaryResponse.getDefaultInstance());
+            var summary = ReleaseCallSummary.newBuilder().setPerson(person).setCallCount(single.getCallCount())
+                    .addAllCallers(single.getCallersList());
+            if (single.hasFirstCallDate()) {
+                summary.setFirstCallDate(single.getFirstCallDate()).setLatestCallDate(single.getLatestCallDate());
+            }
+            response.addSummaries(summary);
+        }
+        out.onNext(response.build());
+        out.onCompleted();
+    }
 }

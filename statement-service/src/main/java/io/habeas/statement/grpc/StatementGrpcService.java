@@ -120,7 +120,16 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
 
     @Override
     public Uni<GetReleaseCallSummaryResponse> getReleaseCallSummary(GetReleaseCallSummaryRequest request) {
-        return Rpc.call(() -> StatementMapper.toProto(feeds.releaseCalls(request.getPerson())));
+        return Rpc.call(() -> StatementMapper.toResponse(feeds.releaseCalls(request.getPerson())));
+    }
+
+    @Override
+    public Uni<BatchGetReleaseCallSummariesResponse> batchGetReleaseCallSummaries(
+            BatchGetReleaseCallSummariesRequest request) {
+        return Rpc.call(() -> BatchGetReleaseCallSummariesResponse.newBuilder()
+                .addAllSummaries(feeds.releaseCalls(request.getPersonsList(), "persons").stream()
+                        .map(StatementMapper::toProto).toList())
+                .build());
     }
 
     private static DateBounds bounds(boolean present, DateRange range) {

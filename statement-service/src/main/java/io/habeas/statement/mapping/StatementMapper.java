@@ -16,6 +16,7 @@ import io.habeas.statement.service.StatementView;
 import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
+import io.habeas.statement.v1.ReleaseCallSummary;
 import io.habeas.support.grpc.CommonMapper;
 import java.util.Arrays;
 import java.util.Set;
@@ -101,8 +102,19 @@ public final class StatementMapper {
                 .setClaim(Claim.name(item.statement().statement().id, item.claimId())).build();
     }
 
-    public static GetReleaseCallSummaryResponse toProto(FeedService.ReleaseCallSummary summary) {
-        var proto = GetReleaseCallSummaryResponse.newBuilder().setCallCount(summary.count());
+    public static GetReleaseCallSummaryResponse toResponse(FeedService.ReleaseCallSummary summary) {
+        ReleaseCallSummary calls = toProto(summary);
+        var response = GetReleaseCallSummaryResponse.newBuilder().setCallCount(calls.getCallCount())
+                .addAllCallers(calls.getCallersList());
+        if (calls.hasFirstCallDate()) {
+            response.setFirstCallDate(calls.getFirstCallDate()).setLatestCallDate(calls.getLatestCallDate());
+        }
+        return response.build();
+    }
+
+    public static ReleaseCallSummary toProto(FeedService.ReleaseCallSummary summary) {
+        var proto = ReleaseCallSummary.newBuilder().setPerson(StatementService.PERSONS + "/" + summary.person())
+                .setCallCount(summary.count());
         if (summary.first() != null) {
             proto.setFirstCallDate(date(summary.first())).setLatestCallDate(date(summary.latest()));
         }

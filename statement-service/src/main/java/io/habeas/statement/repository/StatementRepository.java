@@ -42,7 +42,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** A claim calling for a person's release, with its statement's actor and date. */
-    public record ReleaseCall(UUID actorId, PartialDate madeOn, LocalDate sort, short rank, UUID claimId) {
+    public record ReleaseCall(UUID personId, UUID actorId, PartialDate madeOn, LocalDate sort, short rank, UUID claimId) {
     }
 
     /** Statements newest first, by any combination of filters; keyset on (made_sort, precision_rank, id) descending. */
@@ -167,20 +167,22 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
 
     /** The active calls and demands for a person's release, in timeline order; one statement. */
     @SuppressWarnings("unchecked")
-    public List<ReleaseCall> releaseCalls(UUID person) {
+    /** The calls and demands for the persons' release, in timeline order; one statement for any number of persons. */
+    public List<ReleaseCall> releaseCalls(Collection<UUID> persons) {
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        SELECT s.actor_id, s.made_year, s.made_month, s.made_day, x.made_sort, x.precision_rank, x.claim_id
+                        SELECT x.person_id, s.actor_id, s.made_year, s.made_month, s.made_day, x.made_sort,
+                               x.precision_rank, x.claim_id
                         FROM claim_subject_person x
                         JOIN claim c ON c.id = x.claim_id
                         JOIN statement s ON s.id = x.statement_id
-                        WHERE x.person_id = :person AND x.active AND c.kind IN (:kinds)
+                        WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)
                         ORDER BY x.made_sort, x.precision_rank, x.claim_id""")
-                .setParameter("person", person)
+                .setParameter("persons", persons)
                 .setParameter("kinds", List.of(ClaimKind.CALL_FOR_RELEASE.name(), ClaimKind.DEMAND_FOR_RELEASE.name()))
                 .getResultList();
-        return rows.stream().map(r -> new ReleaseCall((UUID) r[0],
-                new PartialDate(integer(r[1]), integer(r[2]), integer(r[3])), date(r[4]), ((Number) r[5]).shortValue(),
-                (UUID) r[6])).toList();
+        return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1],
+                new PartialDate(integer(r[2]), integer(r[3]), integer(r[4])), date(r[5]), ((Number) r[6]).shortValue(),
+                (UUID) r[7])).toList();
     }
 
     /**

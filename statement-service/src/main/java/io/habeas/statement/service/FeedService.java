@@ -89,20 +89,40 @@ public class FeedService {
     public record Caller(Actor actor, int count, PartialDate latest) {
     }
 
-    public record ReleaseCallSummary(int count, PartialDate first, PartialDate latest, List<Caller> callers) {
+    public record ReleaseCallSummary(UUID person, int count, PartialDate first, PartialDate latest, List<Caller> callers) {
     }
 
     /** Calls and demands for a person's release so far: first and latest in timeline order, callers most calls first. */
     public ReleaseCallSummary releaseCalls(String person) {
-        UUID personId = ResourceNames.parseOne(person, "person", StatementService.PERSONS);
-        List<ReleaseCall> calls = statements.releaseCalls(personId);
+        return releaseCalls(List.of(person), "person").get(0);
+    }
+
+    /** The same for several persons, one per distinct person in the order asked; three statements in all. */
+    public List<ReleaseCallSummary> releaseCalls(List<String> persons, String field) {
+        if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
+            throw InvalidArgumentException.of(field, "name 1 to " + MAX_PERSONS + " persons");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            ids.add(ResourceNames.parseOne(persons.get(i), persons.size() == 1 && field.equals("person") ? field
+                    : field + "[" + i + "]", StatementService.PERSONS));
+        }
+        List<UUID> distinct = ids.stream().distinct().toList();
+        List<ReleaseCall> calls = statements.releaseCalls(distinct);
+        Map<UUID, Actor> actors = calls.isEmpty() ? Map.of() : Actor.<Actor>list("id in ?1",
+                        calls.stream().map(ReleaseCall::actorId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<UUID, List<ReleaseCall>> byPerson = calls.stream()
+                .collect(Collectors.groupingBy(ReleaseCall::personId, LinkedHashMap::new, Collectors.toList()));
+        return distinct.stream().map(person -> summarize(person, byPerson.getOrDefault(person, List.of()), actors)).toList();
+    }
+
+    private static ReleaseCallSummary summarize(UUID person, List<ReleaseCall> calls, Map<UUID, Actor> actors) {
         if (calls.isEmpty()) {
-            return new ReleaseCallSummary(0, null, null, List.of());
+            return new ReleaseCallSummary(person, 0, null, null, List.of());
         }
         Map<UUID, List<ReleaseCall>> byActor = calls.stream()
                 .collect(Collectors.groupingBy(ReleaseCall::actorId, LinkedHashMap::new, Collectors.toList()));
-        Map<UUID, Actor> actors = Actor.<Actor>list("id in ?1", byActor.keySet()).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
         List<Caller> callers = new ArrayList<>();
         Map<Caller, Integer> lastIndex = new LinkedHashMap<>();
         byActor.forEach((actorId, theirs) -> {
@@ -113,7 +133,8 @@ public class FeedService {
         // Most calls first; among equals, the most recent caller first.
         callers.sort(Comparator.comparingInt(Caller::count).reversed()
                 .thenComparing(Comparator.comparing((Caller c) -> lastIndex.get(c)).reversed()));
-        return new ReleaseCallSummary(calls.size(), calls.get(0).madeOn(), calls.get(calls.size() - 1).madeOn(), callers);
+        return new ReleaseCallSummary(person, calls.size(), calls.get(0).madeOn(), calls.get(calls.size() - 1).madeOn(),
+                callers);
     }
 
     private Page<StatementService.Item> pageOf(List<Row> rows, PageRequest page, String query) {

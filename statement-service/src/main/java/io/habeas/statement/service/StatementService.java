@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class StatementService {
-    static final String PERSONS = "persons";
+    public static final String PERSONS = "persons";
 
     @Inject
     StatementRepository statements;

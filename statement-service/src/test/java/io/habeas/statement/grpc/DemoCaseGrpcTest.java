@@ -6,6 +6,7 @@ import static io.habeas.statement.support.Fixtures.claim;
 import static io.habeas.statement.support.Fixtures.date;
 import static io.habeas.statement.support.Fixtures.detainedPerson;
 import static io.habeas.statement.support.Fixtures.statement;
+import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,9 @@ import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.BatchGetReleaseCallSummariesRequest;
 import io.habeas.statement.v1.GetReleaseCallSummaryRequest;
+import io.habeas.statement.v1.ReleaseCallSummary;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.habeas.statement.v1.GetStatementRequest;
 import io.habeas.statement.v1.ListCountryClaimsRequest;
@@ -181,6 +184,25 @@ class DemoCaseGrpcTest extends GrpcTest {
         assertEquals(0, none.getCallCount());
         assertTrue(none.getCallersList().isEmpty());
         assertFalse(none.hasFirstCallDate());
+    }
+
+    @Test
+    void batchSummariesMatchTheSingleOnesOncePerPersonInTheOrderAsked() {
+        String stranger = detention.knownPerson();
+        List<ReleaseCallSummary> batch = statements.batchGetReleaseCallSummaries(BatchGetReleaseCallSummariesRequest
+                .newBuilder().addPersons(stranger).addPersons(ibadoglu).addPersons(stranger).build()).getSummariesList();
+
+        assertEquals(List.of(stranger, ibadoglu), batch.stream().map(ReleaseCallSummary::getPerson).toList());
+        assertEquals(0, batch.get(0).getCallCount());
+        GetReleaseCallSummaryResponse single = summary();
+        assertEquals(single.getCallCount(), batch.get(1).getCallCount());
+        assertEquals(single.getFirstCallDate(), batch.get(1).getFirstCallDate());
+        assertEquals(single.getLatestCallDate(), batch.get(1).getLatestCallDate());
+        assertEquals(single.getCallersList(), batch.get(1).getCallersList());
+        failsOnFields(() -> statements.batchGetReleaseCallSummaries(BatchGetReleaseCallSummariesRequest.newBuilder()
+                .addPersons(ibadoglu).addPersons("people/1").build()), "persons[1]");
+        failsOnFields(() -> statements.batchGetReleaseCallSummaries(BatchGetReleaseCallSummariesRequest.getDefaultInstance()),
+                "persons");
     }
 
     private GetReleaseCallSummaryResponse summary() {
