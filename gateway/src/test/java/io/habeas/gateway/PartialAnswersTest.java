@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.habeas.detention.v1.CustodyEventType;
-import io.habeas.gateway.fake.Backends;
 import io.habeas.gateway.fake.Backends.Mode;
+import io.habeas.gateway.fake.Backends;
 import io.habeas.statement.v1.ClaimKind;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;

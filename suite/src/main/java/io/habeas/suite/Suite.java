@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 /** The database and the three applications, started in dependency order and stopped in reverse. */
 final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** Not "localhost": it can resolve to ::1 too, where the services do not listen, and round_robin would try both. */
+    private static final String LOOPBACK = "127.0.0.1";
 
     final Ports ports;
     private final Database database;
@@ -26,12 +28,12 @@ final class Suite implements AutoCloseable {
                         logs.resolve("detention-service.log"), datasource("detention")),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
                         logs.resolve("statement-service.log"), with(datasource("statement"), Map.of(
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", "localhost",
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
                 new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), Map.of(
-                        "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", "localhost",
+                        "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                         "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
-                        "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", "localhost",
+                        "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,
                         "QUARKUS_GRPC_CLIENTS_STATEMENT_PORT", Integer.toString(ports.statement()))));
     }
 

@@ -27,8 +27,8 @@ import io.habeas.statement.v1.ListStatementsRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import io.habeas.statement.v1.StatementServiceGrpc;
-import java.nio.file.Files;
 import io.restassured.specification.RequestSpecification;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -37,15 +37,24 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The packaged applications as processes against one embedded PostgreSQL, driven through
  * their public gRPC and REST interfaces, with the demo case loaded as the run command loads it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemTest {
+    /**
+     * The tests that restart a service run last: after a backend restart the gateway's gRPC
+     * channel reconnects with backoff, so answers are partial for a few seconds.
+     */
+    private static final int RESTARTS = Integer.MAX_VALUE - 1;
     private Suite suite;
     private Ports ports;
     private DemoCase.Recorded demo;
@@ -75,8 +84,10 @@ class SystemTest {
     }
 
     private List<Map<String, Object>> personTimeline() {
-        return gateway().queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", personId())
-                .then().statusCode(200).body("partial", is(false)).extract().jsonPath().getList("events");
+        var response = gateway().queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", personId());
+        response.then().statusCode(200);
+        assertFalse(response.jsonPath().getBoolean("partial"), "partial: " + response.jsonPath().getList("missing"));
+        return response.jsonPath().getList("events");
     }
 
     private String personId() {
@@ -118,6 +129,7 @@ class SystemTest {
     }
 
     @Test
+    @Order(RESTARTS)
     void withStatementServiceStoppedTheTimelineIsPartialAndWholeAgainAfterARestart() throws Exception {
         int whole = personTimeline().size();
         ServiceProcess statementService = suite.service("statement-service");
@@ -131,10 +143,13 @@ class SystemTest {
         } finally {
             suite.start(statementService, message -> System.out.println("[system-test] " + message));
         }
-        Instant deadline = Instant.now().plusSeconds(60); // the gateway's circuit breaker tries again after a delay
-        while (gateway().get("/api/v1/persons/{id}/timeline", personId()).jsonPath().getBoolean("partial")
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
+        // The gateway's circuit breaker tries the backend again after a delay; then answers stay whole.
+        Instant deadline = Instant.now().plusSeconds(60);
+        int wholeInARow = 0;
+        while (wholeInARow < 3 && Instant.now().isBefore(deadline)) {
+            boolean partial = gateway().get("/api/v1/persons/{id}/timeline", personId()).jsonPath().getBoolean("partial");
+            wholeInARow = partial ? 0 : wholeInARow + 1;
+            Thread.sleep(partial ? 500 : 100);
         }
         assertEquals(whole, personTimeline().size());
     }
@@ -170,6 +185,7 @@ class SystemTest {
     }
 
     @Test
+    @Order(Integer.MAX_VALUE)
     void aWriteRetriedAfterARestartIsNotDuplicated() throws Exception {
         CreatePersonRequest create = CreatePersonRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setPerson(Person.newBuilder().setDisplayName("Tofig Yagublu").addCitizenships("AZ")

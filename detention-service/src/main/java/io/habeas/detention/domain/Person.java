@@ -1,11 +1,11 @@
 package io.habeas.detention.domain;
 
 import io.habeas.support.records.SourcedRecord;
+import io.habeas.support.search.NameSearch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -39,7 +39,6 @@ public class Person extends SourcedRecord {
     }
 
     public void rebuildSearchNames() {
-        searchNames = Stream.concat(Stream.of(displayName), aliases.stream().map(Alias::name))
-                .collect(Collectors.joining(" | "));
+        searchNames = NameSearch.searchText(Stream.concat(Stream.of(displayName), aliases.stream().map(Alias::name)));
     }
 }

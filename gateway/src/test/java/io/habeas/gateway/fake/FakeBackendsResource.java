@@ -2,8 +2,8 @@ package io.habeas.gateway.fake;
 
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
-import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
 import io.grpc.netty.NettyServerBuilder;
+import io.grpc.util.TransmitStatusRuntimeExceptionInterceptor;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -10,9 +10,11 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Best-first search by any spelling of a record's names, ignoring case and accents. The table
@@ -24,6 +26,11 @@ public final class NameSearch {
     static final int MAX_QUERY = 200;
 
     private NameSearch() {
+    }
+
+    /** The text a record's search_names column holds: its names, as given, in one string. */
+    public static String searchText(Stream<String> names) {
+        return names.filter(Objects::nonNull).collect(Collectors.joining(" | "));
     }
 
     /** A record found, and how well the query matched the closest of its names (0 to 1). */

@@ -1,14 +1,13 @@
 package io.habeas.statement.domain;
 
 import io.habeas.support.records.SourcedRecord;
+import io.habeas.support.search.NameSearch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Who speaks; reused across statements. */
@@ -48,7 +47,6 @@ public class Actor extends SourcedRecord {
     }
 
     public void rebuildSearchNames() {
-        searchNames = Stream.of(displayName, office, organization).filter(Objects::nonNull)
-                .collect(Collectors.joining(" | "));
+        searchNames = NameSearch.searchText(Stream.of(displayName, office, organization));
     }
 }

@@ -15,6 +15,7 @@ import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,29 +61,32 @@ public class FeedService {
     }
 
     private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page) {
-        validator.check(range, "date_range");
-        String query = "person-claims|" + persons + "|" + range;
-        List<String> after = PageToken.decode(page.token(), query);
-        return pageOf(statements.personClaims(persons, range.from(), range.to(), StatementService.key(after),
-                page.size() + 1), page, query);
+        return feed("person-claims|" + persons, range, page, (from, to, after, limit) ->
+                statements.personClaims(persons, from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
-        validator.check(range, "date_range");
-        String query = "country-claims|" + country + "|" + range;
-        List<String> after = PageToken.decode(page.token(), query);
-        return pageOf(statements.countryClaims(country, range.from(), range.to(), StatementService.key(after),
-                page.size() + 1), page, query);
+        return feed("country-claims|" + country, range, page, (from, to, after, limit) ->
+                statements.countryClaims(country, from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
+        return feed("country-statements|" + country, range, page, (from, to, after, limit) ->
+                statements.countryStatements(country, from, to, after, limit));
+    }
+
+    /** One feed's rows in a date range after a keyset key, at most limit of them. */
+    private interface FeedRows {
+        List<Row> read(LocalDate from, LocalDate to, StatementRepository.Key after, int limit);
+    }
+
+    private Page<StatementService.Item> feed(String owner, DateBounds range, PageRequest page, FeedRows rows) {
         validator.check(range, "date_range");
-        String query = "country-statements|" + country + "|" + range;
+        String query = owner + "|" + range;
         List<String> after = PageToken.decode(page.token(), query);
-        return pageOf(statements.countryStatements(country, range.from(), range.to(), StatementService.key(after),
-                page.size() + 1), page, query);
+        return pageOf(rows.read(range.from(), range.to(), StatementService.key(after), page.size() + 1), page, query);
     }
 
     /** One actor's calls for a person's release. */
