@@ -99,6 +99,9 @@ class ProfileAndSummaryTest extends GatewayTest {
                 .body("persons[0].currentStatus", is("house_arrest"))
                 .body("persons[0].detainingCountries", contains("AZ"))
                 .body("nextCursor", nullValue());
+        // one list call for the page's detentions, not one per person
+        org.junit.jupiter.api.Assertions.assertEquals(1, Backends.calls.stream().filter(c -> c.equals("ListDetentions")).count(),
+                Backends.calls.toString());
         given().queryParam("status", "held").get("/api/v1/persons").then().statusCode(200)
                 .body("persons.id", contains("ibadoglu"));
         given().queryParam("q", "qubad").queryParam("country", "az").get("/api/v1/persons").then().statusCode(200)

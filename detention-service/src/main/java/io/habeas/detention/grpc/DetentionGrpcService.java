@@ -55,7 +55,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<ListDetentionsResponse> listDetentions(ListDetentionsRequest request) {
         return Rpc.call(() -> {
-            var filter = new DetentionService.Filter(request.getPerson(), request.getDetainingCountry(),
+            var filter = new DetentionService.Filter(request.getPerson(), request.getPersonsList(), request.getDetainingCountry(),
                     CommonMapper.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted(),
                     request.getOngoingOnly());
             var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter);

@@ -4,6 +4,7 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.Person;
+import io.habeas.support.errors.InvalidArgumentException;
 import io.habeas.support.errors.NotFoundException;
 import io.habeas.support.grpc.ResourceNames;
 import io.habeas.support.paging.Page;
@@ -22,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,8 +86,11 @@ public class DetentionService {
         return detention;
     }
 
-    public record Filter(String person, String detainingCountry, CustodyStatus currentStatus, boolean showRetracted,
-            boolean ongoingOnly) {
+    /** The most persons one list may name: a page of persons. */
+    static final int MAX_PERSONS = 200;
+
+    public record Filter(String person, List<String> persons, String detainingCountry, CustodyStatus currentStatus,
+            boolean showRetracted, boolean ongoingOnly) {
     }
 
     /** Newest start first; keyset on (start, id) over the index that matches the filter. */
@@ -96,6 +101,10 @@ public class DetentionService {
         if (filter.person() != null && !filter.person().isEmpty()) {
             where.append(" and personId = :person");
             params.and("person", ResourceNames.parseOne(filter.person(), "person", Person.COLLECTION));
+        }
+        if (!filter.persons().isEmpty()) {
+            where.append(" and personId in :persons");
+            params.and("persons", personIds(filter.persons()));
         }
         if (filter.detainingCountry() != null && !filter.detainingCountry().isEmpty()) {
             where.append(" and detainingCountry = :country");
@@ -120,6 +129,17 @@ public class DetentionService {
         List<Detention> rows = Detention.<Detention>find(where + " order by startSort desc, id desc", params)
                 .range(0, page.size()).list(); // one row beyond the page: is there a next page?
         return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.startSort.toString(), last.id.toString()));
+    }
+
+    private static List<UUID> personIds(List<String> persons) {
+        if (persons.size() > MAX_PERSONS) {
+            throw InvalidArgumentException.of("persons", "name at most " + MAX_PERSONS + " persons");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < persons.size(); i++) {
+            ids.add(ResourceNames.parseOne(persons.get(i), "persons[" + i + "]", Person.COLLECTION));
+        }
+        return ids;
     }
 
     /** Checks the custody events against the detention and stores the status they lead to. */

@@ -262,6 +262,25 @@ class DetentionGrpcTest extends GrpcTest {
                 .setDetainingCountry("RU").build()), "page_token");
     }
 
+    @Test
+    void listsTheDetentionsOfSeveralPersonsInOneCall() {
+        String other = createPerson(person("Tofig Yagublu", "AZ")).getName();
+        String third = createPerson(person("Bahruz Samadov", "AZ")).getName();
+        Detention first = createDetention(arrest(person, date(2023, 7, 23)));
+        Detention second = createDetention(arrest(other, date(2023, 12, 0)));
+        createDetention(arrest(third, date(2024, 1, 10)));
+
+        assertEquals(List.of(second.getName(), first.getName()),
+                names(ListDetentionsRequest.newBuilder().addPersons(person).addPersons(other)));
+        ListDetentionsRequest.Builder tooMany = ListDetentionsRequest.newBuilder();
+        for (int i = 0; i < 201; i++) {
+            tooMany.addPersons(person);
+        }
+        failsOnFields(() -> detentions.listDetentions(tooMany.build()), "persons");
+        failsOnFields(() -> detentions.listDetentions(ListDetentionsRequest.newBuilder().addPersons(person)
+                .addPersons("people/1").build()), "persons[1]");
+    }
+
     private List<String> names(ListDetentionsRequest.Builder request) {
         return detentions.listDetentions(request.build()).getDetentionsList().stream().map(Detention::getName).toList();
     }

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Lists and searches persons. Each person on a page is completed with its detentions (one
@@ -89,14 +90,8 @@ public class PersonDirectory {
                 return page(page.next(), 0, fetched);
             }
             int end = Math.min(page.items().size(), pos + (pageSize - out.size()));
-            List<Candidate> chunk = page.items().subList(pos, end);
-            List<Uni<PersonListItem>> enriched = chunk.stream().map(this::enrich).toList();
-            return Uni.combine().all().unis(enriched).with(PersonListItem.class, items -> items).chain(items -> {
-                for (PersonListItem item : items) {
-                    if (item != null) {
-                        out.add(item);
-                    }
-                }
+            return enrich(page.items().subList(pos, end)).chain(items -> {
+                out.addAll(items);
                 return slice(token, page, end, fetched);
             });
         }
@@ -122,28 +117,51 @@ public class PersonDirectory {
                     r.getPersonsList().stream().map(p -> new Candidate(p, null)).toList(), r.getNextPageToken()));
         }
 
-        /** The person with its detentions; null when it is not shown or the filters leave it out. */
-        Uni<PersonListItem> enrich(Candidate c) {
-            Person p = c.person();
-            if (!access.visible(p.getAccessLevel())) {
-                return Uni.createFrom().nullItem();
+        /** The shown persons of a chunk with their detentions, read in one list call; the filters apply here. */
+        Uni<List<PersonListItem>> enrich(List<Candidate> chunk) {
+            List<Candidate> shown = chunk.stream().filter(c -> access.visible(c.person().getAccessLevel())).toList();
+            if (shown.isEmpty()) {
+                return Uni.createFrom().item(List.of());
             }
-            return detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(p.getName()).setPageSize(200).build())
-                    .map(r -> {
-                        List<Detention> visible = r.getDetentionsList().stream()
-                                .filter(d -> access.visible(d.getAccessLevel())).toList();
-                        String current = Custody.status(Custody.current(visible));
-                        boolean held = Custody.held(visible);
-                        List<String> countries = visible.stream().map(Detention::getDetainingCountry).distinct().toList();
-                        if (country != null && !countries.contains(country)) {
-                            return null;
-                        }
-                        if (!Custody.matches(status, current, held)) {
-                            return null;
-                        }
-                        return new PersonListItem(Names.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
-                                current, held, countries, c.score());
+            List<String> names = shown.stream().map(c -> c.person().getName()).toList();
+            return detentionsOf(names, "", new ArrayList<>()).map(all -> {
+                Map<String, List<Detention>> byPerson = all.stream().filter(d -> access.visible(d.getAccessLevel()))
+                        .collect(Collectors.groupingBy(Detention::getPerson));
+                List<PersonListItem> items = new ArrayList<>();
+                for (Candidate c : shown) {
+                    PersonListItem item = item(c, byPerson.getOrDefault(c.person().getName(), List.of()));
+                    if (item != null) {
+                        items.add(item);
+                    }
+                }
+                return items;
+            });
+        }
+
+        private Uni<List<Detention>> detentionsOf(List<String> persons, String token, List<Detention> found) {
+            return detention.listDetentions(ListDetentionsRequest.newBuilder().addAllPersons(persons).setPageSize(200)
+                            .setPageToken(token).build())
+                    .chain(page -> {
+                        found.addAll(page.getDetentionsList());
+                        return page.getNextPageToken().isEmpty() ? Uni.createFrom().item(found)
+                                : detentionsOf(persons, page.getNextPageToken(), found);
                     });
+        }
+
+        /** The person as listed, or null when the country or status filter leaves it out. */
+        private PersonListItem item(Candidate c, List<Detention> visible) {
+            Person p = c.person();
+            String current = Custody.status(Custody.current(visible));
+            boolean held = Custody.held(visible);
+            List<String> countries = visible.stream().map(Detention::getDetainingCountry).distinct().toList();
+            if (country != null && !countries.contains(country)) {
+                return null;
+            }
+            if (!Custody.matches(status, current, held)) {
+                return null;
+            }
+            return new PersonListItem(Names.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
+                    current, held, countries, c.score());
         }
     }
 }

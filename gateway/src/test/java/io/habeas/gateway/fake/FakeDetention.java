@@ -48,6 +48,7 @@ public class FakeDetention {
         public void listDetentions(ListDetentionsRequest request, StreamObserver<ListDetentionsResponse> out) {
             Backends.enter(true, "ListDetentions");
             var page = Backends.page(Backends.detentions, d -> (request.getPerson().isEmpty() || d.getPerson().equals(request.getPerson()))
+                    && (request.getPersonsCount() == 0 || request.getPersonsList().contains(d.getPerson()))
                     && (request.getDetainingCountry().isEmpty() || d.getDetainingCountry().equals(request.getDetainingCountry()))
                     && (!request.getOngoingOnly() || d.getOngoing()), request.getPageSize(), request.getPageToken(), 50, 200);
             out.onNext(ListDetentionsResponse.newBuilder().addAllDetentions(page.items()).setNextPageToken(page.next()).build());
