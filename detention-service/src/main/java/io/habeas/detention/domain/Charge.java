@@ -68,7 +68,7 @@ public class Charge extends RetractableRecord {
 
     @Override
     public String resourceName() {
-        return Detention.COLLECTION + "/" + detentionId + "/" + COLLECTION + "/" + id;
+        return Detention.nameOf(detentionId) + "/" + COLLECTION + "/" + id;
     }
 
     public void setReference(String reference, ArticleReference parsed) {

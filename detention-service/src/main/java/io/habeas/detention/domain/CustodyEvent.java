@@ -51,7 +51,7 @@ public class CustodyEvent extends RetractableRecord {
 
     @Override
     public String resourceName() {
-        return Detention.COLLECTION + "/" + detentionId + "/" + COLLECTION + "/" + id;
+        return Detention.nameOf(detentionId) + "/" + COLLECTION + "/" + id;
     }
 
     public void setOccurredOn(PartialDate date) {

@@ -54,9 +54,13 @@ public class Detention extends RetractableRecord {
     @AttributeOverride(name = "day", column = @Column(name = "end_day"))
     public PartialDate endDate;
 
+    public static String nameOf(UUID id) {
+        return COLLECTION + "/" + id;
+    }
+
     @Override
     public String resourceName() {
-        return COLLECTION + "/" + id;
+        return nameOf(id);
     }
 
     public void setStart(PartialDate start) {

@@ -39,7 +39,7 @@ public class ChargeService {
     public Charge create(String parent, ChargeDraft draft) {
         UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
         validator.check(draft, "charge");
-        Detention detention = detentions.lockActive(detentionId, parent);
+        Detention detention = detentions.lockActive(detentionId);
         Charge charge = new Charge();
         charge.detentionId = detention.id;
         charge.status = ChargeStatus.FILED;
@@ -108,7 +108,7 @@ public class ChargeService {
 
     private Charge change(String name, String field, String etag, java.util.function.Consumer<Charge> edit) {
         UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, Charge.COLLECTION);
-        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        Detention detention = detentions.lockActive(ids[0]);
         Charge charge = get(name, field);
         charge.requireActive();
         charge.requireEtag(etag);

@@ -35,7 +35,7 @@ public class CustodyEventService {
     public CustodyEvent create(String parent, CustodyEventDraft draft) {
         UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
         validator.check(draft, "custody_event");
-        Detention detention = detentions.lockActive(detentionId, parent);
+        Detention detention = detentions.lockActive(detentionId);
         CustodyEvent event = new CustodyEvent();
         event.detentionId = detention.id;
         apply(event, draft);
@@ -57,7 +57,7 @@ public class CustodyEventService {
         UUID[] ids = ResourceNames.parse(name, "custody_event.name", Detention.COLLECTION, CustodyEvent.COLLECTION);
         Etags.require(etag, "custody_event.etag");
         validator.check(merged, "custody_event");
-        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        Detention detention = detentions.lockActive(ids[0]);
         CustodyEvent event = get(name, "custody_event.name");
         event.requireActive();
         event.requireEtag(etag);
@@ -69,7 +69,7 @@ public class CustodyEventService {
     public CustodyEvent retract(String name, Retraction retraction) {
         UUID[] ids = ResourceNames.parse(name, "name", Detention.COLLECTION, CustodyEvent.COLLECTION);
         validator.check(retraction, "");
-        Detention detention = detentions.lockActive(ids[0], Detention.COLLECTION + "/" + ids[0]);
+        Detention detention = detentions.lockActive(ids[0]);
         CustodyEvent event = get(name, "name");
         event.requireEtag(retraction.etag());
         event.retract(retraction.reason());

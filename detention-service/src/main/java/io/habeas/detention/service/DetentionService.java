@@ -54,8 +54,8 @@ public class DetentionService {
     }
 
     /** Locks the detention: writes to one detention's history take turns, so they cannot both pass the checks. */
-    Detention lockActive(UUID id, String name) {
-        Detention detention = find(id, name, LockModeType.PESSIMISTIC_WRITE);
+    Detention lockActive(UUID id) {
+        Detention detention = find(id, Detention.nameOf(id), LockModeType.PESSIMISTIC_WRITE);
         detention.requireActive();
         return detention;
     }
@@ -65,7 +65,7 @@ public class DetentionService {
         UUID id = ResourceNames.parseOne(name, "detention.name", Detention.COLLECTION);
         Etags.require(etag, "detention.etag");
         validator.check(merged, "detention");
-        Detention detention = lockActive(id, name);
+        Detention detention = lockActive(id);
         detention.requireEtag(etag);
         apply(detention, merged);
         replayHistory(detention);
@@ -78,7 +78,7 @@ public class DetentionService {
     public Detention retract(String name, Retraction retraction) {
         UUID id = ResourceNames.parseOne(name, "name", Detention.COLLECTION);
         validator.check(retraction, "");
-        Detention detention = lockActive(id, name);
+        Detention detention = lockActive(id);
         detention.requireEtag(retraction.etag());
         detention.retract(retraction.reason());
         feed.detentionChanged(detention);
