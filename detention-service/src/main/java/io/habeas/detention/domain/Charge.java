@@ -1,6 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -19,8 +20,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "charge")
 public class Charge extends RetractableRecord {
-    public static final String COLLECTION = "charges";
-
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
@@ -68,7 +67,7 @@ public class Charge extends RetractableRecord {
 
     @Override
     public String resourceName() {
-        return Detention.nameOf(detentionId) + "/" + COLLECTION + "/" + id;
+        return new ChargeName(detentionId, id).toString();
     }
 
     public void setReference(String reference, ArticleReference parsed) {

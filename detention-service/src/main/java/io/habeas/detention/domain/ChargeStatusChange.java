@@ -1,6 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.support.validation.ValidPartialDate;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
@@ -15,7 +16,7 @@ import java.util.Map;
 @CrossFieldChecked
 public record ChargeStatusChange(
         @NotNull ChargeStatus status,
-        @NotNull @Valid PartialDate effectiveOn,
+        @NotNull @ValidPartialDate PartialDate effectiveOn,
         @Valid SentenceTerm sentenceTerm,
         @Size(max = 2000) String note,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)

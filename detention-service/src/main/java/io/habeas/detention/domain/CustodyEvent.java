@@ -1,6 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -16,8 +17,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "custody_event")
 public class CustodyEvent extends RetractableRecord {
-    public static final String COLLECTION = "custodyEvents";
-
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
@@ -51,7 +50,7 @@ public class CustodyEvent extends RetractableRecord {
 
     @Override
     public String resourceName() {
-        return Detention.nameOf(detentionId) + "/" + COLLECTION + "/" + id;
+        return new CustodyEventName(detentionId, id).toString();
     }
 
     public void setOccurredOn(PartialDate date) {

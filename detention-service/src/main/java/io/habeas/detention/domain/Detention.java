@@ -1,6 +1,7 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
@@ -17,8 +18,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "detention")
 public class Detention extends RetractableRecord {
-    public static final String COLLECTION = "detentions";
-
     @Column(name = "person_id", nullable = false)
     public UUID personId;
 
@@ -54,13 +53,9 @@ public class Detention extends RetractableRecord {
     @AttributeOverride(name = "day", column = @Column(name = "end_day"))
     public PartialDate endDate;
 
-    public static String nameOf(UUID id) {
-        return COLLECTION + "/" + id;
-    }
-
     @Override
     public String resourceName() {
-        return nameOf(id);
+        return DetentionName.of(id).toString();
     }
 
     public void setStart(PartialDate start) {

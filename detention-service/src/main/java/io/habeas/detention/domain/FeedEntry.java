@@ -1,6 +1,6 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.AttributeOverride;

@@ -1,5 +1,6 @@
 package io.habeas.detention.domain;
 
+import io.habeas.kernel.names.PersonName;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.search.NameSearch;
 import jakarta.persistence.Column;
@@ -13,8 +14,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "person")
 public class Person extends SourcedRecord {
-    public static final String COLLECTION = "persons";
-
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
@@ -35,7 +34,7 @@ public class Person extends SourcedRecord {
 
     @Override
     public String resourceName() {
-        return COLLECTION + "/" + id;
+        return PersonName.of(id).toString();
     }
 
     public void rebuildSearchNames() {

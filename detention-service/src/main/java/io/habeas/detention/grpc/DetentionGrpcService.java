@@ -9,12 +9,12 @@ import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.*;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -56,7 +56,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListDetentionsResponse> listDetentions(ListDetentionsRequest request) {
         return Rpc.call(() -> {
             var filter = new DetentionService.Filter(request.getPerson(), request.getPersonsList(), request.getDetainingCountry(),
-                    CommonMapper.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted(),
+                    CommonProtos.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted(),
                     request.getOngoingOnly());
             var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter);
             return ListDetentionsResponse.newBuilder()
@@ -226,8 +226,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         if (!present) {
             return new FeedService.DateBounds(null, null);
         }
-        return new FeedService.DateBounds(range.hasStart() ? CommonMapper.date(range.getStart()) : null,
-                range.hasEnd() ? CommonMapper.date(range.getEnd()) : null);
+        return new FeedService.DateBounds(range.hasStart() ? CommonProtos.date(range.getStart()) : null,
+                range.hasEnd() ? CommonProtos.date(range.getEnd()) : null);
     }
 
     private static PageRequest pageOf(int size, String token) {

@@ -16,7 +16,7 @@ import io.habeas.detention.v1.UpdatePersonResponse;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.support.paging.PageRequest;
+import io.habeas.kernel.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

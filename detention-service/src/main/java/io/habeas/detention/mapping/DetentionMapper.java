@@ -1,9 +1,10 @@
 package io.habeas.detention.mapping;
 
-import static io.habeas.support.grpc.CommonMapper.date;
-import static io.habeas.support.grpc.CommonMapper.emptyToNull;
-import static io.habeas.support.grpc.CommonMapper.toDomain;
-import static io.habeas.support.grpc.CommonMapper.toNumber;
+import io.habeas.kernel.names.PersonName;
+import static io.habeas.kernel.proto.CommonProtos.date;
+import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
+import static io.habeas.kernel.proto.CommonProtos.toDomain;
+import static io.habeas.kernel.proto.CommonProtos.toNumber;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.detention.domain.Charge;
@@ -18,7 +19,8 @@ import io.habeas.detention.service.ChargeDraft;
 import io.habeas.detention.service.CustodyEventDraft;
 import io.habeas.detention.service.DetentionDraft;
 import io.habeas.detention.v1.ArticleReference;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.SourceMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.records.RetractableRecord;
 import java.time.LocalDate;
 import java.util.Set;
@@ -38,46 +40,46 @@ public final class DetentionMapper {
     public static DetentionDraft toDraft(io.habeas.detention.v1.Detention d) {
         return new DetentionDraft(d.getPerson(), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
                 emptyToNull(d.getPlace()), d.hasStartDate() ? date(d.getStartDate()) : null,
-                toDomain(d.getInitialStatus(), CustodyStatus.class), CommonMapper.accessLevel(d.getAccessLevel()),
-                CommonMapper.sources(d.getSourcesList()));
+                toDomain(d.getInitialStatus(), CustodyStatus.class), CommonProtos.accessLevel(d.getAccessLevel()),
+                SourceMapper.sources(d.getSourcesList()));
     }
 
     public static CustodyEventDraft toDraft(io.habeas.detention.v1.CustodyEvent e) {
         return new CustodyEventDraft(toDomain(e.getType(), CustodyEventType.class),
                 e.hasOccurredOn() ? date(e.getOccurredOn()) : null, e.hasUntilDate() ? date(e.getUntilDate()) : null,
-                emptyToNull(e.getPlace()), emptyToNull(e.getDescription()), CommonMapper.accessLevel(e.getAccessLevel()),
-                CommonMapper.sources(e.getSourcesList()));
+                emptyToNull(e.getPlace()), emptyToNull(e.getDescription()), CommonProtos.accessLevel(e.getAccessLevel()),
+                SourceMapper.sources(e.getSourcesList()));
     }
 
     public static ChargeDraft toDraft(io.habeas.detention.v1.Charge c) {
         return new ChargeDraft(c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(),
                 emptyToNull(c.getOffenceDescription()), c.hasFiledOn() ? date(c.getFiledOn()) : null,
-                CommonMapper.accessLevel(c.getAccessLevel()), CommonMapper.sources(c.getSourcesList()));
+                CommonProtos.accessLevel(c.getAccessLevel()), SourceMapper.sources(c.getSourcesList()));
     }
 
     public static ChargeStatusChange statusChange(io.habeas.detention.v1.ChargeStatusChange c) {
         var term = c.hasSentenceTerm() ? new SentenceTerm(c.getSentenceTerm().getYears(), c.getSentenceTerm().getMonths(),
                 c.getSentenceTerm().getDays(), c.getSentenceTerm().getSuspended()) : null;
-        return new ChargeStatusChange(CommonMapper.toDomain(c.getStatus(), ChargeStatus.class),
+        return new ChargeStatusChange(CommonProtos.toDomain(c.getStatus(), ChargeStatus.class),
                 c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null, term, emptyToNull(c.getNote()),
-                CommonMapper.sources(c.getSourcesList()));
+                SourceMapper.sources(c.getSourcesList()));
     }
 
     public static io.habeas.detention.v1.Detention toProto(Detention d, LocalDate today) {
         var proto = io.habeas.detention.v1.Detention.newBuilder()
                 .setName(d.resourceName())
-                .setPerson("persons/" + d.personId)
+                .setPerson(PersonName.of(d.personId).toString())
                 .setDetainingCountry(d.detainingCountry)
                 .setStartDate(date(d.startDate))
                 .setInitialStatus(status(d.initialStatus))
                 .setCurrentStatus(status(d.currentStatus))
                 .setOngoing(d.isOngoing())
                 .setDaysInCustody((int) d.daysInCustody(today))
-                .setAccessLevel(CommonMapper.accessLevel(d.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(d.sources))
+                .setAccessLevel(CommonProtos.accessLevel(d.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(d.sources))
                 .setState(state(d))
-                .setCreateTime(CommonMapper.timestamp(d.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(d.updatedAt))
+                .setCreateTime(CommonProtos.timestamp(d.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(d.updatedAt))
                 .setEtag(d.etag());
         if (d.authority != null) {
             proto.setAuthority(d.authority);
@@ -100,11 +102,11 @@ public final class DetentionMapper {
                 .setType(io.habeas.detention.v1.CustodyEventType.forNumber(
                         toNumber(e.type, io.habeas.detention.v1.CustodyEventType.getDescriptor())))
                 .setOccurredOn(date(e.occurredOn))
-                .setAccessLevel(CommonMapper.accessLevel(e.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(e.sources))
+                .setAccessLevel(CommonProtos.accessLevel(e.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(e.sources))
                 .setState(state(e))
-                .setCreateTime(CommonMapper.timestamp(e.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(e.updatedAt))
+                .setCreateTime(CommonProtos.timestamp(e.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(e.updatedAt))
                 .setEtag(e.etag());
         if (e.type.statusAfter(null) != null) {
             proto.setResultingStatus(status(e.type.statusAfter(null)));
@@ -140,11 +142,11 @@ public final class DetentionMapper {
                 .setArticle(article)
                 .setFiledOn(date(c.filedOn))
                 .setStatus(chargeStatus(c.status))
-                .setAccessLevel(CommonMapper.accessLevel(c.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(c.sources))
+                .setAccessLevel(CommonProtos.accessLevel(c.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(c.sources))
                 .setState(state(c))
-                .setCreateTime(CommonMapper.timestamp(c.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(c.updatedAt))
+                .setCreateTime(CommonProtos.timestamp(c.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(c.updatedAt))
                 .setEtag(c.etag());
         c.statusHistory.forEach(change -> proto.addStatusHistory(toProto(change)));
         if (c.offenceDescription != null) {
@@ -160,7 +162,7 @@ public final class DetentionMapper {
         var proto = io.habeas.detention.v1.ChargeStatusChange.newBuilder()
                 .setStatus(chargeStatus(change.status()))
                 .setEffectiveOn(date(change.effectiveOn()))
-                .addAllSources(CommonMapper.sourcesToProto(change.sources()));
+                .addAllSources(SourceMapper.sourcesToProto(change.sources()));
         if (change.sentenceTerm() != null) {
             SentenceTerm term = change.sentenceTerm();
             proto.setSentenceTerm(io.habeas.detention.v1.SentenceTerm.newBuilder().setYears(term.years())

@@ -1,12 +1,13 @@
 package io.habeas.detention.mapping;
 
-import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 
 import io.habeas.detention.domain.Alias;
 import io.habeas.detention.domain.Person;
 import io.habeas.detention.service.PersonDraft;
 import io.habeas.detention.v1.PersonMatch;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.SourceMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.search.NameSearch;
 import java.util.Arrays;
 import java.util.Set;
@@ -23,8 +24,8 @@ public final class PersonMapper {
                 person.getAliasesList().stream().map(a -> new Alias(a.getName(), emptyToNull(a.getLanguageCode()))).toList(),
                 person.getCitizenshipsList(),
                 emptyToNull(person.getDescription()),
-                CommonMapper.accessLevel(person.getAccessLevel()),
-                CommonMapper.sources(person.getSourcesList()));
+                CommonProtos.accessLevel(person.getAccessLevel()),
+                SourceMapper.sources(person.getSourcesList()));
     }
 
     public static io.habeas.detention.v1.Person toProto(Person person) {
@@ -32,10 +33,10 @@ public final class PersonMapper {
                 .setName(person.resourceName())
                 .setDisplayName(person.displayName)
                 .addAllCitizenships(Arrays.asList(person.citizenships))
-                .setAccessLevel(CommonMapper.accessLevel(person.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(person.sources))
-                .setCreateTime(CommonMapper.timestamp(person.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(person.updatedAt))
+                .setAccessLevel(CommonProtos.accessLevel(person.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(person.sources))
+                .setCreateTime(CommonProtos.timestamp(person.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(person.updatedAt))
                 .setEtag(person.etag());
         person.aliases.forEach(alias -> {
             var a = io.habeas.detention.v1.Alias.newBuilder().setName(alias.name());

@@ -1,8 +1,9 @@
 package io.habeas.detention.service;
 
+import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.detention.domain.ArticleReference;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
@@ -21,7 +22,7 @@ public record ChargeDraft(
         @NotBlank @Size(max = 300) String legalCode,
         @NotBlank @Size(max = 50) String articleReference,
         @Size(max = 1000) String offenceDescription,
-        @NotNull @Valid PartialDate filedOn,
+        @NotNull @ValidPartialDate PartialDate filedOn,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
         implements CrossFieldRules {

@@ -1,19 +1,20 @@
 package io.habeas.detention.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.DetentionName;
 import io.habeas.detention.domain.ArticleReference;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
 import io.habeas.detention.domain.Detention;
-import io.habeas.support.errors.FailedPreconditionException;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
+import io.habeas.kernel.errors.FailedPreconditionException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -37,7 +38,7 @@ public class ChargeService {
 
     @Transactional
     public Charge create(String parent, ChargeDraft draft) {
-        UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
+        UUID detentionId = DetentionName.parse(parent, "parent").id();
         validator.check(draft, "charge");
         Detention detention = detentions.lockActive(detentionId);
         Charge charge = new Charge();
@@ -51,9 +52,9 @@ public class ChargeService {
     }
 
     public Charge get(String name, String field) {
-        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, Charge.COLLECTION);
-        Charge charge = Charge.findById(ids[1]);
-        if (charge == null || !charge.detentionId.equals(ids[0])) {
+        ChargeName parsed = ChargeName.parse(name, field);
+        Charge charge = Charge.findById(parsed.id());
+        if (charge == null || !charge.detentionId.equals(parsed.detentionId())) {
             throw new NotFoundException(name);
         }
         return charge;
@@ -98,17 +99,13 @@ public class ChargeService {
             where.append(" and state = :active");
             params.and("active", RecordState.ACTIVE);
         }
-        String query = "charges|" + parent + "|" + showRetracted;
-        List<String> after = PageToken.decode(page.token(), query);
-        TimelineKeyset.after(after, "filedSort", where, params);
-        List<Charge> rows = Charge.<Charge>find(where + TimelineKeyset.orderBy("filedSort"), params)
-                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        return Pages.of(rows, page.size(), last -> TimelineKeyset.token(query, last.filedSort, last.precisionRank, last.id));
+        return TimelineKeyset.page(page, QueryFingerprint.of("charges", detention.id, showRetracted),
+                "filedSort", where.toString(), params, (q, p) -> Charge.<Charge>find(q, p),
+                charge -> new Keys.Timeline(charge.filedSort, charge.precisionRank, charge.id));
     }
 
     private Charge change(String name, String field, String etag, java.util.function.Consumer<Charge> edit) {
-        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, Charge.COLLECTION);
-        Detention detention = detentions.lockActive(ids[0]);
+        Detention detention = detentions.lockActive(ChargeName.parse(name, field).detentionId());
         Charge charge = get(name, field);
         charge.requireActive();
         charge.requireEtag(etag);

@@ -1,8 +1,9 @@
 package io.habeas.detention.service;
 
+import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.detention.domain.CustodyEventType;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -12,8 +13,8 @@ import java.util.List;
 
 public record CustodyEventDraft(
         @NotNull CustodyEventType type,
-        @NotNull @Valid PartialDate occurredOn,
-        @Valid PartialDate untilDate,
+        @NotNull @ValidPartialDate PartialDate occurredOn,
+        @ValidPartialDate PartialDate untilDate,
         @Size(max = 300) String place,
         @Size(max = 2000) String description,
         AccessLevel accessLevel,

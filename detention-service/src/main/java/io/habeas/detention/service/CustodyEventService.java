@@ -1,15 +1,16 @@
 package io.habeas.detention.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.names.DetentionName;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -33,7 +34,7 @@ public class CustodyEventService {
 
     @Transactional
     public CustodyEvent create(String parent, CustodyEventDraft draft) {
-        UUID detentionId = ResourceNames.parseOne(parent, "parent", Detention.COLLECTION);
+        UUID detentionId = DetentionName.parse(parent, "parent").id();
         validator.check(draft, "custody_event");
         Detention detention = detentions.lockActive(detentionId);
         CustodyEvent event = new CustodyEvent();
@@ -44,9 +45,9 @@ public class CustodyEventService {
     }
 
     public CustodyEvent get(String name, String field) {
-        UUID[] ids = ResourceNames.parse(name, field, Detention.COLLECTION, CustodyEvent.COLLECTION);
-        CustodyEvent event = CustodyEvent.findById(ids[1]);
-        if (event == null || !event.detentionId.equals(ids[0])) {
+        CustodyEventName parsed = CustodyEventName.parse(name, field);
+        CustodyEvent event = CustodyEvent.findById(parsed.id());
+        if (event == null || !event.detentionId.equals(parsed.detentionId())) {
             throw new NotFoundException(name);
         }
         return event;
@@ -54,10 +55,10 @@ public class CustodyEventService {
 
     @Transactional
     public CustodyEvent update(String name, String etag, CustodyEventDraft merged) {
-        UUID[] ids = ResourceNames.parse(name, "custody_event.name", Detention.COLLECTION, CustodyEvent.COLLECTION);
+        CustodyEventName parsed = CustodyEventName.parse(name, "custody_event.name");
         Etags.require(etag, "custody_event.etag");
         validator.check(merged, "custody_event");
-        Detention detention = detentions.lockActive(ids[0]);
+        Detention detention = detentions.lockActive(parsed.detentionId());
         CustodyEvent event = get(name, "custody_event.name");
         event.requireActive();
         event.requireEtag(etag);
@@ -67,9 +68,9 @@ public class CustodyEventService {
 
     @Transactional
     public CustodyEvent retract(String name, Retraction retraction) {
-        UUID[] ids = ResourceNames.parse(name, "name", Detention.COLLECTION, CustodyEvent.COLLECTION);
+        CustodyEventName parsed = CustodyEventName.parse(name, "name");
         validator.check(retraction, "");
-        Detention detention = detentions.lockActive(ids[0]);
+        Detention detention = detentions.lockActive(parsed.detentionId());
         CustodyEvent event = get(name, "name");
         event.requireEtag(retraction.etag());
         event.retract(retraction.reason());
@@ -85,13 +86,9 @@ public class CustodyEventService {
             where.append(" and state = :active");
             params.and("active", RecordState.ACTIVE);
         }
-        String query = "events|" + parent + "|" + showRetracted;
-        List<String> after = PageToken.decode(page.token(), query);
-        TimelineKeyset.after(after, "occurredSort", where, params);
-        List<CustodyEvent> rows = CustodyEvent.<CustodyEvent>find(where + TimelineKeyset.orderBy("occurredSort"), params)
-                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        return Pages.of(rows, page.size(),
-                last -> TimelineKeyset.token(query, last.occurredSort, last.precisionRank, last.id));
+        return TimelineKeyset.page(page, QueryFingerprint.of("custodyEvents", detention.id, showRetracted),
+                "occurredSort", where.toString(), params, (q, p) -> CustodyEvent.<CustodyEvent>find(q, p),
+                event -> new Keys.Timeline(event.occurredSort, event.precisionRank, event.id));
     }
 
     private CustodyEvent settle(CustodyEvent event, Detention detention) {

@@ -3,8 +3,8 @@ package io.habeas.detention.service;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
-import io.habeas.support.errors.FailedPreconditionException;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.errors.FailedPreconditionException;
+import io.habeas.kernel.time.PartialDate;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,8 +1,9 @@
 package io.habeas.detention.service;
 
+import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.detention.domain.CustodyStatus;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
@@ -20,7 +21,7 @@ public record DetentionDraft(
         @NotNull @CountryCode String detainingCountry,
         @Size(max = 300) String authority,
         @Size(max = 300) String place,
-        @NotNull @Valid PartialDate startDate,
+        @NotNull @ValidPartialDate PartialDate startDate,
         @NotNull CustodyStatus initialStatus,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)

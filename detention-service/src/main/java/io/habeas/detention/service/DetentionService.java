@@ -1,17 +1,19 @@
 package io.habeas.detention.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.Person;
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -50,19 +52,19 @@ public class DetentionService {
     }
 
     public Detention get(String name, String field) {
-        return find(ResourceNames.parseOne(name, field, Detention.COLLECTION), name, LockModeType.NONE);
+        return find(DetentionName.parse(name, field).id(), LockModeType.NONE);
     }
 
     /** Locks the detention: writes to one detention's history take turns, so they cannot both pass the checks. */
     Detention lockActive(UUID id) {
-        Detention detention = find(id, Detention.nameOf(id), LockModeType.PESSIMISTIC_WRITE);
+        Detention detention = find(id, LockModeType.PESSIMISTIC_WRITE);
         detention.requireActive();
         return detention;
     }
 
     @Transactional
     public Detention update(String name, String etag, DetentionDraft merged) {
-        UUID id = ResourceNames.parseOne(name, "detention.name", Detention.COLLECTION);
+        UUID id = DetentionName.parse(name, "detention.name").id();
         Etags.require(etag, "detention.etag");
         validator.check(merged, "detention");
         Detention detention = lockActive(id);
@@ -76,7 +78,7 @@ public class DetentionService {
 
     @Transactional
     public Detention retract(String name, Retraction retraction) {
-        UUID id = ResourceNames.parseOne(name, "name", Detention.COLLECTION);
+        UUID id = DetentionName.parse(name, "name").id();
         validator.check(retraction, "");
         Detention detention = lockActive(id);
         detention.requireEtag(retraction.etag());
@@ -100,7 +102,7 @@ public class DetentionService {
         Parameters params = new Parameters();
         if (filter.person() != null && !filter.person().isEmpty()) {
             where.append(" and personId = :person");
-            params.and("person", ResourceNames.parseOne(filter.person(), "person", Person.COLLECTION));
+            params.and("person", PersonName.parse(filter.person(), "person").id());
         }
         if (!filter.persons().isEmpty()) {
             where.append(" and personId in :persons");
@@ -120,15 +122,17 @@ public class DetentionService {
         if (!filter.showRetracted()) {
             where.append(" and state = io.habeas.support.records.RecordState.ACTIVE");
         }
-        String query = "detentions|" + filter;
-        List<String> after = PageToken.decode(page.token(), query);
-        if (after != null) {
-            where.append(" and (startSort < :afterStart or (startSort = :afterStart and id < :afterId))");
-            params.and("afterStart", LocalDate.parse(after.get(0))).and("afterId", UUID.fromString(after.get(1)));
-        }
-        List<Detention> rows = Detention.<Detention>find(where + " order by startSort desc, id desc", params)
-                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.startSort.toString(), last.id.toString()));
+        QueryFingerprint query = QueryFingerprint.of("detentions", filter.person(), filter.persons(),
+                filter.detainingCountry(), filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly());
+        return Pager.page(page, query, Keys.DATED, detention -> new Keys.Dated(detention.startSort, detention.id),
+                (after, limit) -> {
+                    if (after != null) {
+                        where.append(" and (startSort < :afterStart or (startSort = :afterStart and id < :afterId))");
+                        params.and("afterStart", after.date()).and("afterId", after.id());
+                    }
+                    return Detention.<Detention>find(where + " order by startSort desc, id desc", params)
+                            .range(0, limit - 1).list();
+                });
     }
 
     private static List<UUID> personIds(List<String> persons) {
@@ -137,7 +141,7 @@ public class DetentionService {
         }
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < persons.size(); i++) {
-            ids.add(ResourceNames.parseOne(persons.get(i), "persons[" + i + "]", Person.COLLECTION));
+            ids.add(PersonName.parse(persons.get(i), "persons[" + i + "]").id());
         }
         return ids;
     }
@@ -151,10 +155,10 @@ public class DetentionService {
         detention.endDate = outcome.endDate();
     }
 
-    private static Detention find(UUID id, String name, LockModeType lock) {
+    private static Detention find(UUID id, LockModeType lock) {
         Detention detention = Detention.findById(id, lock);
         if (detention == null) {
-            throw new NotFoundException(name);
+            throw new NotFoundException(DetentionName.of(id).toString());
         }
         return detention;
     }

@@ -5,7 +5,7 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.time.PartialDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 

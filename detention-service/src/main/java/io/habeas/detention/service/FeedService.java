@@ -1,19 +1,19 @@
 package io.habeas.detention.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
 import io.habeas.detention.domain.Person;
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.validation.Countries;
@@ -48,18 +48,18 @@ public class FeedService {
 
     public Page<Item> forPerson(String person, DateBounds range, PageRequest page) {
         UUID personId = persons.get(person, "person").id;
-        return read("personId = :owner", personId, "person|" + person, range, page);
+        return read("personId = :owner", personId, "person", range, page);
     }
 
     public Page<Item> forCountry(String country, DateBounds range, PageRequest page) {
         Countries.checkFilter(country, "detaining_country");
         if (country == null || country.isEmpty()) {
-            throw io.habeas.support.errors.InvalidArgumentException.of("detaining_country", "is required");
+            throw io.habeas.kernel.errors.InvalidArgumentException.of("detaining_country", "is required");
         }
-        return read("detainingCountry = :owner", country, "country|" + country, range, page);
+        return read("detainingCountry = :owner", country, "country", range, page);
     }
 
-    private Page<Item> read(String owner, Object ownerValue, String queryName, DateBounds range, PageRequest page) {
+    private Page<Item> read(String owner, Object ownerValue, String feed, DateBounds range, PageRequest page) {
         StringBuilder where = new StringBuilder(owner);
         Parameters params = Parameters.with("owner", ownerValue);
         if (range.start() != null) {
@@ -70,14 +70,9 @@ public class FeedService {
             where.append(" and periodStart <= :to");
             params.and("to", range.end().latest());
         }
-        String query = queryName + "|" + range;
-        List<String> after = PageToken.decode(page.token(), query);
-        TimelineKeyset.after(after, "sortDate", where, params);
-        List<FeedEntry> entries = FeedEntry.<FeedEntry>find(where + TimelineKeyset.orderBy("sortDate"), params)
-                .range(0, page.size()).list(); // one row beyond the page: is there a next page?
-        Page<FeedEntry> entryPage = Pages.of(entries, page.size(),
-                last -> TimelineKeyset.token(query, last.sortDate, last.precisionRank, last.id));
-        return new Page<>(withRecords(entryPage.items()), entryPage.nextPageToken());
+        QueryFingerprint query = QueryFingerprint.of(feed, ownerValue, range.start(), range.end());
+        return TimelineKeyset.page(page, query, "sortDate", where.toString(), params, (q, p) -> FeedEntry.<FeedEntry>find(q, p),
+                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id)).map(FeedService::withRecords);
     }
 
     private static List<Item> withRecords(List<FeedEntry> entries) {

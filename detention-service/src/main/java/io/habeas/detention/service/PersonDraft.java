@@ -1,7 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Alias;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import jakarta.validation.Valid;

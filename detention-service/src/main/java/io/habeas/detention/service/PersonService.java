@@ -1,14 +1,15 @@
 package io.habeas.detention.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.detention.domain.Person;
 import io.habeas.detention.repository.PersonRepository;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -37,7 +38,7 @@ public class PersonService {
     }
 
     public Person get(String name, String field) {
-        UUID id = ResourceNames.parseOne(name, field, Person.COLLECTION);
+        UUID id = PersonName.parse(name, field).id();
         Person person = persons.findById(id);
         if (person == null) {
             throw new NotFoundException(name);
@@ -59,11 +60,8 @@ public class PersonService {
     public Page<Person> list(PageRequest page, String citizenship, String detainingCountry) {
         Countries.checkFilter(citizenship, "citizenship");
         Countries.checkFilter(detainingCountry, "detaining_country");
-        String query = "persons|" + citizenship + "|" + detainingCountry;
-        List<String> after = PageToken.decode(page.token(), query);
-        List<Person> rows = persons.listAfter(after == null ? null : UUID.fromString(after.get(0)),
-                emptyToNull(citizenship), emptyToNull(detainingCountry), page.size() + 1);
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.id.toString()));
+        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry), Keys.ID, person -> person.id,
+                (after, limit) -> persons.listAfter(after, emptyToNull(citizenship), emptyToNull(detainingCountry), limit));
     }
 
     public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {

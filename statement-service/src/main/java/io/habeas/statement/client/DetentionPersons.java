@@ -1,10 +1,11 @@
 package io.habeas.statement.client;
 
+import io.habeas.kernel.names.PersonName;
 import io.grpc.StatusRuntimeException;
 import io.habeas.detention.v1.GetPersonRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.errors.UnavailableException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.errors.UnavailableException;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public class DetentionPersons {
     }
 
     private void requireExists(UUID id) {
-        String name = "persons/" + id;
+        String name = PersonName.of(id).toString();
         try {
             persons.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                     .getPerson(GetPersonRequest.newBuilder().setName(name).build());

@@ -1,5 +1,6 @@
 package io.habeas.statement.domain;
 
+import io.habeas.kernel.names.ActorName;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.search.NameSearch;
 import jakarta.persistence.Column;
@@ -14,8 +15,6 @@ import java.util.stream.Stream;
 @Entity
 @Table(name = "actor")
 public class Actor extends SourcedRecord {
-    public static final String COLLECTION = "actors";
-
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
@@ -43,7 +42,7 @@ public class Actor extends SourcedRecord {
 
     @Override
     public String resourceName() {
-        return COLLECTION + "/" + id;
+        return ActorName.of(id).toString();
     }
 
     public void rebuildSearchNames() {

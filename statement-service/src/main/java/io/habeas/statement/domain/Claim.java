@@ -1,5 +1,6 @@
 package io.habeas.statement.domain;
 
+import io.habeas.kernel.names.ClaimName;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -19,8 +20,6 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "claim")
 public class Claim extends PanacheEntityBase {
-    public static final String COLLECTION = "claims";
-
     @Id
     public UUID id = UuidV7.next();
 
@@ -68,6 +67,6 @@ public class Claim extends PanacheEntityBase {
     }
 
     public static String name(UUID statementId, UUID claimId) {
-        return Statement.COLLECTION + "/" + statementId + "/" + COLLECTION + "/" + claimId;
+        return new ClaimName(statementId, claimId).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.habeas.statement.domain;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.names.StatementName;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
@@ -21,8 +22,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "statement")
 public class Statement extends RetractableRecord {
-    public static final String COLLECTION = "statements";
-
     @Column(name = "actor_id", nullable = false)
     public UUID actorId;
 
@@ -68,7 +67,7 @@ public class Statement extends RetractableRecord {
 
     @Override
     public String resourceName() {
-        return COLLECTION + "/" + id;
+        return StatementName.of(id).toString();
     }
 
     public void setMadeOn(PartialDate date) {

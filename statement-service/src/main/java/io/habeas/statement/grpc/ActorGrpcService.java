@@ -14,11 +14,11 @@ import io.habeas.statement.v1.SearchActorsRequest;
 import io.habeas.statement.v1.SearchActorsResponse;
 import io.habeas.statement.v1.UpdateActorRequest;
 import io.habeas.statement.v1.UpdateActorResponse;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.support.paging.PageRequest;
+import io.habeas.kernel.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +49,7 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     public Uni<ListActorsResponse> listActors(ListActorsRequest request) {
         return Rpc.call(() -> {
             var page = actors.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200),
-                    request.getCountry(), CommonMapper.toDomain(request.getKind(), ActorKind.class));
+                    request.getCountry(), CommonProtos.toDomain(request.getKind(), ActorKind.class));
             return ListActorsResponse.newBuilder()
                     .addAllActors(page.items().stream().map(ActorMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();

@@ -7,11 +7,11 @@ import io.habeas.statement.service.DateBounds;
 import io.habeas.statement.service.FeedService;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.support.paging.PageRequest;
+import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -46,7 +46,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
         return Rpc.call(() -> {
             var filter = new StatementService.ListFilter(request.getActor(), request.getActorCountry(),
                     request.getSubjectPerson(), request.getSubjectCountry(),
-                    CommonMapper.toDomain(request.getClaimKind(), ClaimKind.class),
+                    CommonProtos.toDomain(request.getClaimKind(), ClaimKind.class),
                     bounds(request.hasDateRange(), request.getDateRange()), request.getShowRetracted());
             var page = statements.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200), filter);
             return ListStatementsResponse.newBuilder()
@@ -136,8 +136,8 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
         if (!present) {
             return DateBounds.ANY;
         }
-        return new DateBounds(range.hasStart() ? CommonMapper.date(range.getStart()) : null,
-                range.hasEnd() ? CommonMapper.date(range.getEnd()) : null);
+        return new DateBounds(range.hasStart() ? CommonProtos.date(range.getStart()) : null,
+                range.hasEnd() ? CommonProtos.date(range.getEnd()) : null);
     }
 
     private static PageRequest feedPage(int size, String token) {

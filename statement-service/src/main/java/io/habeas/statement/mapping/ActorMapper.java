@@ -1,12 +1,14 @@
 package io.habeas.statement.mapping;
 
-import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+import io.habeas.kernel.names.PersonName;
+import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.service.ActorDraft;
 import io.habeas.statement.v1.ActorMatch;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.SourceMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.search.NameSearch;
 import java.util.Set;
 
@@ -19,21 +21,21 @@ public final class ActorMapper {
     }
 
     public static ActorDraft toDraft(io.habeas.statement.v1.Actor actor) {
-        return new ActorDraft(actor.getDisplayName(), CommonMapper.toDomain(actor.getKind(), ActorKind.class),
+        return new ActorDraft(actor.getDisplayName(), CommonProtos.toDomain(actor.getKind(), ActorKind.class),
                 emptyToNull(actor.getOffice()), emptyToNull(actor.getOrganization()), emptyToNull(actor.getCountry()),
-                emptyToNull(actor.getPerson()), CommonMapper.accessLevel(actor.getAccessLevel()),
-                CommonMapper.sources(actor.getSourcesList()));
+                emptyToNull(actor.getPerson()), CommonProtos.accessLevel(actor.getAccessLevel()),
+                SourceMapper.sources(actor.getSourcesList()));
     }
 
     public static io.habeas.statement.v1.Actor toProto(Actor actor) {
         var proto = io.habeas.statement.v1.Actor.newBuilder()
                 .setName(actor.resourceName())
                 .setDisplayName(actor.displayName)
-                .setKindValue(CommonMapper.toNumber(actor.kind, io.habeas.statement.v1.ActorKind.getDescriptor()))
-                .setAccessLevel(CommonMapper.accessLevel(actor.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(actor.sources))
-                .setCreateTime(CommonMapper.timestamp(actor.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(actor.updatedAt))
+                .setKindValue(CommonProtos.toNumber(actor.kind, io.habeas.statement.v1.ActorKind.getDescriptor()))
+                .setAccessLevel(CommonProtos.accessLevel(actor.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(actor.sources))
+                .setCreateTime(CommonProtos.timestamp(actor.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(actor.updatedAt))
                 .setEtag(actor.etag());
         if (actor.office != null) {
             proto.setOffice(actor.office);
@@ -45,7 +47,7 @@ public final class ActorMapper {
             proto.setCountry(actor.country);
         }
         if (actor.personRef != null) {
-            proto.setPerson("persons/" + actor.personRef);
+            proto.setPerson(PersonName.of(actor.personRef).toString());
         }
         return proto.build();
     }

@@ -1,7 +1,9 @@
 package io.habeas.statement.mapping;
 
-import static io.habeas.support.grpc.CommonMapper.date;
-import static io.habeas.support.grpc.CommonMapper.emptyToNull;
+import io.habeas.kernel.names.ActorName;
+import io.habeas.kernel.names.PersonName;
+import static io.habeas.kernel.proto.CommonProtos.date;
+import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.statement.domain.Claim;
@@ -17,7 +19,8 @@ import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.habeas.statement.v1.ReleaseCallSummary;
-import io.habeas.support.grpc.CommonMapper;
+import io.habeas.support.grpc.SourceMapper;
+import io.habeas.kernel.proto.CommonProtos;
 import java.util.Arrays;
 import java.util.Set;
 
@@ -31,13 +34,13 @@ public final class StatementMapper {
 
     public static StatementDraft toDraft(io.habeas.statement.v1.Statement s) {
         return new StatementDraft(s.getActor(), emptyToNull(s.getActorOffice()), s.hasMadeOn() ? date(s.getMadeOn()) : null,
-                CommonMapper.toDomain(s.getMedium(), StatementMedium.class), s.getTitle(), emptyToNull(s.getSummary()),
+                CommonProtos.toDomain(s.getMedium(), StatementMedium.class), s.getTitle(), emptyToNull(s.getSummary()),
                 emptyToNull(s.getQuotedText()), s.getClaimsList().stream().map(StatementMapper::toDraft).toList(),
-                CommonMapper.accessLevel(s.getAccessLevel()), CommonMapper.sources(s.getSourcesList()));
+                CommonProtos.accessLevel(s.getAccessLevel()), SourceMapper.sources(s.getSourcesList()));
     }
 
     private static ClaimDraft toDraft(io.habeas.statement.v1.Claim c) {
-        return new ClaimDraft(emptyToNull(c.getName()), CommonMapper.toDomain(c.getKind(), ClaimKind.class),
+        return new ClaimDraft(emptyToNull(c.getName()), CommonProtos.toDomain(c.getKind(), ClaimKind.class),
                 c.getSubjectPersonsList(), c.getSubjectCountriesList(), emptyToNull(c.getAddresseeCountry()), c.getText(),
                 emptyToNull(c.getAnswers()));
     }
@@ -46,15 +49,15 @@ public final class StatementMapper {
         Statement s = view.statement();
         var proto = io.habeas.statement.v1.Statement.newBuilder()
                 .setName(s.resourceName())
-                .setActor("actors/" + s.actorId)
+                .setActor(ActorName.of(s.actorId).toString())
                 .setMadeOn(date(s.madeOn))
-                .setMediumValue(CommonMapper.toNumber(s.medium, io.habeas.statement.v1.StatementMedium.getDescriptor()))
+                .setMediumValue(CommonProtos.toNumber(s.medium, io.habeas.statement.v1.StatementMedium.getDescriptor()))
                 .setTitle(s.title)
-                .setAccessLevel(CommonMapper.accessLevel(s.accessLevel))
-                .addAllSources(CommonMapper.sourcesToProto(s.sources))
+                .setAccessLevel(CommonProtos.accessLevel(s.accessLevel))
+                .addAllSources(SourceMapper.sourcesToProto(s.sources))
                 .setState(s.isActive() ? RecordState.RECORD_STATE_ACTIVE : RecordState.RECORD_STATE_RETRACTED)
-                .setCreateTime(CommonMapper.timestamp(s.createdAt))
-                .setUpdateTime(CommonMapper.timestamp(s.updatedAt))
+                .setCreateTime(CommonProtos.timestamp(s.createdAt))
+                .setUpdateTime(CommonProtos.timestamp(s.updatedAt))
                 .setEtag(s.etag());
         if (s.actorOffice != null) {
             proto.setActorOffice(s.actorOffice);
@@ -80,8 +83,8 @@ public final class StatementMapper {
     private static io.habeas.statement.v1.Claim toProto(Claim c, Statement s, StatementView view) {
         var proto = io.habeas.statement.v1.Claim.newBuilder()
                 .setName(Claim.name(s.id, c.id))
-                .setKindValue(CommonMapper.toNumber(c.kind, io.habeas.statement.v1.ClaimKind.getDescriptor()))
-                .addAllSubjectPersons(Arrays.stream(c.subjectPersons).map(p -> "persons/" + p).toList())
+                .setKindValue(CommonProtos.toNumber(c.kind, io.habeas.statement.v1.ClaimKind.getDescriptor()))
+                .addAllSubjectPersons(Arrays.stream(c.subjectPersons).map(p -> PersonName.of(p).toString()).toList())
                 .addAllSubjectCountries(Arrays.asList(c.subjectCountries))
                 .setText(c.text)
                 .addAllAnsweredBy(view.answeredBy(c.id));
@@ -113,7 +116,7 @@ public final class StatementMapper {
     }
 
     public static ReleaseCallSummary toProto(FeedService.ReleaseCallSummary summary) {
-        var proto = ReleaseCallSummary.newBuilder().setPerson(StatementService.PERSONS + "/" + summary.person())
+        var proto = ReleaseCallSummary.newBuilder().setPerson(PersonName.of(summary.person()).toString())
                 .setCallCount(summary.count());
         if (summary.first() != null) {
             proto.setFirstCallDate(date(summary.first())).setLatestCallDate(date(summary.latest()));

@@ -1,9 +1,10 @@
 package io.habeas.statement.repository;
 
+import io.habeas.kernel.paging.Keys;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.time.PartialDate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -27,13 +28,10 @@ import java.util.stream.Collectors;
 public class StatementRepository implements PanacheRepositoryBase<Statement, UUID> {
 
     /** A position in a timeline, after which the next page starts. */
-    public record Key(LocalDate sort, short rank, UUID id) {
-    }
-
     /** One row of a page: the statement, the claim when the page is of claims, and its position. */
     public record Row(UUID statementId, UUID claimId, LocalDate sort, short rank) {
-        public Key key() {
-            return new Key(sort, rank, claimId != null ? claimId : statementId);
+        public Keys.Timeline key() {
+            return new Keys.Timeline(sort, rank, claimId != null ? claimId : statementId);
         }
     }
 
@@ -46,7 +44,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** Statements newest first, by any combination of filters; keyset on (made_sort, precision_rank, id) descending. */
-    public List<Row> listNewestFirst(Filter filter, Key after, int limit) {
+    public List<Row> listNewestFirst(Filter filter, Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT s.id, NULL AS claim_id, s.made_sort, s.precision_rank FROM statement s WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
         if (filter.actorId() != null) {
@@ -84,7 +82,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** Claims about any of the persons, in timeline order, from the person projection. */
-    public List<Row> personClaims(List<UUID> persons, LocalDate from, LocalDate to, Key after, int limit) {
+    public List<Row> personClaims(List<UUID> persons, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
         // DISTINCT: a claim about two of the persons has a projection row for each.
         StringBuilder sql = new StringBuilder("SELECT DISTINCT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
                 + " FROM claim_subject_person x WHERE x.person_id IN (:owner) AND x.active");
@@ -92,20 +90,20 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** Claims about one country or addressed to it, in timeline order, from the country projection. */
-    public List<Row> countryClaims(String country, LocalDate from, LocalDate to, Key after, int limit) {
+    public List<Row> countryClaims(String country, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
                 + " FROM claim_country x WHERE x.country = :owner AND x.active");
         return timeline(sql, country, from, to, after, limit, "claim_id");
     }
 
     /** Statements by actors of one country, in timeline order. */
-    public List<Row> countryStatements(String country, LocalDate from, LocalDate to, Key after, int limit) {
+    public List<Row> countryStatements(String country, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT x.id, NULL AS claim_id, x.made_sort, x.precision_rank"
                 + " FROM statement x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'");
         return timeline(sql, country, from, to, after, limit, "id");
     }
 
-    private List<Row> timeline(StringBuilder sql, Object owner, LocalDate from, LocalDate to, Key after, int limit, String id) {
+    private List<Row> timeline(StringBuilder sql, Object owner, LocalDate from, LocalDate to, Keys.Timeline after, int limit, String id) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("owner", owner);
         range(sql, params, "x", from, to);
@@ -229,7 +227,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         }
     }
 
-    private static void keyset(Map<String, Object> params, Key after) {
+    private static void keyset(Map<String, Object> params, Keys.Timeline after) {
         params.put("afterSort", after.sort());
         params.put("afterRank", after.rank());
         params.put("afterId", after.id());

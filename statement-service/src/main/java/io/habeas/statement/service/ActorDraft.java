@@ -1,7 +1,8 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.domain.ActorKind;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
@@ -22,7 +23,7 @@ public record ActorDraft(
         @Size(max = 300) String office,
         @Size(max = 300) String organization,
         @CountryCode String country,
-        @Pattern(regexp = ResourcePatterns.PERSON, message = "must be a resource name of the form persons/{id}") String person,
+        @Pattern(regexp = PersonName.REGEX, message = "must be a resource name of the form " + PersonName.FORM) String person,
         AccessLevel accessLevel,
         @Size(max = 20) List<@Valid SourceCitation> sources) implements CrossFieldRules {
 

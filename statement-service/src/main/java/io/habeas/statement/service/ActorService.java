@@ -1,16 +1,18 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.names.ActorName;
 import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.repository.ActorRepository;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -45,7 +47,7 @@ public class ActorService {
     }
 
     public Actor get(String name, String field) {
-        UUID id = ResourceNames.parseOne(name, field, Actor.COLLECTION);
+        UUID id = ActorName.parse(name, field).id();
         Actor actor = actors.findById(id);
         if (actor == null) {
             throw new NotFoundException(name);
@@ -70,11 +72,8 @@ public class ActorService {
 
     public Page<Actor> list(PageRequest page, String country, ActorKind kind) {
         Countries.checkFilter(country, "country");
-        String query = "actors|" + country + "|" + kind;
-        List<String> after = PageToken.decode(page.token(), query);
-        List<Actor> rows = actors.listAfter(after == null ? null : UUID.fromString(after.get(0)),
-                emptyToNull(country), kind, page.size() + 1);
-        return Pages.of(rows, page.size(), last -> PageToken.encode(query, last.id.toString()));
+        return Pager.page(page, QueryFingerprint.of("actors", country, kind), Keys.ID, actor -> actor.id,
+                (after, limit) -> actors.listAfter(after, emptyToNull(country), kind, limit));
     }
 
     public Page<NameSearch.Match<Actor>> search(String text, PageRequest page) {
@@ -82,7 +81,7 @@ public class ActorService {
     }
 
     private static UUID personId(ActorDraft draft) {
-        return draft.person() == null ? null : ResourceNames.parseOne(draft.person(), "actor.person", "persons");
+        return draft.person() == null ? null : PersonName.parse(draft.person(), "actor.person").id();
     }
 
     private static void apply(Actor actor, ActorDraft draft, UUID person) {

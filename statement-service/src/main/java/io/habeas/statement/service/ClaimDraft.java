@@ -1,5 +1,7 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.names.ClaimName;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
@@ -22,12 +24,12 @@ import java.util.Set;
 public record ClaimDraft(
         String name,
         @NotNull ClaimKind kind,
-        @Size(max = 50) List<@NotNull @Pattern(regexp = ResourcePatterns.PERSON,
-                message = "must be a resource name of the form persons/{id}") String> subjectPersons,
+        @Size(max = 50) List<@NotNull @Pattern(regexp = PersonName.REGEX,
+                message = "must be a resource name of the form " + PersonName.FORM) String> subjectPersons,
         @Size(max = 50) List<@NotNull @CountryCode String> subjectCountries,
         @CountryCode String addresseeCountry,
         @NotBlank @Size(max = 4000) String text,
-        @Pattern(regexp = ResourcePatterns.CLAIM, message = "must be a resource name of the form statements/{id}/claims/{id}")
+        @Pattern(regexp = ClaimName.REGEX, message = "must be a resource name of the form " + ClaimName.FORM)
         String answers) implements CrossFieldRules {
 
     @Override

@@ -1,6 +1,7 @@
 package io.habeas.statement.service;
 
-import io.habeas.support.records.PartialDate;
+import io.habeas.support.validation.ValidPartialDate;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
 import jakarta.validation.Valid;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /** A date range filter; either end may be open. It keeps the dates whose period overlaps it. */
 @CrossFieldChecked
-public record DateBounds(@Valid PartialDate start, @Valid PartialDate end) implements CrossFieldRules {
+public record DateBounds(@ValidPartialDate PartialDate start, @ValidPartialDate PartialDate end) implements CrossFieldRules {
     public static final DateBounds ANY = new DateBounds(null, null);
 
     /** Keep dates whose last day is on or after this. */

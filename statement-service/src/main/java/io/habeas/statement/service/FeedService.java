@@ -1,16 +1,17 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.repository.StatementRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,7 @@ public class FeedService {
     static final int MAX_PERSONS = 1000;
 
     public Page<StatementService.Item> personClaims(String person, DateBounds range, PageRequest page) {
-        UUID personId = ResourceNames.parseOne(person, "person", StatementService.PERSONS);
+        UUID personId = PersonName.parse(person, "person").id();
         return claimsAbout(List.of(personId), range, page);
     }
 
@@ -55,38 +56,37 @@ public class FeedService {
         }
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < persons.size(); i++) {
-            ids.add(ResourceNames.parseOne(persons.get(i), "persons[" + i + "]", StatementService.PERSONS));
+            ids.add(PersonName.parse(persons.get(i), "persons[" + i + "]").id());
         }
         return claimsAbout(ids.stream().distinct().sorted().toList(), range, page);
     }
 
     private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page) {
-        return feed("person-claims|" + persons, range, page, (from, to, after, limit) ->
+        return feed(QueryFingerprint.of("personClaims", persons, range.start(), range.end()), range, page, (from, to, after, limit) ->
                 statements.personClaims(persons, from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
-        return feed("country-claims|" + country, range, page, (from, to, after, limit) ->
+        return feed(QueryFingerprint.of("countryClaims", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
                 statements.countryClaims(country, from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
-        return feed("country-statements|" + country, range, page, (from, to, after, limit) ->
+        return feed(QueryFingerprint.of("countryStatements", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
                 statements.countryStatements(country, from, to, after, limit));
     }
 
     /** One feed's rows in a date range after a keyset key, at most limit of them. */
     private interface FeedRows {
-        List<Row> read(LocalDate from, LocalDate to, StatementRepository.Key after, int limit);
+        List<Row> read(LocalDate from, LocalDate to, Keys.Timeline after, int limit);
     }
 
-    private Page<StatementService.Item> feed(String owner, DateBounds range, PageRequest page, FeedRows rows) {
+    private Page<StatementService.Item> feed(QueryFingerprint query, DateBounds range, PageRequest page, FeedRows rows) {
         validator.check(range, "date_range");
-        String query = owner + "|" + range;
-        List<String> after = PageToken.decode(page.token(), query);
-        return pageOf(rows.read(range.from(), range.to(), StatementService.key(after), page.size() + 1), page, query);
+        return Pager.page(page, query, Keys.TIMELINE, Row::key,
+                (after, limit) -> rows.read(range.from(), range.to(), after, limit)).map(statementService::views);
     }
 
     /** One actor's calls for a person's release. */
@@ -108,8 +108,8 @@ public class FeedService {
         }
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < persons.size(); i++) {
-            ids.add(ResourceNames.parseOne(persons.get(i), persons.size() == 1 && field.equals("person") ? field
-                    : field + "[" + i + "]", StatementService.PERSONS));
+            ids.add(PersonName.parse(persons.get(i), persons.size() == 1 && field.equals("person") ? field
+                    : field + "[" + i + "]").id());
         }
         List<UUID> distinct = ids.stream().distinct().toList();
         List<ReleaseCall> calls = statements.releaseCalls(distinct);
@@ -141,10 +141,6 @@ public class FeedService {
                 callers);
     }
 
-    private Page<StatementService.Item> pageOf(List<Row> rows, PageRequest page, String query) {
-        Page<Row> rowPage = Pages.of(rows, page.size(), last -> StatementService.token(query, last));
-        return new Page<>(statementService.views(rowPage.items()), rowPage.nextPageToken());
-    }
 
     private static void requireCountry(String country) {
         if (country == null || country.isEmpty()) {

@@ -1,8 +1,10 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.names.ActorName;
+import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.statement.domain.StatementMedium;
-import io.habeas.support.records.AccessLevel;
-import io.habeas.support.records.PartialDate;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,9 +19,9 @@ import java.util.List;
  * Its sources may be published after the statement was made.
  */
 public record StatementDraft(
-        @NotNull @Pattern(regexp = ResourcePatterns.ACTOR, message = "must be a resource name of the form actors/{id}") String actor,
+        @NotNull @Pattern(regexp = ActorName.REGEX, message = "must be a resource name of the form " + ActorName.FORM) String actor,
         @Size(max = 300) String actorOffice,
-        @NotNull @Valid PartialDate madeOn,
+        @NotNull @ValidPartialDate PartialDate madeOn,
         @NotNull StatementMedium medium,
         @NotBlank @Size(max = 500) String title,
         @Size(max = 4000) String summary,

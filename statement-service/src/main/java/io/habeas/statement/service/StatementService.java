@@ -1,5 +1,12 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.names.ClaimName;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.names.StatementName;
+import io.habeas.kernel.names.ActorName;
 import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.Claim;
@@ -8,16 +15,13 @@ import io.habeas.statement.domain.Statement;
 import io.habeas.statement.repository.StatementRepository.Filter;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
-import io.habeas.support.errors.FailedPreconditionException;
-import io.habeas.support.errors.FieldViolation;
-import io.habeas.support.errors.InvalidArgumentException;
-import io.habeas.support.errors.NotFoundException;
-import io.habeas.support.grpc.ResourceNames;
-import io.habeas.support.paging.Page;
-import io.habeas.support.paging.PageRequest;
-import io.habeas.support.paging.PageToken;
-import io.habeas.support.paging.Pages;
-import io.habeas.support.records.AccessLevel;
+import io.habeas.kernel.errors.FailedPreconditionException;
+import io.habeas.kernel.errors.FieldViolation;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -43,7 +47,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class StatementService {
-    public static final String PERSONS = "persons";
 
     @Inject
     StatementRepository statements;
@@ -110,16 +113,17 @@ public class StatementService {
         Countries.checkFilter(filter.actorCountry(), "actor_country");
         Countries.checkFilter(filter.subjectCountry(), "subject_country");
         validator.check(filter.range(), "date_range");
-        UUID actor = blank(filter.actor()) ? null : ResourceNames.parseOne(filter.actor(), "actor", Actor.COLLECTION);
+        UUID actor = blank(filter.actor()) ? null : ActorName.parse(filter.actor(), "actor").id();
         UUID person = blank(filter.subjectPerson()) ? null
-                : ResourceNames.parseOne(filter.subjectPerson(), "subject_person", PERSONS);
+                : PersonName.parse(filter.subjectPerson(), "subject_person").id();
         Filter query = new Filter(actor, emptyToNull(filter.actorCountry()), person, emptyToNull(filter.subjectCountry()),
                 filter.claimKind(), filter.range().from(), filter.range().to(), filter.showRetracted());
-        String fingerprint = "statements|" + query;
-        List<String> after = PageToken.decode(page.token(), fingerprint);
-        List<Row> rows = statements.listNewestFirst(query, key(after), page.size() + 1);
-        Page<Row> rowPage = Pages.of(rows, page.size(), last -> token(fingerprint, last));
-        return new Page<>(views(rowPage.items()).stream().map(Item::statement).toList(), rowPage.nextPageToken());
+        QueryFingerprint fingerprint = QueryFingerprint.of("statements", query.actorId(), query.actorCountry(),
+                query.subjectPerson(), query.subjectCountry(), query.claimKind(), query.from(), query.to(),
+                query.showRetracted());
+        return Pager.page(page, fingerprint, Keys.TIMELINE, Row::key,
+                (after, limit) -> statements.listNewestFirst(query, after, limit))
+                .map(rows -> views(rows).stream().map(Item::statement).toList());
     }
 
     /** A page row with its statement loaded, and the claim the row is about when it is a claim. */
@@ -134,23 +138,14 @@ public class StatementService {
                 .toList();
     }
 
-    static StatementRepository.Key key(List<String> after) {
-        return after == null ? null
-                : new StatementRepository.Key(LocalDate.parse(after.get(0)), Short.parseShort(after.get(1)),
-                        UUID.fromString(after.get(2)));
-    }
 
-    static String token(String fingerprint, Row last) {
-        var key = last.key();
-        return PageToken.encode(fingerprint, key.sort().toString(), Short.toString(key.rank()), key.id().toString());
-    }
 
     private StatementView view(Statement statement) {
         return new StatementView(statement, statements.answeredBy(claimIds(List.of(statement))));
     }
 
     private Statement find(String name, String field) {
-        UUID id = ResourceNames.parseOne(name, field, Statement.COLLECTION);
+        UUID id = StatementName.parse(name, field).id();
         Statement statement = statements.findById(id);
         if (statement == null) {
             throw new NotFoundException(name);
@@ -163,20 +158,19 @@ public class StatementService {
      * statement that is not retracted, and not be made after the statement answering it.
      */
     private Map<UUID, Claim> answeredClaims(Statement statement, StatementDraft draft) {
-        Map<Integer, UUID[]> named = new HashMap<>();
+        Map<Integer, ClaimName> named = new HashMap<>();
         for (int i = 0; i < draft.claims().size(); i++) {
             String answers = draft.claims().get(i).answers();
             if (!blank(answers)) {
-                named.put(i, ResourceNames.parse(answers, "statement.claims[" + i + "].answers",
-                        Statement.COLLECTION, Claim.COLLECTION));
+                named.put(i, ClaimName.parse(answers, "statement.claims[" + i + "].answers"));
             }
         }
-        Map<UUID, Claim> found = statements.claims(named.values().stream().map(ids -> ids[1]).collect(Collectors.toSet()));
+        Map<UUID, Claim> found = statements.claims(named.values().stream().map(ClaimName::id).collect(Collectors.toSet()));
         for (var entry : named.entrySet()) {
             String field = "statement.claims[" + entry.getKey() + "].answers";
             String name = draft.claims().get(entry.getKey()).answers();
-            Claim claim = found.get(entry.getValue()[1]);
-            if (claim == null || !claim.statement.id.equals(entry.getValue()[0])) {
+            Claim claim = found.get(entry.getValue().id());
+            if (claim == null || !claim.statement.id.equals(entry.getValue().statementId())) {
                 throw new NotFoundException(name);
             }
             if (claim.statement.id.equals(statement.id)) {
@@ -199,7 +193,7 @@ public class StatementService {
         for (int i = 0; i < draft.claims().size(); i++) {
             List<String> subjects = draft.claims().get(i).subjectPersons();
             for (int j = 0; j < subjects.size(); j++) {
-                ids.add(ResourceNames.parseOne(subjects.get(j), "statement.claims[" + i + "].subject_persons[" + j + "]", PERSONS));
+                ids.add(PersonName.parse(subjects.get(j), "statement.claims[" + i + "].subject_persons[" + j + "]").id());
             }
         }
         return ids;
@@ -230,9 +224,8 @@ public class StatementService {
             ClaimDraft draft = drafts.get(i);
             Claim claim = null;
             if (keepNamed && !blank(draft.name())) {
-                UUID[] ids = ResourceNames.parse(draft.name(), "statement.claims[" + i + "].name",
-                        Statement.COLLECTION, Claim.COLLECTION);
-                claim = ids[0].equals(statement.id) ? existing.get(ids[1]) : null;
+                ClaimName named = ClaimName.parse(draft.name(), "statement.claims[" + i + "].name");
+                claim = named.statementId().equals(statement.id) ? existing.get(named.id()) : null;
                 if (claim == null || next.contains(claim)) {
                     violations.add(new FieldViolation("statement.claims[" + i + "].name",
                             "must be the name of another claim of this statement, or empty for a new claim"));
@@ -247,11 +240,11 @@ public class StatementService {
             claim.kind = draft.kind();
             claim.text = draft.text().strip();
             claim.subjectPersons = draft.subjectPersons().stream()
-                    .map(p -> ResourceNames.parseOne(p, "subject_persons", PERSONS)).toArray(UUID[]::new);
+                    .map(p -> PersonName.parse(p, "subject_persons").id()).toArray(UUID[]::new);
             claim.subjectCountries = draft.subjectCountries().toArray(String[]::new);
             claim.addresseeCountry = emptyToNull(draft.addresseeCountry());
             Claim answers = blank(draft.answers()) ? null
-                    : answered.get(ResourceNames.parse(draft.answers(), "answers", Statement.COLLECTION, Claim.COLLECTION)[1]);
+                    : answered.get(ClaimName.parse(draft.answers(), "answers").id());
             claim.answersClaimId = answers == null ? null : answers.id;
             claim.answersStatementId = answers == null ? null : answers.statement.id;
             next.add(claim);

@@ -1,5 +1,0 @@
-package io.habeas.support.errors;
-
-/** One thing wrong with a request: the proto field path and what is wrong with it. */
-public record FieldViolation(String field, String description) {
-}

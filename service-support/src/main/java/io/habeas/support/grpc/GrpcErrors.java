@@ -1,0 +1,96 @@
+package io.habeas.support.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+import com.google.rpc.ResourceInfo;
+import com.google.rpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.habeas.kernel.errors.ConflictException;
+import io.habeas.kernel.errors.FailedPreconditionException;
+import io.habeas.kernel.errors.FieldViolation;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.errors.UnavailableException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
+
+/** Turns what the services throw into google.rpc.Status answers with their details, as AIP-193 has them. */
+public final class GrpcErrors {
+    /** ErrorInfo.domain: the service that answered, such as "detention-service.habeas.io". */
+    static final String DOMAIN = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
+            .orElse("habeas") + ".habeas.io";
+    private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+
+    private GrpcErrors() {
+    }
+
+    public static StatusRuntimeException toStatus(Throwable failure) {
+        if (failure instanceof StatusRuntimeException status) {
+            return status;
+        }
+        if (failure instanceof InvalidArgumentException invalid) {
+            BadRequest.Builder badRequest = BadRequest.newBuilder();
+            invalid.violations().forEach(v -> badRequest.addFieldViolations(
+                    BadRequest.FieldViolation.newBuilder().setField(v.field()).setDescription(v.description())));
+            return status(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(badRequest.build()));
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return status(Code.NOT_FOUND, notFound.getMessage(), Any.pack(ResourceInfo.newBuilder()
+                    .setResourceName(notFound.resourceName()).setDescription("does not exist").build()));
+        }
+        if (failure instanceof FailedPreconditionException precondition) {
+            return status(Code.FAILED_PRECONDITION, precondition.getMessage(),
+                    Any.pack(PreconditionFailure.newBuilder().addViolations(PreconditionFailure.Violation.newBuilder()
+                            .setType(precondition.type()).setSubject(precondition.subject())
+                            .setDescription(precondition.getMessage())).build()),
+                    errorInfo(precondition.type()));
+        }
+        if (failure instanceof ConflictException conflict) {
+            Code code = conflict.kind() == ConflictException.Kind.ABORTED ? Code.ABORTED : Code.ALREADY_EXISTS;
+            return status(code, conflict.getMessage(), errorInfo(conflict.reason()));
+        }
+        if (failure instanceof UnavailableException unavailable) {
+            return status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
+                    .setReason("DEPENDENCY_UNAVAILABLE").setDomain(DOMAIN)
+                    .putMetadata("dependency", unavailable.dependency()).build()));
+        }
+        if (isConcurrentWrite(failure)) {
+            return status(Code.ABORTED, "a concurrent write touched the same record; read it again and retry",
+                    errorInfo("CONCURRENT_WRITE"));
+        }
+        if (failure.getCause() != null && failure.getCause() != failure) {
+            StatusRuntimeException cause = toStatus(failure.getCause());
+            if (cause.getStatus().getCode() != io.grpc.Status.Code.INTERNAL) {
+                return cause;
+            }
+        }
+        LOG.error("Unexpected failure", failure);
+        return status(Code.INTERNAL, "internal error", errorInfo("INTERNAL"));
+    }
+
+    private static boolean isConcurrentWrite(Throwable failure) {
+        return failure instanceof OptimisticLockException
+                || failure instanceof PessimisticLockException
+                || failure instanceof org.hibernate.StaleStateException
+                || failure instanceof org.hibernate.exception.ConstraintViolationException
+                || failure instanceof org.hibernate.exception.LockAcquisitionException;
+    }
+
+    private static Any errorInfo(String reason) {
+        return Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).build());
+    }
+
+    private static StatusRuntimeException status(Code code, String message, Any... details) {
+        Status.Builder status = Status.newBuilder().setCode(code.getNumber()).setMessage(message);
+        for (Any detail : details) {
+            status.addDetails(detail);
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+}

@@ -1,0 +1,83 @@
+package io.habeas.support.grpc;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Parser;
+import io.habeas.kernel.errors.ConflictException;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.support.records.RequestLogEntry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Runs a write at most once per client request id. The write, the record of its answer and
+ * any failure share one transaction: a retry after a failure runs the write again, a retry
+ * after a success gets the first answer, and nothing is stored twice.
+ */
+@ApplicationScoped
+public class IdempotentCalls {
+    static final int MAX_REQUEST_ID = 64;
+
+    @Transactional
+    public <R extends Message> R once(String requestId, Message request, Parser<R> answers, Supplier<R> write) {
+        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
+            throw InvalidArgumentException.of("request_id",
+                    "is required: 1 to " + MAX_REQUEST_ID + " characters, a UUID per logical write");
+        }
+        String method = request.getDescriptorForType().getFullName();
+        byte[] fingerprint = fingerprint(request);
+        RequestLogEntry previous = RequestLogEntry.findById(requestId);
+        if (previous != null) {
+            if (!previous.method.equals(method) || !Arrays.equals(previous.fingerprint, fingerprint)) {
+                throw new ConflictException(ConflictException.Kind.ALREADY_EXISTS, "REQUEST_ID_REUSED",
+                        "request_id " + requestId + " was already used for a different request");
+            }
+            return parse(answers, previous.response);
+        }
+        R answer = write.get();
+        RequestLogEntry entry = new RequestLogEntry();
+        entry.requestId = requestId;
+        entry.method = method;
+        entry.fingerprint = fingerprint;
+        entry.response = answer.toByteArray();
+        entry.createdAt = OffsetDateTime.now();
+        entry.persistAndFlush();
+        return answer;
+    }
+
+    /** SHA-256 of the request without its request id, serialised deterministically. */
+    private static byte[] fingerprint(Message request) {
+        Message.Builder withoutId = request.toBuilder();
+        withoutId.clearField(request.getDescriptorForType().findFieldByName("request_id"));
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            CodedOutputStream out = CodedOutputStream.newInstance(bytes);
+            out.useDeterministicSerialization();
+            withoutId.build().writeTo(out);
+            out.flush();
+            return MessageDigest.getInstance("SHA-256").digest(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <R extends Message> R parse(Parser<R> answers, byte[] stored) {
+        try {
+            return answers.parseFrom(ByteString.copyFrom(stored));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("stored answer cannot be read", e);
+        }
+    }
+}
