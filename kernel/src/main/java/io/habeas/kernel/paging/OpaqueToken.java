@@ -22,8 +22,9 @@ public final class OpaqueToken {
                 throw new IllegalArgumentException("a token field holds the separator");
             }
         }
-        String joined = query.value() + SEPARATOR + String.join(SEPARATOR, fields);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8));
+        StringBuilder joined = new StringBuilder(query.value());
+        fields.forEach(field -> joined.append(SEPARATOR).append(field));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -40,7 +41,10 @@ public final class OpaqueToken {
         } catch (IllegalArgumentException e) {
             throw InvalidArgumentException.of(field, "is not a token this API issued");
         }
-        if (parts.length < 2 || !parts[0].equals(query.value())) {
+        if (parts[0].isEmpty()) {
+            throw InvalidArgumentException.of(field, "is not a token this API issued");
+        }
+        if (!parts[0].equals(query.value())) {
             throw InvalidArgumentException.of(field,
                     "was issued for a different query; send the same filters as the first page");
         }

@@ -19,6 +19,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 
 /** Turns what the services throw into google.rpc.Status answers with their details, as AIP-193 has them. */
 public final class GrpcErrors {
@@ -30,7 +33,21 @@ public final class GrpcErrors {
     private GrpcErrors() {
     }
 
+    /** The status of the first failure in the cause chain that names one; INTERNAL (logged once) when none does. */
     public static StatusRuntimeException toStatus(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            StatusRuntimeException status = known(cause);
+            // A nested INTERNAL (a dependency's own failure) is not this caller's to read.
+            if (status != null && (cause == failure || status.getStatus().getCode() != io.grpc.Status.Code.INTERNAL)) {
+                return status;
+            }
+        }
+        LOG.error("Unexpected failure", failure);
+        return status(Code.INTERNAL, "internal error", errorInfo("INTERNAL"));
+    }
+
+    private static StatusRuntimeException known(Throwable failure) {
         if (failure instanceof StatusRuntimeException status) {
             return status;
         }
@@ -64,14 +81,7 @@ public final class GrpcErrors {
             return status(Code.ABORTED, "a concurrent write touched the same record; read it again and retry",
                     errorInfo("CONCURRENT_WRITE"));
         }
-        if (failure.getCause() != null && failure.getCause() != failure) {
-            StatusRuntimeException cause = toStatus(failure.getCause());
-            if (cause.getStatus().getCode() != io.grpc.Status.Code.INTERNAL) {
-                return cause;
-            }
-        }
-        LOG.error("Unexpected failure", failure);
-        return status(Code.INTERNAL, "internal error", errorInfo("INTERNAL"));
+        return null;
     }
 
     private static boolean isConcurrentWrite(Throwable failure) {
