@@ -1,10 +1,10 @@
 package io.habeas.detention.domain;
 
-import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,7 +1,5 @@
 package io.habeas.detention.mapping;
 
-import io.habeas.kernel.names.DetentionName;
-import io.habeas.kernel.names.PersonName;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
@@ -9,6 +7,8 @@ import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.FeedItemKind;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.proto.CommonProtos;
 import java.time.LocalDate;
 

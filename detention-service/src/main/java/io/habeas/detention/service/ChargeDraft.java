@@ -1,6 +1,5 @@
 package io.habeas.detention.service;
 
-import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.detention.domain.ArticleReference;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
@@ -8,6 +7,7 @@ import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

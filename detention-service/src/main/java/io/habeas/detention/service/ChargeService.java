@@ -1,20 +1,20 @@
 package io.habeas.detention.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Keys;
-import io.habeas.kernel.names.ChargeName;
-import io.habeas.kernel.names.DetentionName;
 import io.habeas.detention.domain.ArticleReference;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
 import io.habeas.detention.domain.Detention;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;

@@ -1,16 +1,16 @@
 package io.habeas.detention.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Keys;
-import io.habeas.kernel.names.CustodyEventName;
-import io.habeas.kernel.names.DetentionName;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -19,7 +19,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 
 /** Custody events: every change re-checks the detention's whole history before it is kept. */

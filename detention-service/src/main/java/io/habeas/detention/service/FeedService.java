@@ -1,19 +1,19 @@
 package io.habeas.detention.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Keys;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
 import io.habeas.detention.domain.Person;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
-import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.validation.Countries;

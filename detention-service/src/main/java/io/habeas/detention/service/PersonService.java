@@ -1,15 +1,15 @@
 package io.habeas.detention.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Keys;
-import io.habeas.kernel.paging.Pager;
-import io.habeas.kernel.names.PersonName;
 import io.habeas.detention.domain.Person;
 import io.habeas.detention.repository.PersonRepository;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;

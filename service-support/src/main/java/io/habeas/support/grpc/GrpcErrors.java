@@ -17,11 +17,11 @@ import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jboss.logging.Logger;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 
 /** Turns what the services throw into google.rpc.Status answers with their details, as AIP-193 has them. */
 public final class GrpcErrors {

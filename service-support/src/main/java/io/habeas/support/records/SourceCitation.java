@@ -1,9 +1,8 @@
 package io.habeas.support.records;
 
-import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
-import jakarta.validation.Valid;
+import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,9 +1,9 @@
 package io.habeas.support.search;
 
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.records.SourcedRecord;

@@ -3,7 +3,6 @@ package io.habeas.support.validation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.habeas.kernel.time.PartialDate;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.habeas.statement.client;
 
-import io.habeas.kernel.names.PersonName;
 import io.grpc.StatusRuntimeException;
 import io.habeas.detention.v1.GetPersonRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
+import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

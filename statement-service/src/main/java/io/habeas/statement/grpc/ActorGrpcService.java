@@ -1,5 +1,7 @@
 package io.habeas.statement.grpc;
 
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.mapping.ActorMapper;
 import io.habeas.statement.service.ActorService;
@@ -14,11 +16,9 @@ import io.habeas.statement.v1.SearchActorsRequest;
 import io.habeas.statement.v1.SearchActorsResponse;
 import io.habeas.statement.v1.UpdateActorRequest;
 import io.habeas.statement.v1.UpdateActorResponse;
-import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.kernel.paging.PageRequest;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;

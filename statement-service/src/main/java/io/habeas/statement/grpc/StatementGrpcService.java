@@ -1,17 +1,17 @@
 package io.habeas.statement.grpc;
 
 import io.habeas.common.v1.DateRange;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.mapping.StatementMapper;
 import io.habeas.statement.service.DateBounds;
 import io.habeas.statement.service.FeedService;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
-import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
-import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;

@@ -3,12 +3,12 @@ package io.habeas.statement.mapping;
 import io.habeas.kernel.names.PersonName;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.service.ActorDraft;
 import io.habeas.statement.v1.ActorMatch;
 import io.habeas.support.grpc.SourceMapper;
-import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.search.NameSearch;
 import java.util.Set;
 

@@ -6,6 +6,7 @@ import static io.habeas.kernel.proto.CommonProtos.date;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 
 import io.habeas.common.v1.RecordState;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
@@ -20,7 +21,6 @@ import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.habeas.statement.v1.ReleaseCallSummary;
 import io.habeas.support.grpc.SourceMapper;
-import io.habeas.kernel.proto.CommonProtos;
 import java.util.Arrays;
 import java.util.Set;
 

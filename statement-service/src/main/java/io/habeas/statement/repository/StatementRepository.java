@@ -1,10 +1,10 @@
 package io.habeas.statement.repository;
 
 import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
-import io.habeas.kernel.time.PartialDate;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

@@ -1,8 +1,8 @@
 package io.habeas.statement.service;
 
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.domain.ActorKind;
-import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;

@@ -1,18 +1,18 @@
 package io.habeas.statement.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Pager;
-import io.habeas.kernel.paging.Keys;
-import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.ActorName;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.repository.ActorRepository;
-import io.habeas.kernel.errors.NotFoundException;
-import io.habeas.kernel.paging.Page;
-import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;

@@ -1,10 +1,9 @@
 package io.habeas.statement.service;
 
-import io.habeas.support.validation.ValidPartialDate;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
-import jakarta.validation.Valid;
+import io.habeas.support.validation.ValidPartialDate;
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -1,17 +1,17 @@
 package io.habeas.statement.service;
 
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.paging.Pager;
-import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.paging.Page;
+import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.paging.Pager;
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.repository.StatementRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
-import io.habeas.kernel.errors.InvalidArgumentException;
-import io.habeas.kernel.paging.Page;
-import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package io.habeas.statement.service;
 
-import io.habeas.kernel.names.ActorName;
-import io.habeas.support.validation.ValidPartialDate;
-import io.habeas.statement.domain.StatementMedium;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.statement.domain.StatementMedium;
 import io.habeas.support.records.SourceCitation;
+import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
