@@ -31,7 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * The demo case of shared/domain.md (Gubad Ibadoglu), recorded through the public gRPC APIs.
+ * The demo case (Gubad Ibadoglu, Azerbaijani economist detained since July 2023), recorded through the public gRPC APIs.
  * Every write has a request id derived from its step, so loading it again returns the first
  * results and creates nothing twice.
  *

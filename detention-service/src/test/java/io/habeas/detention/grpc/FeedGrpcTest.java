@@ -44,7 +44,7 @@ class FeedGrpcTest extends GrpcTest {
         person = createPerson(ibadoglu()).getName();
     }
 
-    /** The demo case of shared/domain.md, as detention-service holds it. */
+    /** The demo case (Gubad Ibadoglu, see suite's DemoCase), as detention-service holds it. */
     private Detention recordDemoCase() {
         Detention detention = createDetention(arrest(person, date(2023, 7, 23)));
         addCharge(detention, charge("204.3.1", date(2023, 7, 23)).setOffenceDescription("Counterfeit money"));

@@ -33,7 +33,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The demo case of shared/domain.md recorded as statements and read back through every feed. */
+/** The demo case (Gubad Ibadoglu, see suite's DemoCase) recorded as statements and read back through every feed. */
 @QuarkusTest
 class DemoCaseGrpcTest extends GrpcTest {
     private String ibadoglu;
