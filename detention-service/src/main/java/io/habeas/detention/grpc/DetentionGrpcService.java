@@ -15,6 +15,7 @@ import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
+import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -178,7 +179,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<ListPersonFeedResponse> listPersonFeed(ListPersonFeedRequest request) {
         return Rpc.call(() -> {
-            var page = feeds.forPerson(request.getPerson(), bounds(request.hasDateRange(), request.getDateRange()),
+            var page = feeds.forPerson(request.getPerson(), DateBounds.of(request.getDateRange()),
                     PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
             return ListPersonFeedResponse.newBuilder().addAllItems(feedItems(page))
                     .setNextPageToken(page.nextPageToken()).build();
@@ -189,7 +190,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListCountryFeedResponse> listCountryFeed(ListCountryFeedRequest request) {
         return Rpc.call(() -> {
             var page = feeds.forCountry(request.getDetainingCountry(),
-                    bounds(request.hasDateRange(), request.getDateRange()),
+                    DateBounds.of(request.getDateRange()),
                     PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
             return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page))
                     .setNextPageToken(page.nextPageToken()).build();
@@ -199,8 +200,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<GetCountryStatisticsResponse> getCountryStatistics(GetCountryStatisticsRequest request) {
         return Rpc.call(() -> {
-            var range = bounds(request.hasDateRange(), request.getDateRange());
-            var result = statistics.of(request.getDetainingCountry(), range.start(), range.end(), request.getArticleLimit());
+            var range = DateBounds.of(request.getDateRange());
+            var result = statistics.of(request.getDetainingCountry(), range, request.getArticleLimit());
             return GetCountryStatisticsResponse.newBuilder()
                     .setHeldNow(result.heldNow())
                     .addAllMonthly(result.monthly().stream().map(m -> MonthlyCount.newBuilder().setYear(m.year())
@@ -222,13 +223,6 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return page.items().stream().map(item -> FeedMapper.toProto(item, today)).toList();
     }
 
-    private static FeedService.DateBounds bounds(boolean present, io.habeas.common.v1.DateRange range) {
-        if (!present) {
-            return new FeedService.DateBounds(null, null);
-        }
-        return new FeedService.DateBounds(range.hasStart() ? CommonProtos.date(range.getStart()) : null,
-                range.hasEnd() ? CommonProtos.date(range.getEnd()) : null);
-    }
 
     private static PageRequest pageOf(int size, String token) {
         return PageRequest.of(size, token, 50, 200);

@@ -6,6 +6,8 @@ import io.habeas.detention.repository.CountryStatisticsRepository;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.DateBounds;
+import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
@@ -21,6 +23,8 @@ public class CountryStatisticsService {
 
     @Inject
     CountryStatisticsRepository statistics;
+    @Inject
+    RequestValidator validator;
 
     /** A calendar month, or month 0 for dates known only to their year (sorted first in that year). */
     public record Month(int year, int month, int newDetentions, int releases) {
@@ -32,7 +36,7 @@ public class CountryStatisticsService {
     public record Statistics(int heldNow, List<Month> monthly, List<ArticleCount> articles) {
     }
 
-    public Statistics of(String country, PartialDate from, PartialDate to, int articleLimit) {
+    public Statistics of(String country, DateBounds range, int articleLimit) {
         if (country == null || country.isEmpty()) {
             throw InvalidArgumentException.of("detaining_country", "is required");
         }
@@ -40,6 +44,7 @@ public class CountryStatisticsService {
         if (articleLimit < 0) {
             throw InvalidArgumentException.of("article_limit", "must not be negative");
         }
+        validator.check(range, "date_range");
         int limit = articleLimit == 0 ? DEFAULT_ARTICLES : Math.min(articleLimit, MAX_ARTICLES);
         Map<List<Integer>, int[]> counts = new TreeMap<>(
                 Comparator.<List<Integer>, Integer>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
@@ -51,13 +56,9 @@ public class CountryStatisticsService {
         }
         List<Month> monthly = counts.entrySet().stream()
                 .map(e -> new Month(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1]))
-                .filter(month -> overlaps(month.period(), from, to))
+                .filter(month -> range.overlaps(month.period()))
                 .toList();
         return new Statistics(statistics.heldNow(country), monthly, statistics.mostChargedArticles(country, limit));
     }
 
-    private static boolean overlaps(PartialDate period, PartialDate from, PartialDate to) {
-        return (from == null || !period.latest().isBefore(from.earliest()))
-                && (to == null || !period.earliest().isAfter(to.latest()));
-    }
 }

@@ -12,11 +12,12 @@ import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.DateBounds;
+import io.habeas.support.validation.RequestValidator;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,12 +39,11 @@ import java.util.stream.Collectors;
 public class FeedService {
     @Inject
     PersonService persons;
+    @Inject
+    RequestValidator validator;
 
     /** A feed entry with the record it shows and who may see it, given its detention and person. */
     public record Item(FeedEntry entry, RetractableRecord record, AccessLevel accessLevel) {
-    }
-
-    public record DateBounds(PartialDate start, PartialDate end) {
     }
 
     public Page<Item> forPerson(String person, DateBounds range, PageRequest page) {
@@ -60,15 +60,16 @@ public class FeedService {
     }
 
     private Page<Item> read(String owner, Object ownerValue, String feed, DateBounds range, PageRequest page) {
+        validator.check(range, "date_range");
         StringBuilder where = new StringBuilder(owner);
         Parameters params = Parameters.with("owner", ownerValue);
         if (range.start() != null) {
             where.append(" and sortDate >= :from");
-            params.and("from", range.start().earliest());
+            params.and("from", range.from());
         }
         if (range.end() != null) {
             where.append(" and periodStart <= :to");
-            params.and("to", range.end().latest());
+            params.and("to", range.to());
         }
         QueryFingerprint query = QueryFingerprint.of(feed, ownerValue, range.start(), range.end());
         return TimelineKeyset.page(page, query, "sortDate", where.toString(), params, (q, p) -> FeedEntry.<FeedEntry>find(q, p),

@@ -20,6 +20,7 @@ import io.habeas.common.v1.DateRange;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.CustodyEventType;
+import io.habeas.detention.v1.GetCountryStatisticsRequest;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.GetDetentionRequest;
@@ -217,6 +218,21 @@ class FeedGrpcTest extends GrpcTest {
                 AccessLevel.ACCESS_LEVEL_CONFIDENTIAL, AccessLevel.ACCESS_LEVEL_CONFIDENTIAL,
                 AccessLevel.ACCESS_LEVEL_CONFIDENTIAL, AccessLevel.ACCESS_LEVEL_CONFIDENTIAL,
                 AccessLevel.ACCESS_LEVEL_CONFIDENTIAL), levels);
+    }
+
+    @Test
+    void anImpossibleOrReversedDateRangeIsRejectedNamingItsEnd() {
+        recordDemoCase();
+        failsOnFields(() -> detentions.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ")
+                .setDateRange(DateRange.newBuilder().setStart(date(2024, 13, 0))).build()), "date_range.start");
+        failsOnFields(() -> detentions.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ")
+                .setDateRange(DateRange.newBuilder().setEnd(date(0, 0, 0))).build()), "date_range.end");
+        failsOnFields(() -> detentions.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ")
+                .setDateRange(DateRange.newBuilder().setStart(date(2024, 5, 0)).setEnd(date(2024, 4, 0))).build()),
+                "date_range.end");
+        failsOnFields(() -> detentions.getCountryStatistics(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry("AZ").setDateRange(DateRange.newBuilder().setStart(date(2023, 2, 30))).build()),
+                "date_range.start");
     }
 
     @Test

@@ -1,17 +1,16 @@
 package io.habeas.statement.grpc;
 
-import io.habeas.common.v1.DateRange;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.mapping.StatementMapper;
-import io.habeas.statement.service.DateBounds;
 import io.habeas.statement.service.FeedService;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
+import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
@@ -47,7 +46,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
             var filter = new StatementService.ListFilter(request.getActor(), request.getActorCountry(),
                     request.getSubjectPerson(), request.getSubjectCountry(),
                     CommonProtos.toDomain(request.getClaimKind(), ClaimKind.class),
-                    bounds(request.hasDateRange(), request.getDateRange()), request.getShowRetracted());
+                    DateBounds.of(request.getDateRange()), request.getShowRetracted());
             var page = statements.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200), filter);
             return ListStatementsResponse.newBuilder()
                     .addAllStatements(page.items().stream().map(StatementMapper::toProto).toList())
@@ -76,7 +75,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Override
     public Uni<ListPersonClaimsResponse> listPersonClaims(ListPersonClaimsRequest request) {
         return Rpc.call(() -> {
-            var page = feeds.personClaims(request.getPerson(), bounds(request.hasDateRange(), request.getDateRange()),
+            var page = feeds.personClaims(request.getPerson(), DateBounds.of(request.getDateRange()),
                     feedPage(request.getPageSize(), request.getPageToken()));
             return ListPersonClaimsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
@@ -88,7 +87,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     public Uni<ListClaimsAboutPersonsResponse> listClaimsAboutPersons(ListClaimsAboutPersonsRequest request) {
         return Rpc.call(() -> {
             var page = feeds.claimsAboutPersons(request.getPersonsList(),
-                    bounds(request.hasDateRange(), request.getDateRange()),
+                    DateBounds.of(request.getDateRange()),
                     feedPage(request.getPageSize(), request.getPageToken()));
             return ListClaimsAboutPersonsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
@@ -99,7 +98,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Override
     public Uni<ListCountryClaimsResponse> listCountryClaims(ListCountryClaimsRequest request) {
         return Rpc.call(() -> {
-            var page = feeds.countryClaims(request.getCountry(), bounds(request.hasDateRange(), request.getDateRange()),
+            var page = feeds.countryClaims(request.getCountry(), DateBounds.of(request.getDateRange()),
                     feedPage(request.getPageSize(), request.getPageToken()));
             return ListCountryClaimsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
@@ -110,7 +109,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Override
     public Uni<ListCountryStatementsResponse> listCountryStatements(ListCountryStatementsRequest request) {
         return Rpc.call(() -> {
-            var page = feeds.countryStatements(request.getCountry(), bounds(request.hasDateRange(), request.getDateRange()),
+            var page = feeds.countryStatements(request.getCountry(), DateBounds.of(request.getDateRange()),
                     feedPage(request.getPageSize(), request.getPageToken()));
             return ListCountryStatementsResponse.newBuilder()
                     .addAllStatements(page.items().stream().map(item -> StatementMapper.toProto(item.statement())).toList())
@@ -132,13 +131,6 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
                 .build());
     }
 
-    private static DateBounds bounds(boolean present, DateRange range) {
-        if (!present) {
-            return DateBounds.ANY;
-        }
-        return new DateBounds(range.hasStart() ? CommonProtos.date(range.getStart()) : null,
-                range.hasEnd() ? CommonProtos.date(range.getEnd()) : null);
-    }
 
     private static PageRequest feedPage(int size, String token) {
         return PageRequest.of(size, token, 100, 500);

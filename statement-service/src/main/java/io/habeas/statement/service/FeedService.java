@@ -13,6 +13,7 @@ import io.habeas.statement.repository.StatementRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -23,6 +23,7 @@ import io.habeas.statement.repository.StatementRepository.Filter;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;

@@ -1,9 +1,8 @@
-package io.habeas.statement.service;
+package io.habeas.support.validation;
 
+import io.habeas.common.v1.DateRange;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.kernel.time.PartialDate;
-import io.habeas.support.validation.CrossFieldChecked;
-import io.habeas.support.validation.CrossFieldRules;
-import io.habeas.support.validation.ValidPartialDate;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -11,6 +10,12 @@ import java.util.Map;
 @CrossFieldChecked
 public record DateBounds(@ValidPartialDate PartialDate start, @ValidPartialDate PartialDate end) implements CrossFieldRules {
     public static final DateBounds ANY = new DateBounds(null, null);
+
+    /** The request's range; an absent range, or an absent end, is open. */
+    public static DateBounds of(DateRange range) {
+        return new DateBounds(range.hasStart() ? CommonProtos.date(range.getStart()) : null,
+                range.hasEnd() ? CommonProtos.date(range.getEnd()) : null);
+    }
 
     /** Keep dates whose last day is on or after this. */
     public LocalDate from() {
@@ -20,6 +25,11 @@ public record DateBounds(@ValidPartialDate PartialDate start, @ValidPartialDate 
     /** Keep dates whose first day is on or before this. */
     public LocalDate to() {
         return end == null ? null : end.latest();
+    }
+
+    /** Some day the period can be lies within the range. */
+    public boolean overlaps(PartialDate period) {
+        return (start == null || !period.latest().isBefore(from())) && (end == null || !period.earliest().isAfter(to()));
     }
 
     @Override
@@ -32,10 +42,5 @@ public record DateBounds(@ValidPartialDate PartialDate start, @ValidPartialDate 
             return Map.of(); // an impossible date is reported by its own constraint
         }
         return Map.of();
-    }
-
-    @Override
-    public String toString() {
-        return start + ".." + end;
     }
 }
