@@ -1,5 +1,7 @@
 package io.habeas.statement.domain;
 
+import java.util.List;
+
 /** Positions a claim can take, with the CAMEO event code (GDELT) of each where one exists. */
 public enum ClaimKind {
     CALL_FOR_RELEASE("0253"),
@@ -26,7 +28,5 @@ public enum ClaimKind {
     }
 
     /** Calls and demands for release both count as calls for a person's release. */
-    public boolean callsForRelease() {
-        return this == CALL_FOR_RELEASE || this == DEMAND_FOR_RELEASE;
-    }
+    public static final List<ClaimKind> RELEASE_CALLS = List.of(CALL_FOR_RELEASE, DEMAND_FOR_RELEASE);
 }

@@ -176,7 +176,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                         WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)
                         ORDER BY x.made_sort, x.precision_rank, x.claim_id""")
                 .setParameter("persons", persons)
-                .setParameter("kinds", List.of(ClaimKind.CALL_FOR_RELEASE.name(), ClaimKind.DEMAND_FOR_RELEASE.name()))
+                .setParameter("kinds", ClaimKind.RELEASE_CALLS.stream().map(Enum::name).toList())
                 .getResultList();
         return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1],
                 new PartialDate(integer(r[2]), integer(r[3]), integer(r[4])), date(r[5]), ((Number) r[6]).shortValue(),
