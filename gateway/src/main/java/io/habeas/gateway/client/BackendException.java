@@ -1,6 +1,8 @@
 package io.habeas.gateway.client;
 
 import io.grpc.Status;
+import io.habeas.gateway.api.MissingSource;
+import java.util.Locale;
 
 /**
  * A failed backend call, classified once in {@link GuardedCalls}: either the backend rejected the
@@ -50,6 +52,11 @@ public final class BackendException extends RuntimeException {
 
     /** The reason shown in a partial answer: unavailable, timeout or circuit_open. */
     public String reason() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** This backend's part of a partial answer, missing for {@link #reason()}. */
+    public MissingSource missingSource() {
+        return new MissingSource(backend.serviceName(), reason());
     }
 }

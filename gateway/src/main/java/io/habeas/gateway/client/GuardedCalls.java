@@ -2,6 +2,7 @@ package io.habeas.gateway.client;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.habeas.gateway.GatewayConfig;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
@@ -30,17 +31,17 @@ public class GuardedCalls {
             Status.Code.UNKNOWN, Status.Code.INTERNAL, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED,
             Status.Code.CANCELLED);
 
-    @Inject
-    BackendConfig config;
-
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GuardedCalls.class);
+
+    @Inject
+    GatewayConfig config;
 
     private final Map<Backend, Guard> guards = new EnumMap<>(Backend.class);
 
     @PostConstruct
     void init() {
         for (Backend backend : Backend.values()) {
-            BackendConfig.Settings s = config.of(backend);
+            GatewayConfig.BackendSettings s = config.backends().of(backend);
             guards.put(backend, Guard.create()
                     .withDescription(backend.serviceName())
                     .withTimeout().duration(s.deadline().toMillis() + 250, ChronoUnit.MILLIS).done()
@@ -60,7 +61,7 @@ public class GuardedCalls {
     }
 
     public long deadlineMillis(Backend backend) {
-        return config.of(backend).deadline().toMillis();
+        return config.backends().of(backend).deadline().toMillis();
     }
 
     public <T> Uni<T> call(Backend backend, Supplier<Uni<T>> call) {

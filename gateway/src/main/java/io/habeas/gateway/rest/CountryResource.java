@@ -1,11 +1,14 @@
 package io.habeas.gateway.rest;
 
-import io.habeas.common.v1.PartialDate;
+import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.api.CountrySummary;
+import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.service.CountrySummaryService;
+import io.habeas.gateway.timeline.CountryTimelines;
 import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.TimelineQuery;
-import io.habeas.gateway.timeline.TimelineService;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +20,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,13 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CountryResource {
 
     @Inject
-    TimelineService timelines;
+    CountryTimelines timelines;
 
     @Inject
     CountrySummaryService summaries;
 
-    @ConfigProperty(name = "habeas.gateway.csv.max-events", defaultValue = "10000")
-    int csvMaxEvents;
+    @Inject
+    GatewayConfig config;
 
     @GET
     @Path("/timeline")
@@ -47,16 +49,16 @@ public class CountryResource {
             @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "detention, custody, charge, charge_status, statement, claim") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
-            @QueryParam("cursor") String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format, HttpHeaders headers) {
         String country = Params.countryPath(countryCode);
         TimelineQuery query = PersonResource.query(from, to, kind, EventMapper.ALL_KINDS,
                 Params.oneOf("role", role, List.of("detaining", "speaking", "subject")));
         int size = Params.pageSize(pageSize, 50, 200);
         if (Formats.csv(format, headers)) {
-            return TimelineCsv.download(c -> timelines.countryTimeline(country, query, c, 200), csvMaxEvents,
+            return TimelineCsv.download(c -> timelines.timeline(country, query, c, 200), config.csv().maxEvents(),
                     "country-" + country + "-timeline.csv");
         }
-        return timelines.countryTimeline(country, query, cursor, size)
+        return timelines.timeline(country, query, cursor, size)
                 .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
     }
 
@@ -79,8 +81,8 @@ public class CountryResource {
             limit = -1;
         }
         if (limit < 1 || limit > 100) {
-            throw ApiProblem.badParam("articles", "must be a whole number from 1 to 100");
+            throw InvalidArgumentException.of("articles", "must be a whole number from 1 to 100");
         }
-        return summaries.summary(country, new TimelineQuery(f, t, java.util.Set.of(), java.util.Set.of()).dateRange(), limit);
+        return summaries.summary(country, TimelineQuery.dateRange(f, t), limit);
     }
 }

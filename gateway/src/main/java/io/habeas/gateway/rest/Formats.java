@@ -1,5 +1,6 @@
 package io.habeas.gateway.rest;
 
+import io.habeas.kernel.errors.InvalidArgumentException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,7 +15,7 @@ final class Formats {
             return switch (format.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ApiProblem.badParam("format", "must be json or csv");
+                default -> throw InvalidArgumentException.of("format", "must be json or csv");
             };
         }
         for (MediaType type : headers.getAcceptableMediaTypes()) {

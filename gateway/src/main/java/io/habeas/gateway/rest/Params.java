@@ -1,9 +1,11 @@
 package io.habeas.gateway.rest;
 
-import io.habeas.common.v1.PartialDate;
-import io.habeas.gateway.timeline.Dates;
+import io.habeas.kernel.errors.FieldViolation;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.time.PartialDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,17 +29,17 @@ public final class Params {
         try {
             size = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiProblem.badParam("pageSize", "must be a whole number from 1 to " + max);
+            throw InvalidArgumentException.of("pageSize", "must be a whole number from 1 to " + max);
         }
         if (size < 1 || size > max) {
-            throw ApiProblem.badParam("pageSize", "must be from 1 to " + max);
+            throw InvalidArgumentException.of("pageSize", "must be from 1 to " + max);
         }
         return size;
     }
 
     public static String personId(String id) {
         if (id == null || !ID.matcher(id).matches()) {
-            throw ApiProblem.badParam("personId", "must be a person id such as the one in persons/{id}");
+            throw InvalidArgumentException.of("personId", "must be a person id such as the one in " + PersonName.FORM);
         }
         return id;
     }
@@ -46,10 +48,10 @@ public final class Params {
     public static String countryPath(String code) {
         String upper = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         if (!upper.matches("[A-Z]{2}")) {
-            throw ApiProblem.badParam("countryCode", "must be an ISO 3166-1 alpha-2 code such as AZ");
+            throw InvalidArgumentException.of("countryCode", "must be an ISO 3166-1 alpha-2 code such as AZ");
         }
         if (!ISO_COUNTRIES.contains(upper)) {
-            throw ApiProblem.notFound("No country with the ISO 3166-1 alpha-2 code " + upper);
+            throw new NotFoundException("countries/" + upper);
         }
         return upper;
     }
@@ -61,20 +63,20 @@ public final class Params {
         }
         String upper = code.trim().toUpperCase(Locale.ROOT);
         if (!upper.matches("[A-Z]{2}") || !ISO_COUNTRIES.contains(upper)) {
-            throw ApiProblem.badParam(name, "must be an ISO 3166-1 alpha-2 country code such as AZ");
+            throw InvalidArgumentException.of(name, "must be an ISO 3166-1 alpha-2 country code such as AZ");
         }
         return upper;
     }
 
     public static PartialDate date(String name, String text) {
-        return text == null || text.isBlank() ? null : Dates.parse(name, text);
+        return text == null || text.isBlank() ? null : PartialDate.parse(text, name);
     }
 
     /** from and to: each a partial date, from not after to (each covers its whole period). */
     public static void checkRange(PartialDate from, PartialDate to) {
-        if (from != null && to != null && Dates.earliest(from).isAfter(Dates.sortKey(to))) {
-            throw ApiProblem.badParams(List.of(new ApiProblem.InvalidParam("from", "must not be after to"),
-                    new ApiProblem.InvalidParam("to", "must not be before from")));
+        if (from != null && to != null && from.earliest().isAfter(to.latest())) {
+            throw new InvalidArgumentException(List.of(new FieldViolation("from", "must not be after to"),
+                    new FieldViolation("to", "must not be before from")));
         }
     }
 
@@ -98,12 +100,8 @@ public final class Params {
             }
         }
         if (!bad.isEmpty()) {
-            throw ApiProblem.badParam(name, "unknown value(s) " + bad + "; allowed: " + String.join(", ", allowed));
+            throw InvalidArgumentException.of(name, "unknown value(s) " + bad + "; allowed: " + String.join(", ", allowed));
         }
         return out.isEmpty() ? new LinkedHashSet<>(allowed) : out;
-    }
-
-    public static List<String> list(String... values) {
-        return Arrays.asList(values);
     }
 }

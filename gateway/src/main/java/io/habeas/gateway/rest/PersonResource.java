@@ -1,14 +1,17 @@
 package io.habeas.gateway.rest;
 
-import io.habeas.common.v1.PartialDate;
+import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.service.Custody;
 import io.habeas.gateway.service.PersonDirectory;
 import io.habeas.gateway.service.ProfileService;
 import io.habeas.gateway.timeline.EventMapper;
+import io.habeas.gateway.timeline.PersonTimelines;
 import io.habeas.gateway.timeline.TimelineQuery;
-import io.habeas.gateway.timeline.TimelineService;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -20,8 +23,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,10 +40,10 @@ public class PersonResource {
     ProfileService profiles;
 
     @Inject
-    TimelineService timelines;
+    PersonTimelines timelines;
 
-    @ConfigProperty(name = "habeas.gateway.csv.max-events", defaultValue = "10000")
-    int csvMaxEvents;
+    @Inject
+    GatewayConfig config;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -51,19 +54,19 @@ public class PersonResource {
             @Parameter(description = "held, police_custody, pre_trial_detention, house_arrest, conditional_release, "
                     + "serving_sentence, whereabouts_unknown, released, deceased, escaped") @QueryParam("status") String status,
             @Parameter(description = "1 to 50, default 20") @QueryParam("pageSize") String pageSize,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam(CursorCodec.PARAM) String cursor) {
         int size = Params.pageSize(pageSize, 20, 50);
         String c = Params.countryFilter("country", country);
         String s = null;
         if (status != null && !status.isBlank()) {
-            s = status.trim().toLowerCase(java.util.Locale.ROOT);
+            s = status.trim().toLowerCase(Locale.ROOT);
             if (!Custody.STATUS_VALUES.contains(s)) {
-                throw ApiProblem.badParam("status", "must be one of " + String.join(", ", Custody.STATUS_VALUES));
+                throw InvalidArgumentException.of("status", "must be one of " + String.join(", ", Custody.STATUS_VALUES));
             }
         }
         String query = q == null || q.isBlank() ? null : q.trim();
         if (query != null && query.length() > 200) {
-            throw ApiProblem.badParam("q", "must be at most 200 characters");
+            throw InvalidArgumentException.of("q", "must be at most 200 characters");
         }
         return directory.list(query, c, s, size, cursor);
     }
@@ -88,16 +91,16 @@ public class PersonResource {
             @QueryParam("to") String to,
             @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
-            @QueryParam("cursor") String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format, HttpHeaders headers) {
         String id = Params.personId(personId);
         TimelineQuery query = query(from, to, kind, List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
                 EventMapper.CHARGE_STATUS, EventMapper.CLAIM), Set.of());
         int size = Params.pageSize(pageSize, 50, 200);
         if (Formats.csv(format, headers)) {
-            return TimelineCsv.download(c -> timelines.personTimeline(id, query, c, 200), csvMaxEvents,
+            return TimelineCsv.download(c -> timelines.timeline(id, query, c, 200), config.csv().maxEvents(),
                     "person-" + id + "-timeline.csv");
         }
-        return timelines.personTimeline(id, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+        return timelines.timeline(id, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
     }
 
     static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles) {

@@ -7,30 +7,29 @@ import io.habeas.detention.v1.GetCountryStatisticsResponse;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListDetentionsResponse;
 import io.habeas.detention.v1.Person;
+import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.CountrySummary;
+import io.habeas.gateway.api.DateView;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
-import io.habeas.gateway.timeline.AccessPolicy;
-import io.habeas.gateway.timeline.Dates;
-import io.habeas.gateway.timeline.Names;
+import io.habeas.gateway.view.DateViews;
+import io.habeas.gateway.view.ResourceIds;
+import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.v1.BatchGetReleaseCallSummariesResponse;
 import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.ReleaseCallSummary;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Month;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A detaining country's summary. Counts and articles come from GetCountryStatistics, release
@@ -52,13 +51,13 @@ public class CountrySummaryService {
     @Inject
     Detainees detainees;
 
-    @ConfigProperty(name = "habeas.gateway.country-summary.max-persons", defaultValue = "1000")
-    int maxPersons;
+    @Inject
+    GatewayConfig config;
 
     public Uni<CountrySummary> summary(String country, DateRange range, int articleLimit) {
         Uni<GetCountryStatisticsResponse> stats = detention.countryStatistics(GetCountryStatisticsRequest.newBuilder()
                 .setDetainingCountry(country).setDateRange(range).setArticleLimit(articleLimit).build());
-        Uni<Detainees.Found> persons = detainees.of(country, maxPersons);
+        Uni<Detainees.Found> persons = detainees.of(country, config.countrySummary().maxPersons());
         Uni<ListDetentionsResponse> ongoing = detention.listDetentions(ListDetentionsRequest.newBuilder()
                 .setDetainingCountry(country).setOngoingOnly(true).setPageSize(200).build());
         return Uni.combine().all().unis(stats, persons, ongoing).asTuple().chain(t -> {
@@ -81,11 +80,10 @@ public class CountrySummaryService {
 
     private CountrySummary build(String country, GetCountryStatisticsResponse stats, List<Person> persons,
             List<ReleaseCallSummary> calls, Map<String, Detention> heldBy, boolean truncated, BackendException failure) {
-        List<CountrySummary.Month> monthly = stats.getMonthlyList().stream().map(m -> new CountrySummary.Month(
-                m.getMonth() == 0 ? String.format("%04d", m.getYear()) : String.format("%04d-%02d", m.getYear(), m.getMonth()),
-                m.getMonth() == 0 ? Integer.toString(m.getYear())
-                        : Month.of(m.getMonth()).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear(),
-                m.getNewDetentions(), m.getReleases())).toList();
+        List<CountrySummary.Month> monthly = stats.getMonthlyList().stream().map(m -> {
+            DateView month = DateViews.of(PartialDate.of(m.getYear(), m.getMonth(), 0));
+            return new CountrySummary.Month(month.value(), month.label(), m.getNewDetentions(), m.getReleases());
+        }).toList();
         List<CountrySummary.Article> articles = stats.getArticlesList().stream().map(a -> new CountrySummary.Article(
                 a.getJurisdiction(), a.getLegalCode(), a.getArticle(), a.getChargeCount(), a.getPersonCount())).toList();
         List<CountrySummary.SpeakerCalls> bySpeaker = null;
@@ -102,8 +100,8 @@ public class CountrySummaryService {
                 Detention held = heldBy.get(c.getPerson());
                 Person person = byName.get(c.getPerson());
                 if (held != null && person != null && c.getCallCount() > 0) {
-                    outstanding.add(new CountrySummary.OutstandingCall(Names.id(c.getPerson()), person.getDisplayName(),
-                            Custody.status(held), c.getCallCount(), Dates.view(c.getLatestCallDate())));
+                    outstanding.add(new CountrySummary.OutstandingCall(ResourceIds.id(c.getPerson()), person.getDisplayName(),
+                            Custody.status(held), c.getCallCount(), DateViews.of(c.getLatestCallDate())));
                 }
             }
             bySpeaker = perCountry.entrySet().stream().map(e -> new CountrySummary.SpeakerCalls(e.getKey(), e.getValue()))
@@ -114,7 +112,7 @@ public class CountrySummaryService {
                     .thenComparing(CountrySummary.OutstandingCall::id));
         }
         List<MissingSource> missing = failure == null ? List.of()
-                : List.of(new MissingSource(failure.backend().serviceName(), failure.reason()));
+                : List.of(failure.missingSource());
         return new CountrySummary(country, stats.getHeldNow(), monthly, articles, bySpeaker, outstanding, truncated,
                 !missing.isEmpty(), missing);
     }

@@ -2,7 +2,7 @@ package io.habeas.gateway.service;
 
 import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.detention.v1.Detention;
-import io.habeas.gateway.timeline.Names;
+import io.habeas.gateway.view.EnumValues;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +32,7 @@ public final class Custody {
     }
 
     public static String status(Detention d) {
-        return d == null ? null : Names.enumValue(d.getCurrentStatus().name(), "CUSTODY_STATUS_");
+        return d == null ? null : EnumValues.of(d.getCurrentStatus());
     }
 
     public static boolean held(List<Detention> detentions) {

@@ -2,8 +2,8 @@ package io.habeas.gateway.service;
 
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.client.DetentionClient;
-import io.habeas.gateway.timeline.AccessPolicy;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

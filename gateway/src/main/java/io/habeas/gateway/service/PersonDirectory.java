@@ -5,12 +5,15 @@ import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.PersonListItem;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.client.DetentionClient;
-import io.habeas.gateway.timeline.AccessPolicy;
-import io.habeas.gateway.timeline.Cursor;
-import io.habeas.gateway.timeline.Names;
+import io.habeas.gateway.paging.Cursor;
+import io.habeas.gateway.paging.CursorCodec;
+import io.habeas.gateway.paging.SourcePosition;
+import io.habeas.gateway.view.ResourceIds;
+import io.habeas.kernel.paging.QueryFingerprint;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +23,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Lists and searches persons. Each person on a page is completed with its detentions (one
- * ListDetentions per person, at most a page's worth: the contract has no batch read), which gives
- * the current status and the detaining countries the filters use. Filters that the backend cannot
+ * Lists and searches persons. The persons on a page are completed with their detentions (one
+ * ListDetentions for all of them), which give the current status and the detaining countries the
+ * filters use. Filters that the backend cannot
  * apply (status; country together with a query) are applied here, so a page may hold fewer
  * persons than asked; follow nextCursor until it is null.
  */
@@ -31,6 +34,8 @@ public class PersonDirectory {
 
     static final int BACKEND_PAGE = 50;
     static final int MAX_BACKEND_PAGES = 5;
+    /** The one list a person cursor walks, detention-service's person list or search. */
+    private static final String SOURCE = "persons";
 
     @Inject
     DetentionClient detention;
@@ -44,16 +49,10 @@ public class PersonDirectory {
     record Fetched(List<Candidate> items, String next) {
     }
 
-    public Uni<PersonPage> list(String q, String country, String status, int pageSize, String cursorText) {
-        String key = Cursor.digest("persons|" + (q == null ? "" : q) + "|" + (country == null ? "" : country) + "|"
-                + (status == null ? "" : status));
-        Cursor cursor = Cursor.decode(cursorText, key, BACKEND_PAGE);
-        Cursor.State st = cursor.state("p");
-        if (st.x() == Cursor.Status.DONE) {
-            return Uni.createFrom().item(new PersonPage(List.of(), null));
-        }
-        Run run = new Run(q, country, status, pageSize, key);
-        return run.page(st.t(), st.c(), 0);
+    public Uni<PersonPage> list(String q, String country, String status, int pageSize, String cursor) {
+        QueryFingerprint query = QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE);
+        SourcePosition at = CursorCodec.decode(cursor, query).position(SOURCE);
+        return new Run(q, country, status, pageSize, query).page(at.pageToken(), at.consumed(), 0);
     }
 
     final class Run {
@@ -61,15 +60,15 @@ public class PersonDirectory {
         final String country;
         final String status;
         final int pageSize;
-        final String key;
+        final QueryFingerprint query;
         final List<PersonListItem> out = new ArrayList<>();
 
-        Run(String q, String country, String status, int pageSize, String key) {
+        Run(String q, String country, String status, int pageSize, QueryFingerprint query) {
             this.q = q;
             this.country = country;
             this.status = status;
             this.pageSize = pageSize;
-            this.key = key;
+            this.query = query;
         }
 
         Uni<PersonPage> page(String token, int consumed, int fetched) {
@@ -97,9 +96,8 @@ public class PersonDirectory {
         }
 
         PersonPage done(String token, int consumed) {
-            Cursor next = new Cursor(1, key, BACKEND_PAGE,
-                    Map.of("p", new Cursor.State(token, consumed, Cursor.Status.ACTIVE, null)));
-            return new PersonPage(List.copyOf(out), next.encode());
+            Cursor next = new Cursor(Map.of(SOURCE, SourcePosition.at(token, consumed)));
+            return new PersonPage(List.copyOf(out), CursorCodec.encode(query, next));
         }
 
         Uni<Fetched> fetch(String token) {
@@ -160,7 +158,7 @@ public class PersonDirectory {
             if (!Custody.matches(status, current, held)) {
                 return null;
             }
-            return new PersonListItem(Names.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
+            return new PersonListItem(ResourceIds.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
                     current, held, countries, c.score());
         }
     }

@@ -1,11 +1,15 @@
 package io.habeas.gateway.service;
 
+import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
+
 import io.grpc.Status;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.ListChargesRequest;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.Person;
+import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.ChargeView;
 import io.habeas.gateway.api.DetentionView;
 import io.habeas.gateway.api.MissingSource;
@@ -14,10 +18,11 @@ import io.habeas.gateway.api.ReleaseCalls;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
-import io.habeas.gateway.rest.ApiProblem;
-import io.habeas.gateway.timeline.AccessPolicy;
-import io.habeas.gateway.timeline.Dates;
-import io.habeas.gateway.timeline.Names;
+import io.habeas.gateway.view.DateViews;
+import io.habeas.gateway.view.EnumValues;
+import io.habeas.gateway.view.ResourceIds;
+import io.habeas.gateway.view.SourceViews;
+import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.smallrye.mutiny.Uni;
@@ -25,7 +30,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A person's profile: GetPerson, ListDetentions and GetReleaseCallSummary in parallel, then
@@ -45,14 +49,17 @@ public class ProfileService {
     @Inject
     AccessPolicy access;
 
-    @ConfigProperty(name = "habeas.gateway.profile.max-detentions", defaultValue = "20")
-    int maxDetentions;
+    @Inject
+    SourceViews sources;
+
+    @Inject
+    GatewayConfig config;
 
     record Calls(GetReleaseCallSummaryResponse summary, BackendException failure) {
     }
 
     public Uni<PersonProfile> profile(String personId) {
-        String name = "persons/" + personId;
+        String name = ResourceIds.personName(personId);
         Uni<Calls> calls = statement.releaseCallSummary(name)
                 .map(s -> new Calls(s, null))
                 .onFailure(f -> f instanceof BackendException be
@@ -70,10 +77,10 @@ public class ProfileService {
                 .chain(t -> {
                     Person person = t.getItem1();
                     if (!access.visible(person.getAccessLevel())) {
-                        throw ApiProblem.notFound("No person " + personId);
+                        throw new NotFoundException(name);
                     }
                     List<Detention> detentions = t.getItem2().getDetentionsList().stream()
-                            .filter(d -> access.visible(d.getAccessLevel())).limit(maxDetentions).toList();
+                            .filter(d -> access.visible(d.getAccessLevel())).limit(config.profile().maxDetentions()).toList();
                     Uni<List<List<Charge>>> charges = detentions.isEmpty() ? Uni.createFrom().item(List.of())
                             : Uni.combine().all().unis(detentions.stream()
                                     .map(d -> detention.listCharges(ListChargesRequest.newBuilder().setParent(d.getName())
@@ -98,31 +105,31 @@ public class ProfileService {
                     .map(ProfileService::charge).toList();
             allCharges.addAll(cs);
             days += d.getDaysInCustody();
-            views.add(new DetentionView(Names.id(d.getName()), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
-                    emptyToNull(d.getPlace()), Dates.view(d.getStartDate()), Dates.view(d.getEndDate()),
-                    Names.enumValue(d.getCurrentStatus().name(), "CUSTODY_STATUS_"), d.getOngoing(), d.getDaysInCustody(),
+            views.add(new DetentionView(ResourceIds.id(d.getName()), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
+                    emptyToNull(d.getPlace()), DateViews.of(d.getStartDate()), DateViews.of(d.getEndDate()),
+                    EnumValues.of(d.getCurrentStatus()), d.getOngoing(), d.getDaysInCustody(),
                     cs));
         }
         boolean held = Custody.held(detentions);
         ReleaseCalls releaseCalls = calls.summary() == null ? null : releaseCalls(calls.summary());
         Boolean outstanding = releaseCalls == null ? null : releaseCalls.count() > 0 && held;
         List<MissingSource> missing = calls.failure() == null ? List.of()
-                : List.of(new MissingSource(calls.failure().backend().serviceName(), calls.failure().reason()));
-        return new PersonProfile(Names.id(p.getName()), p.getDisplayName(),
+                : List.of(calls.failure().missingSource());
+        return new PersonProfile(ResourceIds.id(p.getName()), p.getDisplayName(),
                 p.getAliasesList().stream().map(a -> new PersonProfile.Alias(a.getName(), emptyToNull(a.getLanguageCode())))
                         .toList(),
                 p.getCitizenshipsList(), emptyToNull(p.getDescription()), Custody.status(Custody.current(detentions)), held,
-                days, views, allCharges, releaseCalls, outstanding, access.sources(p.getSourcesList()), !missing.isEmpty(),
+                days, views, allCharges, releaseCalls, outstanding, sources.visible(p.getSourcesList()), !missing.isEmpty(),
                 missing);
     }
 
     static ReleaseCalls releaseCalls(GetReleaseCallSummaryResponse s) {
         List<ReleaseCalls.Caller> callers = new ArrayList<>();
         for (CallerCount c : s.getCallersList()) {
-            callers.add(new ReleaseCalls.Caller(Names.id(c.getActor()), emptyToNull(c.getDisplayName()),
-                    emptyToNull(c.getCountry()), c.getCallCount(), Dates.view(c.getLatestCallDate())));
+            callers.add(new ReleaseCalls.Caller(ResourceIds.id(c.getActor()), emptyToNull(c.getDisplayName()),
+                    emptyToNull(c.getCountry()), c.getCallCount(), DateViews.of(c.getLatestCallDate())));
         }
-        return new ReleaseCalls(s.getCallCount(), Dates.view(s.getFirstCallDate()), Dates.view(s.getLatestCallDate()),
+        return new ReleaseCalls(s.getCallCount(), DateViews.of(s.getFirstCallDate()), DateViews.of(s.getLatestCallDate()),
                 callers);
     }
 
@@ -131,12 +138,8 @@ public class ProfileService {
                 ? new ChargeView.ArticleView(emptyToNull(c.getArticle().getArticle()), emptyToNull(c.getArticle().getPart()),
                         emptyToNull(c.getArticle().getClause()))
                 : null;
-        return new ChargeView(Names.id(c.getName()), c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(), article,
-                emptyToNull(c.getOffenceDescription()), Dates.view(c.getFiledOn()),
-                Names.enumValue(c.getStatus().name(), "CHARGE_STATUS_"));
-    }
-
-    static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
+        return new ChargeView(ResourceIds.id(c.getName()), c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(), article,
+                emptyToNull(c.getOffenceDescription()), DateViews.of(c.getFiledOn()),
+                EnumValues.of(c.getStatus()));
     }
 }

@@ -1,15 +1,22 @@
 package io.habeas.gateway.timeline;
 
-import io.habeas.common.v1.PartialDate;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.ChargeStatusChange;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
+import io.habeas.detention.v1.FeedItemKind;
+import io.habeas.detention.v1.SentenceTerm;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.CountryRef;
+import io.habeas.gateway.api.DateView;
 import io.habeas.gateway.api.PersonRef;
 import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.client.Backend;
+import io.habeas.gateway.view.DateViews;
+import io.habeas.gateway.view.EnumValues;
+import io.habeas.gateway.view.ResourceIds;
+import io.habeas.gateway.view.SourceViews;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.Statement;
@@ -40,6 +47,9 @@ public class EventMapper {
     @Inject
     AccessPolicy access;
 
+    @Inject
+    SourceViews sources;
+
     public TimelineEvent feedItem(FeedItem item, String personName) {
         // The item's level already covers its detention and person: a public event of a
         // confidential person must not reach a country timeline.
@@ -47,7 +57,7 @@ public class EventMapper {
             return null;
         }
         String origin = Backend.DETENTION.serviceName();
-        List<PersonRef> persons = List.of(new PersonRef(Names.id(item.getPerson()), personName));
+        List<PersonRef> persons = List.of(new PersonRef(ResourceIds.id(item.getPerson()), personName));
         List<CountryRef> countries = new ArrayList<>();
         if (!item.getDetainingCountry().isEmpty()) {
             countries.add(new CountryRef(item.getDetainingCountry(), "detaining"));
@@ -60,9 +70,9 @@ public class EventMapper {
                 }
                 String by = d.getAuthority().isEmpty() ? d.getDetainingCountry() : d.getAuthority();
                 String detail = join(d.getAuthority(), d.getPlace());
-                return new TimelineEvent(origin + ":" + d.getName(), Dates.view(item.getDate()), DETENTION,
-                        Names.enumValue(d.getInitialStatus().name(), "CUSTODY_STATUS_"), "Detained by " + by,
-                        detail, persons, countries, access.sources(d.getSourcesList()), origin, d.getName());
+                return new TimelineEvent(origin + ":" + d.getName(), DateViews.of(item.getDate()), DETENTION,
+                        EnumValues.of(d.getInitialStatus()), "Detained by " + by,
+                        detail, persons, countries, sources.visible(d.getSourcesList()), origin, d.getName());
             }
             case CUSTODY_EVENT -> {
                 CustodyEvent e = item.getCustodyEvent();
@@ -70,13 +80,14 @@ public class EventMapper {
                     return null;
                 }
                 String detail = e.getDescription();
-                if (Dates.isSet(e.getUntilDate())) {
-                    detail = join(detail, "until " + Dates.label(e.getUntilDate()));
+                DateView until = DateViews.of(e.getUntilDate());
+                if (until != null) {
+                    detail = join(detail, "until " + until.label());
                 }
                 detail = join(detail, e.getPlace());
-                return new TimelineEvent(origin + ":" + e.getName(), Dates.view(item.getDate()), CUSTODY,
-                        Names.enumValue(e.getType().name(), "CUSTODY_EVENT_TYPE_"), custodyTitle(e), detail, persons,
-                        countries, access.sources(e.getSourcesList()), origin, e.getName());
+                return new TimelineEvent(origin + ":" + e.getName(), DateViews.of(item.getDate()), CUSTODY,
+                        EnumValues.of(e.getType()), custodyTitle(e), detail, persons,
+                        countries, sources.visible(e.getSourcesList()), origin, e.getName());
             }
             case CHARGE -> {
                 Charge c = item.getCharge();
@@ -88,24 +99,24 @@ public class EventMapper {
                     withJurisdiction.add(new CountryRef(c.getJurisdiction(), "jurisdiction"));
                 }
                 String cited = "Article " + c.getArticleReference() + (c.getLegalCode().isEmpty() ? "" : " of the " + c.getLegalCode());
-                if (item.getKind() == io.habeas.detention.v1.FeedItemKind.FEED_ITEM_KIND_CHARGE_STATUS_CHANGED) {
+                if (item.getKind() == FeedItemKind.FEED_ITEM_KIND_CHARGE_STATUS_CHANGED) {
                     int index = item.getStatusChangeIndex();
                     if (index < 0 || index >= c.getStatusHistoryCount()) {
                         return null;
                     }
                     ChargeStatusChange change = c.getStatusHistory(index);
-                    String status = Names.enumValue(change.getStatus().name(), "CHARGE_STATUS_");
+                    String status = EnumValues.of(change.getStatus());
                     String detail = change.getNote();
                     if (change.hasSentenceTerm()) {
                         detail = join(detail, sentence(change.getSentenceTerm()));
                     }
-                    return new TimelineEvent(origin + ":" + c.getName() + "#status" + index, Dates.view(item.getDate()),
+                    return new TimelineEvent(origin + ":" + c.getName() + "#status" + index, DateViews.of(item.getDate()),
                             CHARGE_STATUS, status, "Charge under " + cited + ": " + (status == null ? "changed" : status.replace('_', ' ')),
-                            detail, persons, withJurisdiction, access.sources(change.getSourcesList()), origin, c.getName());
+                            detail, persons, withJurisdiction, sources.visible(change.getSourcesList()), origin, c.getName());
                 }
-                return new TimelineEvent(origin + ":" + c.getName(), Dates.view(item.getDate()), CHARGE, "filed",
+                return new TimelineEvent(origin + ":" + c.getName(), DateViews.of(item.getDate()), CHARGE, "filed",
                         "Charged under " + cited, c.getOffenceDescription(), persons, withJurisdiction,
-                        access.sources(c.getSourcesList()), origin, c.getName());
+                        sources.visible(c.getSourcesList()), origin, c.getName());
             }
             default -> {
                 return null;
@@ -119,19 +130,14 @@ public class EventMapper {
         if (!access.visible(s.getAccessLevel())) {
             return null;
         }
-        Claim claim = null;
-        for (Claim c : s.getClaimsList()) {
-            if (c.getName().equals(item.getClaim())) {
-                claim = c;
-            }
-        }
+        Claim claim = claimOf(item);
         if (claim == null) {
             return null;
         }
         String origin = Backend.STATEMENT.serviceName();
         List<PersonRef> persons = new ArrayList<>();
         for (String p : claim.getSubjectPersonsList()) {
-            persons.add(new PersonRef(Names.id(p), null));
+            persons.add(new PersonRef(ResourceIds.id(p), null));
         }
         List<CountryRef> countries = new ArrayList<>();
         if (!s.getActorCountry().isEmpty()) {
@@ -143,9 +149,9 @@ public class EventMapper {
         if (!claim.getAddresseeCountry().isEmpty()) {
             countries.add(new CountryRef(claim.getAddresseeCountry(), "addressee"));
         }
-        return new TimelineEvent(origin + ":" + claim.getName(), Dates.view(s.getMadeOn()), CLAIM,
-                Names.enumValue(claim.getKind().name(), "CLAIM_KIND_"), s.getTitle(), claim.getText(), persons,
-                countries, access.sources(s.getSourcesList()), origin, claim.getName());
+        return new TimelineEvent(origin + ":" + claim.getName(), DateViews.of(s.getMadeOn()), CLAIM,
+                EnumValues.of(claim.getKind()), s.getTitle(), claim.getText(), persons,
+                countries, sources.visible(s.getSourcesList()), origin, claim.getName());
     }
 
     /** A statement as a whole, for the timeline of the country whose actor made it. */
@@ -168,11 +174,11 @@ public class EventMapper {
                 countries.add(new CountryRef(c.getAddresseeCountry(), "addressee"));
             }
         }
-        List<PersonRef> persons = personNames.stream().map(p -> new PersonRef(Names.id(p), null)).toList();
+        List<PersonRef> persons = personNames.stream().map(p -> new PersonRef(ResourceIds.id(p), null)).toList();
         String detail = s.getSummary().isEmpty() ? s.getQuotedText() : s.getSummary();
-        return new TimelineEvent(origin + ":" + s.getName(), Dates.view(s.getMadeOn()), STATEMENT,
-                Names.enumValue(s.getMedium().name(), "STATEMENT_MEDIUM_"), s.getTitle(), detail, persons,
-                List.copyOf(countries), access.sources(s.getSourcesList()), origin, s.getName());
+        return new TimelineEvent(origin + ":" + s.getName(), DateViews.of(s.getMadeOn()), STATEMENT,
+                EnumValues.of(s.getMedium()), s.getTitle(), detail, persons,
+                List.copyOf(countries), sources.visible(s.getSourcesList()), origin, s.getName());
     }
 
     static String custodyTitle(CustodyEvent e) {
@@ -192,7 +198,7 @@ public class EventMapper {
         };
     }
 
-    static String sentence(io.habeas.detention.v1.SentenceTerm t) {
+    static String sentence(SentenceTerm t) {
         List<String> parts = new ArrayList<>();
         if (t.getYears() > 0) {
             parts.add(t.getYears() + (t.getYears() == 1 ? " year" : " years"));
@@ -213,8 +219,9 @@ public class EventMapper {
         return b == null || b.isEmpty() ? a : a + "; " + b;
     }
 
-    /** The statement's date, for callers that sort claims themselves. */
-    public static PartialDate madeOn(ClaimItem item) {
-        return item.getStatement().getMadeOn();
+    /** The claim an item names, from its statement; null when the statement does not hold it. */
+    static Claim claimOf(ClaimItem item) {
+        return item.getStatement().getClaimsList().stream().filter(c -> c.getName().equals(item.getClaim()))
+                .findFirst().orElse(null);
     }
 }

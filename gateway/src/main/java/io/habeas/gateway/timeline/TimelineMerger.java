@@ -1,21 +1,25 @@
 package io.habeas.gateway.timeline;
 
+import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
+import io.habeas.gateway.paging.Cursor;
+import io.habeas.gateway.paging.SourcePosition;
+import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Merges date-ordered sources into one page of a timeline. Order: by the last day an event's date
- * can be, then finer before coarser precision, then by source priority (the order of the source
- * list: detention-service sources first), then in the source's own order. Each source is read
- * from the page token and consumed count its cursor state names, so walking every page returns
- * every event exactly once, in order.
+ * Merges date-ordered sources into one page of a timeline. Order: the kernel's timeline order of
+ * dates (a missing date after every real one), then source priority (the order of the source
+ * list: detention-service sources first), then the source's own order. Each source is read from
+ * the position its cursor names, so walking every page returns every event exactly once, in order.
  *
  * A source whose backend cannot answer is marked missing for the rest of the walk (so that the
  * order stays true); when every source is missing the whole answer fails. A backend's rejection
@@ -27,76 +31,50 @@ public final class TimelineMerger {
             boolean allTimedOut) {
     }
 
-    private final List<TimelineSource> sources;
-    private final Cursor incoming;
+    private static final Comparator<PartialDate> ORDER = Comparator.nullsLast(PartialDate.TIMELINE_ORDER);
+
+    private final List<SourceState> sources = new ArrayList<>();
     private final int limit;
     private final int backendPageSize;
     private final int maxFetches;
-
-    private final String[] token;
-    private final int[] consumed;
-    private final Cursor.Status[] status;
-    private final String[] reason;
-    private final boolean[] loaded;
-    private final List<List<TimelineSource.Item>> buffer = new ArrayList<>();
-    private final int[] pos;
-    private final String[] next;
     private final List<TimelineEvent> out = new ArrayList<>();
     private int fetches;
 
-    /**
-     * @param unavailableBefore backends already known to be unable to answer for this request
-     */
-    public TimelineMerger(List<TimelineSource> sources, Cursor incoming, int limit, int maxFetches,
-            Map<Backend, BackendException> unavailableBefore) {
-        this.sources = sources;
-        this.incoming = incoming;
-        this.limit = limit;
-        this.backendPageSize = incoming.b();
-        this.maxFetches = maxFetches;
-        int n = sources.size();
-        token = new String[n];
-        consumed = new int[n];
-        status = new Cursor.Status[n];
-        reason = new String[n];
-        loaded = new boolean[n];
-        pos = new int[n];
-        next = new String[n];
-        for (int i = 0; i < n; i++) {
-            Cursor.State st = incoming.state(sources.get(i).id());
-            token[i] = st.t();
-            consumed[i] = st.c();
-            status[i] = st.x();
-            reason[i] = st.r();
-            buffer.add(List.of());
+    public TimelineMerger(List<TimelineSource> sources, Cursor from, int limit, GatewayConfig.Timeline settings) {
+        for (TimelineSource source : sources) {
+            this.sources.add(new SourceState(source, from.position(source.id())));
         }
-        unavailableBefore.forEach((backend, failure) -> markMissing(backend, failure.reason()));
+        this.limit = limit;
+        this.backendPageSize = settings.backendPageSize();
+        this.maxFetches = settings.maxFetchesPerPage();
     }
 
     public Uni<Result> run() {
-        List<Uni<Void>> loads = new ArrayList<>();
-        for (int i = 0; i < sources.size(); i++) {
-            if (status[i] == Cursor.Status.ACTIVE) {
-                loads.add(load(i));
+        return load(sources.stream().filter(SourceState::active).toList()).chain(this::advance);
+    }
+
+    /** Every source of the backend is missing from here on, for this reason. */
+    public synchronized void markMissing(Backend backend, String reason) {
+        for (SourceState s : sources) {
+            if (s.source.backend() == backend) {
+                s.markMissing(reason);
             }
         }
-        return all(loads).chain(this::advance);
     }
 
-    private static Uni<Void> all(List<Uni<Void>> loads) {
-        if (loads.isEmpty()) {
+    private Uni<Void> load(List<SourceState> toLoad) {
+        if (toLoad.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.combine().all().unis(loads).discardItems();
+        return Uni.combine().all().unis(toLoad.stream().map(this::load).toList()).discardItems();
     }
 
-    private Uni<Void> load(int i) {
+    private Uni<Void> load(SourceState s) {
         synchronized (this) {
             fetches++;
         }
-        String pageToken = token[i];
-        return sources.get(i).fetch(pageToken, backendPageSize)
-                .invoke(page -> loaded(i, page))
+        return s.source.fetch(s.pageToken(), backendPageSize)
+                .invoke(page -> loaded(s, page))
                 .replaceWithVoid()
                 .onFailure(f -> f instanceof BackendException be && be.unavailable())
                 .recoverWithItem(f -> {
@@ -106,105 +84,67 @@ public final class TimelineMerger {
                 });
     }
 
-    private synchronized void loaded(int i, TimelineSource.Page page) {
-        buffer.set(i, page.items());
-        pos[i] = Math.min(consumed[i], page.items().size());
-        next[i] = page.nextPageToken();
-        loaded[i] = true;
-    }
-
-    private synchronized void markMissing(Backend backend, String why) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).backend() == backend && status[i] == Cursor.Status.ACTIVE) {
-                status[i] = Cursor.Status.MISSING;
-                reason[i] = why;
-            }
-        }
+    private synchronized void loaded(SourceState s, TimelineSource.Page page) {
+        s.loaded(page);
     }
 
     private synchronized Uni<Result> advance() {
         while (true) {
-            List<Integer> refill = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                if (status[i] != Cursor.Status.ACTIVE || !loaded[i] || pos[i] < buffer.get(i).size()) {
-                    continue;
-                }
-                if (next[i] != null && !next[i].isEmpty()) {
-                    token[i] = next[i];
-                    consumed[i] = 0;
-                    loaded[i] = false;
-                    refill.add(i);
-                } else {
-                    status[i] = Cursor.Status.DONE;
+            List<SourceState> refill = new ArrayList<>();
+            for (SourceState s : sources) {
+                if (s.pageUsedUp() && s.turnPage()) {
+                    refill.add(s);
                 }
             }
             if (!refill.isEmpty()) {
                 if (fetches + refill.size() > maxFetches) {
                     return Uni.createFrom().item(finish(true));
                 }
-                List<Uni<Void>> loads = new ArrayList<>();
-                for (int i : refill) {
-                    loads.add(load(i));
-                }
-                return all(loads).chain(this::advance);
+                return load(refill).chain(this::advance);
             }
-            int best = -1;
-            for (int i = 0; i < sources.size(); i++) {
-                if (status[i] == Cursor.Status.ACTIVE && loaded[i] && pos[i] < buffer.get(i).size()
-                        && (best < 0 || before(head(i), head(best)))) {
-                    best = i;
-                }
-            }
-            if (best < 0) {
+            SourceState first = first();
+            if (first == null) {
                 return Uni.createFrom().item(finish(false));
             }
-            TimelineSource.Item item = head(best);
-            if (item.event() != null) {
+            TimelineEvent event = first.head().event();
+            if (event != null) {
                 if (out.size() >= limit) {
                     return Uni.createFrom().item(finish(true));
                 }
-                out.add(item.event());
+                out.add(event);
             }
-            pos[best]++;
+            first.consumeHead();
         }
     }
 
-    private TimelineSource.Item head(int i) {
-        return buffer.get(i).get(pos[i]);
-    }
-
-    /** Strictly before; equal keys keep the earlier source first because sources are scanned in order. */
-    private static boolean before(TimelineSource.Item a, TimelineSource.Item b) {
-        int byDay = a.key().compareTo(b.key());
-        return byDay != 0 ? byDay < 0 : a.rank() < b.rank();
+    /** The source whose head comes first; on equal dates the earlier source, since sources are scanned in order. */
+    private SourceState first() {
+        SourceState first = null;
+        for (SourceState s : sources) {
+            if (s.head() != null && (first == null || ORDER.compare(s.head().date(), first.head().date()) < 0)) {
+                first = s;
+            }
+        }
+        return first;
     }
 
     private Result finish(boolean more) {
-        Map<String, Cursor.State> states = new LinkedHashMap<>();
+        Map<String, SourcePosition> positions = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         boolean allMissing = !sources.isEmpty();
         boolean allTimedOut = !sources.isEmpty();
-        for (int i = 0; i < sources.size(); i++) {
-            String id = sources.get(i).id();
-            switch (status[i]) {
-                case MISSING -> {
-                    states.put(id, new Cursor.State("", 0, Cursor.Status.MISSING, reason[i]));
-                    missing.putIfAbsent(sources.get(i).backend().serviceName(), reason[i]);
-                    allTimedOut &= "timeout".equals(reason[i]);
-                }
-                case DONE -> {
-                    states.put(id, new Cursor.State("", 0, Cursor.Status.DONE, null));
-                    allMissing = false;
-                }
-                default -> {
-                    states.put(id, new Cursor.State(token[i], loaded[i] ? pos[i] : consumed[i], Cursor.Status.ACTIVE, null));
-                    allMissing = false;
-                }
+        for (SourceState s : sources) {
+            positions.put(s.source.id(), s.position());
+            if (s.missing()) {
+                missing.putIfAbsent(s.source.backend().serviceName(), s.missingReason());
+                allTimedOut &= "timeout".equals(s.missingReason());
+            } else {
+                allMissing = false;
             }
         }
         List<MissingSource> missingList = missing.entrySet().stream()
                 .map(e -> new MissingSource(e.getKey(), e.getValue())).toList();
-        Cursor nextCursor = more ? new Cursor(1, incoming.q(), backendPageSize, states) : null;
-        return new Result(List.copyOf(out), nextCursor, missingList, allMissing, allMissing && allTimedOut);
+        return new Result(List.copyOf(out), more ? new Cursor(positions) : null, missingList, allMissing,
+                allMissing && allTimedOut);
     }
 }

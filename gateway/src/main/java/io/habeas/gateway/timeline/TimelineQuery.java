@@ -1,37 +1,45 @@
 package io.habeas.gateway.timeline;
 
 import io.habeas.common.v1.DateRange;
-import io.habeas.common.v1.PartialDate;
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.proto.CommonProtos;
+import io.habeas.kernel.time.PartialDate;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Filters of a timeline: a date range (bounds cover their whole period), kinds, and for countries roles. */
 public record TimelineQuery(PartialDate from, PartialDate to, Set<String> kinds, Set<String> roles) {
 
-    public static final Set<String> ROLES = Set.of("detaining", "speaking", "subject");
-
-    public DateRange dateRange() {
+    public static DateRange dateRange(PartialDate from, PartialDate to) {
         DateRange.Builder range = DateRange.newBuilder();
         if (from != null) {
-            range.setStart(from);
+            range.setStart(CommonProtos.date(from));
         }
         if (to != null) {
-            range.setEnd(to);
+            range.setEnd(CommonProtos.date(to));
         }
         return range.build();
+    }
+
+    public DateRange dateRange() {
+        return dateRange(from, to);
     }
 
     public boolean wants(String kind) {
         return kinds.contains(kind);
     }
 
+    public boolean wantsAny(Set<String> someKinds) {
+        return someKinds.stream().anyMatch(kinds::contains);
+    }
+
     public boolean wantsRole(String role) {
         return roles.contains(role);
     }
 
-    /** What identifies the query for its cursors. */
-    public String key(String path) {
-        return path + "|" + (from == null ? "" : Dates.value(from)) + "|" + (to == null ? "" : Dates.value(to)) + "|"
-                + new TreeSet<>(kinds) + "|" + new TreeSet<>(roles);
+    /** What a cursor of this query is bound to: the timeline, its subject, these filters and the backend page size. */
+    public QueryFingerprint fingerprint(String timeline, String subject, int backendPageSize) {
+        return QueryFingerprint.of(timeline, subject, from, to, new TreeSet<>(kinds), new TreeSet<>(roles),
+                backendPageSize);
     }
 }

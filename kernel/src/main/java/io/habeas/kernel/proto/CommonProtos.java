@@ -46,7 +46,8 @@ public final class CommonProtos {
 
     /** A proto enum value to the domain constant of the same name without the type prefix; zero or unknown is null. */
     public static <D extends Enum<D>> D toDomain(ProtocolMessageEnum value, Class<D> type) {
-        if (value.getNumber() <= 0 || ((Enum<?>) value).name().equals("UNRECOGNIZED")) {
+        // UNRECOGNIZED (a number this build does not know) throws from getNumber(): test it first.
+        if (((Enum<?>) value).name().equals("UNRECOGNIZED") || value.getNumber() <= 0) {
             return null;
         }
         return Enum.valueOf(type, unprefixed(value));

@@ -1,40 +1,56 @@
 package io.habeas.gateway.rest;
 
 import io.grpc.Status;
-import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.client.BackendException;
+import io.habeas.gateway.client.BackendsUnavailable;
+import io.habeas.kernel.errors.FieldViolation;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error as RFC 9457 application/problem+json. gRPC codes map as conventions.md's table says;
- * an unexpected failure is a 500 problem without a stack trace (logged here instead).
+ * Every error as RFC 9457 application/problem+json: the domain's exceptions from the layers
+ * below, and JAX-RS's own. gRPC codes map as conventions.md's table says; an unexpected failure is
+ * a 500 problem without a stack trace (logged here instead).
  */
-public class Problems {
+public class ProblemMappers {
 
     public static final String PROBLEM_JSON = "application/problem+json";
-    private static final Logger LOG = Logger.getLogger(Problems.class);
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** One offending request parameter, named as the client sent it. */
+    public record InvalidParam(String name, String reason) {
+    }
 
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem p) {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        if (!p.invalidParams().isEmpty()) {
-            extra.put("invalidParams", p.invalidParams());
-        }
-        return problem(p.status(), p.title(), p.getMessage(), extra);
+    public Response invalidArgument(InvalidArgumentException e) {
+        List<FieldViolation> violations = e.violations();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.description()).collect(Collectors.joining("; "));
+        List<InvalidParam> params = violations.stream().map(v -> new InvalidParam(v.field(), v.description())).toList();
+        return problem(400, violations.size() == 1 ? "Bad request parameter" : "Bad request parameters", detail,
+                Map.of("invalidParams", params));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(404, "Not found", e.getMessage(), Map.of());
     }
 
     @ServerExceptionMapper
     public Response backendsUnavailable(BackendsUnavailable e) {
-        int status = e.timedOut() ? 504 : 503;
-        return problem(status, e.timedOut() ? "Backends too slow" : "Backends unavailable",
-                "No backend could answer: " + describe(e.missing()), Map.of("missing", e.missing()));
+        String sources = e.missing().stream().map(m -> m.service() + " (" + m.reason() + ")")
+                .collect(Collectors.joining(", "));
+        return problem(e.timedOut() ? 504 : 503, e.timedOut() ? "Backends too slow" : "Backends unavailable",
+                "No backend could answer: " + sources, Map.of("missing", e.missing()));
     }
 
     @ServerExceptionMapper
@@ -50,7 +66,7 @@ public class Problems {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("service", e.backend().serviceName());
         if (e.unavailable()) {
-            extra.put("missing", List.of(new MissingSource(e.backend().serviceName(), e.reason())));
+            extra.put("missing", List.of(e.missingSource()));
         } else {
             extra.put("grpcCode", e.code().name());
         }
@@ -66,7 +82,7 @@ public class Problems {
         return problem(status, title, detail, Map.of());
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
         LOG.error("Unexpected failure", e);
         return problem(500, "Internal error", "The gateway failed unexpectedly; the failure was logged.", Map.of());
@@ -96,15 +112,7 @@ public class Problems {
         };
     }
 
-    private static String describe(List<MissingSource> missing) {
-        StringBuilder sb = new StringBuilder();
-        for (MissingSource m : missing) {
-            sb.append(sb.isEmpty() ? "" : ", ").append(m.service()).append(" (").append(m.reason()).append(')');
-        }
-        return sb.toString();
-    }
-
-    public static Response problem(int status, String title, String detail, Map<String, Object> extra) {
+    static Response problem(int status, String title, String detail, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", URI.create("about:blank"));
         body.put("title", title);

@@ -1,4 +1,4 @@
-package io.habeas.gateway.rest;
+package io.habeas.gateway.client;
 
 import io.habeas.gateway.api.MissingSource;
 import java.util.List;

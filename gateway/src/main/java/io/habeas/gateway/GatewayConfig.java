@@ -1,0 +1,91 @@
+package io.habeas.gateway;
+
+import io.habeas.gateway.client.Backend;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Every gateway setting: habeas.gateway.*, or HABEAS_GATEWAY_* in the environment (the README lists them). */
+@ConfigMapping(prefix = "habeas.gateway")
+public interface GatewayConfig {
+
+    Backends backends();
+
+    /** Serve RESTRICTED records until authentication lands (false for a public deployment); CONFIDENTIAL never. */
+    @WithDefault("true")
+    boolean serveRestricted();
+
+    Timeline timeline();
+
+    CountryTimeline countryTimeline();
+
+    CountrySummary countrySummary();
+
+    Profile profile();
+
+    Csv csv();
+
+    /** habeas.gateway.backends.{detention,statement}.* */
+    interface Backends {
+        BackendSettings detention();
+
+        BackendSettings statement();
+
+        default BackendSettings of(Backend backend) {
+            return backend == Backend.DETENTION ? detention() : statement();
+        }
+    }
+
+    /** Deadline and circuit breaker of one gRPC backend. */
+    interface BackendSettings {
+        /** gRPC deadline of each call; the fault-tolerance timeout is the same. */
+        @WithDefault("2s")
+        Duration deadline();
+
+        /** How many recent calls the circuit breaker looks at. */
+        @WithDefault("10")
+        int circuitBreakerVolume();
+
+        /** The share of those calls that must have failed to open the circuit. */
+        @WithDefault("0.5")
+        double circuitBreakerFailureRatio();
+
+        /** How long the circuit stays open before a trial call. */
+        @WithDefault("10s")
+        Duration circuitBreakerDelay();
+    }
+
+    interface Timeline {
+        /** Items asked of a backend per page. Cursors are bound to it: a change ends the walks under way (400). */
+        @WithDefault("100")
+        int backendPageSize();
+
+        /** Backend pages one gateway page may fetch; past it, the page ends early with a cursor. */
+        @WithDefault("40")
+        int maxFetchesPerPage();
+    }
+
+    interface CountryTimeline {
+        /** Detained persons whose claims a country timeline follows, in one statement-service list (its maximum). */
+        @WithDefault("1000")
+        int maxDetainedPersons();
+    }
+
+    interface CountrySummary {
+        /** Detained persons whose release calls a summary counts, in one batch call; past it the summary is truncated. */
+        @WithDefault("1000")
+        int maxPersons();
+    }
+
+    interface Profile {
+        /** Detentions whose charges a profile reads (one ListCharges each). */
+        @WithDefault("20")
+        int maxDetentions();
+    }
+
+    interface Csv {
+        /** Events in one CSV download; past it the download says X-Habeas-Truncated. */
+        @WithDefault("10000")
+        int maxEvents();
+    }
+}

@@ -1,0 +1,74 @@
+package io.habeas.gateway.timeline;
+
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.Person;
+import io.habeas.gateway.access.AccessPolicy;
+import io.habeas.gateway.api.TimelinePage;
+import io.habeas.gateway.client.BackendException;
+import io.habeas.gateway.client.DetentionClient;
+import io.habeas.gateway.view.ResourceIds;
+import io.habeas.kernel.errors.NotFoundException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A person's timeline: their detention feed and the claims about them. */
+@ApplicationScoped
+public class PersonTimelines {
+
+    @Inject
+    DetentionClient detention;
+
+    @Inject
+    AccessPolicy access;
+
+    @Inject
+    TimelineSources sources;
+
+    @Inject
+    TimelinePages pages;
+
+    /** The person (null when detention-service could not answer) and the names of their detentions not to show. */
+    record Context(Person person, Set<String> hiddenDetentions, BackendException failure) {
+    }
+
+    public Uni<TimelinePage> timeline(String personId, TimelineQuery query, String cursor, int limit) {
+        String person = ResourceIds.personName(personId);
+        TimelinePages.Walk walk = pages.walk("person-timeline", person, query, cursor);
+        return context(person).chain(ctx -> {
+            List<TimelineSource> merged = new ArrayList<>();
+            if (query.wantsAny(EventMapper.DETENTION_KINDS)) {
+                String displayName = ctx.person() == null ? null : ctx.person().getDisplayName();
+                merged.add(sources.personFeed(person, query, displayName, ctx.hiddenDetentions()));
+            }
+            if (query.wants(EventMapper.CLAIM)) {
+                merged.add(sources.personClaims(person, query));
+            }
+            return pages.page(walk, merged, limit, ctx.failure());
+        });
+    }
+
+    /** A 404 when the person is unknown or may not be shown. */
+    private Uni<Context> context(String person) {
+        return Uni.combine().all()
+                .unis(detention.getPerson(person),
+                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person).setPageSize(200).build()))
+                .asTuple()
+                .map(t -> {
+                    if (!access.visible(t.getItem1().getAccessLevel())) {
+                        throw new NotFoundException(person);
+                    }
+                    Set<String> hidden = t.getItem2().getDetentionsList().stream()
+                            .filter(d -> !access.visible(d.getAccessLevel())).map(Detention::getName)
+                            .collect(Collectors.toSet());
+                    return new Context(t.getItem1(), hidden, null);
+                })
+                .onFailure(f -> f instanceof BackendException be && be.unavailable())
+                .recoverWithItem(f -> new Context(null, Set.of(), (BackendException) f));
+    }
+}
