@@ -12,6 +12,9 @@ import java.util.stream.Stream;
  * gateway as separate processes, the demo case loaded, until Ctrl-C or SIGTERM stops it all.
  */
 public final class SuiteMain {
+    /** Set when a stop was asked for, so that the services it stops are not reported as failures. */
+    private static volatile boolean stopping;
+
     private SuiteMain() {
     }
 
@@ -55,7 +58,7 @@ public final class SuiteMain {
 
         while (true) {
             ServiceProcess stopped = suite.firstStopped();
-            if (stopped != null) {
+            if (stopped != null && !stopping) {
                 System.err.println(stopped.name + " stopped unexpectedly; see " + data.resolve("logs") + ". Shutting down.");
                 System.exit(1);
             }
@@ -98,6 +101,7 @@ public final class SuiteMain {
     }
 
     private static void stop(Suite suite) {
+        stopping = true;
         progress("Stopping every process the suite started");
         try {
             suite.close();

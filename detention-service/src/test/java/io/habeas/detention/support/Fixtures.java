@@ -2,7 +2,6 @@ package io.habeas.detention.support;
 
 import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.PartialDate;
-import io.habeas.common.v1.Source;
 import io.habeas.detention.v1.Alias;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.CustodyEvent;
@@ -10,31 +9,13 @@ import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.Person;
-import java.util.UUID;
+import io.habeas.support.testing.CommonFixtures;
 
 /** Valid requests to start from; each test changes what it is about. */
-public final class Fixtures {
+public final class Fixtures extends CommonFixtures {
     public static final String AZ_CRIMINAL_CODE = "Criminal Code of the Republic of Azerbaijan";
 
     private Fixtures() {
-    }
-
-    public static String requestId() {
-        return UUID.randomUUID().toString();
-    }
-
-    public static PartialDate date(int year, int month, int day) {
-        return PartialDate.newBuilder().setYear(year).setMonth(month).setDay(day).build();
-    }
-
-    public static Source source() {
-        return Source.newBuilder()
-                .setPublisher("JAMnews")
-                .setTitle("Blinken Advances Peace Talks with Armenia and Azerbaijan")
-                .setUrl("https://jam-news.net/blinken-armenia-azerbaijan")
-                .setPublishedOn(date(2024, 4, 28))
-                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC)
-                .build();
     }
 
     public static Person.Builder ibadoglu() {

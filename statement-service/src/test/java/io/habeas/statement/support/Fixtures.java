@@ -2,37 +2,17 @@ package io.habeas.statement.support;
 
 import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.PartialDate;
-import io.habeas.common.v1.Source;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimKind;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
-import java.util.UUID;
+import io.habeas.support.testing.CommonFixtures;
 
 /** Valid requests to start from; each test changes what it is about. */
-public final class Fixtures {
+public final class Fixtures extends CommonFixtures {
     private Fixtures() {
-    }
-
-    public static String requestId() {
-        return UUID.randomUUID().toString();
-    }
-
-    public static PartialDate date(int year, int month, int day) {
-        return PartialDate.newBuilder().setYear(year).setMonth(month).setDay(day).build();
-    }
-
-    /** Source A of the demo case: published on 28 April 2024, after the calls it reports. */
-    public static Source source() {
-        return Source.newBuilder()
-                .setPublisher("JAMnews")
-                .setTitle("Blinken Advances Peace Talks with Armenia and Azerbaijan")
-                .setUrl("https://jam-news.net/blinken-armenia-azerbaijan")
-                .setPublishedOn(date(2024, 4, 28))
-                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC)
-                .build();
     }
 
     public static Actor.Builder blinken() {
