@@ -16,16 +16,16 @@ class ErrorMappingTest extends GatewayTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/api/v1/persons/ibadoglu/timeline?pageSize=abc|pageSize",
-            "/api/v1/persons/ibadoglu/timeline?pageSize=0|pageSize",
-            "/api/v1/persons/ibadoglu/timeline?pageSize=201|pageSize",
+            "/api/v1/persons/{ibadoglu}/timeline?pageSize=abc|pageSize",
+            "/api/v1/persons/{ibadoglu}/timeline?pageSize=0|pageSize",
+            "/api/v1/persons/{ibadoglu}/timeline?pageSize=201|pageSize",
             "/api/v1/persons?pageSize=51|pageSize",
-            "/api/v1/persons/ibadoglu/timeline?from=2023-02-30|from",
-            "/api/v1/persons/ibadoglu/timeline?to=July|to",
-            "/api/v1/persons/ibadoglu/timeline?from=2024&to=2023-12|from",
-            "/api/v1/persons/ibadoglu/timeline?kind=arrest,claim|kind",
-            "/api/v1/persons/ibadoglu/timeline?cursor=not-a-cursor|cursor",
-            "/api/v1/persons/ibadoglu/timeline?format=xml|format",
+            "/api/v1/persons/{ibadoglu}/timeline?from=2023-02-30|from",
+            "/api/v1/persons/{ibadoglu}/timeline?to=July|to",
+            "/api/v1/persons/{ibadoglu}/timeline?from=2024&to=2023-12|from",
+            "/api/v1/persons/{ibadoglu}/timeline?kind=arrest,claim|kind",
+            "/api/v1/persons/{ibadoglu}/timeline?cursor=not-a-cursor|cursor",
+            "/api/v1/persons/{ibadoglu}/timeline?format=xml|format",
             "/api/v1/countries/AZ/timeline?role=victim|role",
             "/api/v1/countries/AZE/timeline|countryCode",
             "/api/v1/countries/AZ/summary?articles=1000|articles",
@@ -33,7 +33,8 @@ class ErrorMappingTest extends GatewayTest {
             "/api/v1/persons?country=Azerbaijan|country",
             "/api/v1/persons/bad%20id|personId" })
     void rejectsBadParametersNamingThem(String path, String param) {
-        given().urlEncodingEnabled(false).get(path).then().statusCode(400)
+        // {ibadoglu} stands for his id, a UUID, so that only the parameter named is wrong
+        given().urlEncodingEnabled(false).get(path.replace("{ibadoglu}", id("ibadoglu"))).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", is(400))
                 .body("title", notNullValue())
@@ -44,20 +45,21 @@ class ErrorMappingTest extends GatewayTest {
     void rejectsACursorOfAnotherQuery() {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
         for (int i = 0; i < 3; i++) {
-            Backends.claims.add(claim("statements/" + i, "2024-04-0" + (i + 1),
+            Backends.claims.add(claim(statementName(Integer.toString(i)), "2024-04-0" + (i + 1),
                     io.habeas.statement.v1.ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", java.util.List.of(), "", PUBLIC));
         }
-        String cursor = given().queryParam("pageSize", 1).get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
-                .extract().path("nextCursor");
-        given().queryParam("cursor", cursor).queryParam("kind", "claim").get("/api/v1/persons/ibadoglu/timeline").then()
+        String cursor = given().queryParam("pageSize", 1).get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then()
+                .statusCode(200).extract().path("nextCursor");
+        given().queryParam("cursor", cursor).queryParam("kind", "claim").get("/api/v1/persons/" + id("ibadoglu") + "/timeline")
+                .then()
                 .statusCode(400).body("invalidParams.name", hasItem("cursor"));
     }
 
     @Test
     void unknownPersonIs404() {
-        given().get("/api/v1/persons/nobody/timeline").then().statusCode(404).contentType("application/problem+json")
-                .body("status", is(404));
-        given().get("/api/v1/persons/nobody").then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/persons/" + id("nobody") + "/timeline").then().statusCode(404)
+                .contentType("application/problem+json").body("status", is(404));
+        given().get("/api/v1/persons/" + id("nobody")).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
@@ -78,7 +80,7 @@ class ErrorMappingTest extends GatewayTest {
     void mapsBackendCodesAsTheConventionsSay(String code, int http) {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
         Backends.detentionError = Status.Code.valueOf(code);
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(http)
+        given().get("/api/v1/persons/" + id("ibadoglu")).then().statusCode(http)
                 .contentType("application/problem+json")
                 .body("status", is(http))
                 .body(not(containsString("at io.")))
