@@ -3,13 +3,17 @@ package io.habeas.gateway;
 import static io.habeas.gateway.Fixtures.*;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.grpc.Status;
+import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.gateway.fake.Backends;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @QuarkusTest
 class ErrorMappingTest extends GatewayTest {
@@ -60,6 +64,42 @@ class ErrorMappingTest extends GatewayTest {
         given().get("/api/v1/persons/" + id("nobody") + "/timeline").then().statusCode(404)
                 .contentType("application/problem+json").body("status", is(404));
         given().get("/api/v1/persons/" + id("nobody")).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** Services issue UUIDs only: any other person id is the client's mistake, told without asking a backend. */
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/persons/ibadoglu", "/api/v1/persons/ibadoglu/timeline",
+            "/api/v1/persons/ibadoglu/timeline?format=csv", "/api/v1/persons/1-2-3-4-5" })
+    void aPersonIdThatIsNotAUuidIs400WithoutABackendCall(String path) {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        given().get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", is(400))
+                .body("invalidParams.name", contains("personId"));
+        assertEquals(List.of(), Backends.calls);
+    }
+
+    @Test
+    void aPersonIdIsAUuidInAnyCase() {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        given().get("/api/v1/persons/" + id("ibadoglu").toUpperCase()).then().statusCode(200).body("id", is(id("ibadoglu")));
+    }
+
+    /** A name the contract rules out is the backend's fault: a 502 naming it, never a 400 blaming the client. */
+    @Test
+    void aMalformedNameFromABackendIs502() {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        // a detention-service that issued a readable id instead of a UUID
+        Backends.detentions.add(detention("detentions/1", PERSON, "AZ", "2023-07-23",
+                CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST, true, 300, PUBLIC));
+        given().get("/api/v1/persons/" + id("ibadoglu")).then().statusCode(502)
+                .contentType("application/problem+json")
+                .body("status", is(502))
+                .body("service", is("detention-service"))
+                .body("missing.reason", contains("bad_answer"))
+                .body("invalidParams", nullValue())
+                .body(not(containsString("at io.")))
+                .body(not(containsString("Exception")));
     }
 
     @Test

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.gateway.fake.Backends.Mode;
 import io.habeas.gateway.fake.Backends;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ClaimKind;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -66,6 +68,25 @@ class PartialAnswersTest extends GatewayTest {
         Backends.statementMode = Mode.DOWN;
         given().get("/api/v1/countries/AZ/timeline").then().statusCode(200)
                 .body("partial", is(true)).body("missing.service", contains("statement-service"))
+                .body("events.record", contains(custodyEventName("1", "a")));
+    }
+
+    /**
+     * A malformed name in statement-service's answer is its fault: it is missing from the timeline,
+     * as if down, and detention-service's events are still served.
+     */
+    @Test
+    void aMalformedNameLeavesItsBackendOutOfATimeline() {
+        seed();
+        // statement-service names a second person by a readable id instead of a UUID
+        ClaimItem item = claim(statementName("bad"), "2024-05", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ",
+                PUBLIC);
+        Claim claim = item.getStatement().getClaims(0).toBuilder().addSubjectPersons("persons/yagublu").build();
+        Backends.claims.add(item.toBuilder().setStatement(item.getStatement().toBuilder().setClaims(0, claim)).build());
+        given().get(TIMELINE).then().statusCode(200)
+                .body("partial", is(true))
+                .body("missing.service", contains("statement-service"))
+                .body("missing.reason", contains("bad_answer"))
                 .body("events.record", contains(custodyEventName("1", "a")));
     }
 
