@@ -26,9 +26,10 @@ class DetaineeLimitTest extends GatewayTest {
 
     @Test
     void marksTheTimelinePartialWhenDetaineesExceedTheLimit() {
-        for (String person : new String[] {PERSON, "persons/yagublu"}) {
+        for (String label : new String[] {"ibadoglu", "yagublu"}) {
+            String person = personName(label);
             Backends.persons.add(person(person, "Detainee " + person, PUBLIC));
-            Backends.detentions.add(detention("detentions/" + person.substring(8), person, "AZ", "2023-07-23",
+            Backends.detentions.add(detention(detentionName(label), person, "AZ", "2023-07-23",
                     CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION, true, 300, PUBLIC));
         }
 

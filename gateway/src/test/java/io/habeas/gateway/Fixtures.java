@@ -7,17 +7,74 @@ import io.habeas.detention.v1.*;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ClaimKind;
+import io.habeas.kernel.names.ActorName;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.ClaimName;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.names.StatementName;
 import io.habeas.statement.v1.Statement;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 
-/** Proto records for the fake backends. */
+/**
+ * Proto records for the fake backends. Their resources have UUIDs, as the services issue them,
+ * each derived from a readable label and the resource's kind (so "detentions/1" and
+ * "statements/1" differ), and names built by the kernel's typed names.
+ */
 public final class Fixtures {
 
-    public static final String PERSON = "persons/ibadoglu";
+    public static final String PERSON = personName("ibadoglu");
     public static final AccessLevel PUBLIC = AccessLevel.ACCESS_LEVEL_PUBLIC;
     public static final AccessLevel CONFIDENTIAL = AccessLevel.ACCESS_LEVEL_CONFIDENTIAL;
 
     private Fixtures() {
+    }
+
+    /** The UUID of the fake resource of this kind with this label: the same label, the same id. */
+    public static UUID id(Class<? extends Record> kind, String label) {
+        return UUID.nameUUIDFromBytes((kind.getSimpleName() + ":" + label).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A person's id as the gateway's paths and JSON show it: id("ibadoglu"). */
+    public static String id(String person) {
+        return id(PersonName.class, person).toString();
+    }
+
+    public static String personName(String label) {
+        return PersonName.of(id(PersonName.class, label)).toString();
+    }
+
+    public static String detentionName(String label) {
+        return DetentionName.of(id(DetentionName.class, label)).toString();
+    }
+
+    public static String custodyEventName(String detention, String label) {
+        return CustodyEventName.of(DetentionName.of(id(DetentionName.class, detention)), id(CustodyEventName.class, label))
+                .toString();
+    }
+
+    public static String chargeName(String detention, String label) {
+        return ChargeName.of(DetentionName.of(id(DetentionName.class, detention)), id(ChargeName.class, label)).toString();
+    }
+
+    public static String statementName(String label) {
+        return StatementName.of(id(StatementName.class, label)).toString();
+    }
+
+    /** The one claim {@link #claim} puts in the statement with this label. */
+    public static String claimName(String statement) {
+        return claimOf(statementName(statement));
+    }
+
+    private static String claimOf(String statementName) {
+        return ClaimName.of(StatementName.parse(statementName, "statement"), id(ClaimName.class, "1")).toString();
+    }
+
+    public static String actorName(String label) {
+        return ActorName.of(id(ActorName.class, label)).toString();
     }
 
     public static PartialDate d(String text) {
@@ -57,7 +114,7 @@ public final class Fixtures {
 
     public static FeedItem custody(String name, String person, String country, String date, CustodyEventType type,
             AccessLevel access) {
-        String detention = name.substring(0, name.indexOf("/custodyEvents"));
+        String detention = CustodyEventName.parse(name, "name").parent().toString();
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CUSTODY_EVENT).setDate(d(date)).setPerson(person)
                 .setDetainingCountry(country).setDetentionName(detention)
                 .setCustodyEvent(CustodyEvent.newBuilder().setName(name).setType(type).setOccurredOn(d(date))
@@ -76,21 +133,22 @@ public final class Fixtures {
     }
 
     public static FeedItem chargeFiled(Charge c, String person, String country) {
-        String detention = c.getName().substring(0, c.getName().indexOf("/charges"));
+        String detention = ChargeName.parse(c.getName(), "name").parent().toString();
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CHARGE_FILED).setDate(c.getFiledOn())
                 .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCharge(c).build();
     }
 
     public static ClaimItem claim(String statement, String date, ClaimKind kind, String person, String actorCountry,
             List<String> subjectCountries, String addressee, AccessLevel access) {
-        Claim.Builder claim = Claim.newBuilder().setName(statement + "/claims/1").setKind(kind)
+        String name = claimOf(statement);
+        Claim.Builder claim = Claim.newBuilder().setName(name).setKind(kind)
                 .setText("claim of " + statement).addAllSubjectCountries(subjectCountries).setAddresseeCountry(addressee);
         if (person != null) {
             claim.addSubjectPersons(person);
         }
-        Statement s = Statement.newBuilder().setName(statement).setActor("actors/blinken").setActorCountry(actorCountry)
+        Statement s = Statement.newBuilder().setName(statement).setActor(actorName("blinken")).setActorCountry(actorCountry)
                 .setMadeOn(d(date)).setTitle("Statement " + statement).setSummary("summary of " + statement)
                 .addClaims(claim).setAccessLevel(access).addSources(source("Readout " + statement)).build();
-        return ClaimItem.newBuilder().setStatement(s).setClaim(statement + "/claims/1").build();
+        return ClaimItem.newBuilder().setStatement(s).setClaim(name).build();
     }
 }

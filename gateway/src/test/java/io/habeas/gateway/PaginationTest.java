@@ -34,7 +34,7 @@ class PaginationTest extends GatewayTest {
         for (int i = 0; i < feedCount; i++) {
             String date = randomDate(random);
             boolean secret = withConfidential && i % 7 == 3;
-            FeedItem item = custody("detentions/1/custodyEvents/" + i, PERSON, "AZ", date,
+            FeedItem item = custody(custodyEventName("1", Integer.toString(i)), PERSON, "AZ", date,
                     CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, secret ? CONFIDENTIAL : PUBLIC);
             Backends.feed.add(item);
             if (!secret) {
@@ -42,7 +42,7 @@ class PaginationTest extends GatewayTest {
             }
         }
         for (int i = 0; i < claimCount; i++) {
-            ClaimItem item = claim("statements/" + i, randomDate(random), ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON,
+            ClaimItem item = claim(statementName(Integer.toString(i)), randomDate(random), ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON,
                     "US", List.of(), "AZ", withConfidential && i % 5 == 1 ? CONFIDENTIAL : PUBLIC);
             Backends.claims.add(item);
             if (!(withConfidential && i % 5 == 1)) {
@@ -89,7 +89,7 @@ class PaginationTest extends GatewayTest {
     @Test
     void walkingAllPagesReturnsEveryEventOnceInOrder() {
         List<Expected> expected = seed(320, 280, false);
-        List<String> seen = walk("/api/v1/persons/ibadoglu/timeline", 37);
+        List<String> seen = walk("/api/v1/persons/" + id("ibadoglu") + "/timeline", 37);
         assertEquals(600, seen.size());
         assertEquals(600, new HashSet<>(seen).size(), "an event came twice");
         assertEquals(expected.stream().map(Expected::record).toList(), seen);
@@ -99,7 +99,7 @@ class PaginationTest extends GatewayTest {
     void pagesStayExactWhenHiddenItemsInterleave() {
         List<Expected> expected = seed(250, 230, true);
         for (int size : new int[] { 1, 50, 200 }) {
-            List<String> seen = walk("/api/v1/persons/ibadoglu/timeline", size);
+            List<String> seen = walk("/api/v1/persons/" + id("ibadoglu") + "/timeline", size);
             assertEquals(expected.stream().map(Expected::record).toList(), seen, "page size " + size);
         }
     }
@@ -107,7 +107,7 @@ class PaginationTest extends GatewayTest {
     @Test
     void kindFilterPagesThroughOneServiceWithoutCallingTheOther() {
         List<Expected> expected = seed(120, 130, false);
-        List<String> seen = walk("/api/v1/persons/ibadoglu/timeline?kind=claim", 40);
+        List<String> seen = walk("/api/v1/persons/" + id("ibadoglu") + "/timeline?kind=claim", 40);
         assertEquals(expected.stream().filter(e -> e.service() == 1).map(Expected::record).toList(), seen);
         assertTrue(Backends.calls.stream().noneMatch(c -> c.equals("ListPersonFeed")));
     }
@@ -116,7 +116,7 @@ class PaginationTest extends GatewayTest {
     void countryTimelinePagesAcrossFeedStatementsAndClaims() {
         List<Expected> expected = seed(150, 140, false);
         // Ibadoglu is detained by AZ: his claims are followed too, and must not come twice
-        Backends.detentions.add(detention("detentions/1", PERSON, "AZ", "2023-07-23",
+        Backends.detentions.add(detention(detentionName("1"), PERSON, "AZ", "2023-07-23",
                 io.habeas.detention.v1.CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST, true, 300, PUBLIC));
         List<String> seen = walk("/api/v1/countries/az/timeline", 33);
         // the claims are addressed to AZ: shown once although they are also about a detainee of AZ

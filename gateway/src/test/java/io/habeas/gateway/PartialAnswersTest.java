@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.gateway.fake.Backends.Mode;
 import io.habeas.gateway.fake.Backends;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ClaimKind;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -17,31 +19,34 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PartialAnswersTest extends GatewayTest {
 
+    static final String TIMELINE = "/api/v1/persons/" + id("ibadoglu") + "/timeline";
+    static final String PROFILE = "/api/v1/persons/" + id("ibadoglu");
+
     void seed() {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
-        Backends.feed.add(custody("detentions/1/custodyEvents/a", PERSON, "AZ", "2023-07-23", CustodyEventType.CUSTODY_EVENT_TYPE_ARREST, PUBLIC));
-        Backends.claims.add(claim("statements/1", "2024-04", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON, "US", List.of(), "AZ", PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "a"), PERSON, "AZ", "2023-07-23", CustodyEventType.CUSTODY_EVENT_TYPE_ARREST, PUBLIC));
+        Backends.claims.add(claim(statementName("1"), "2024-04", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON, "US", List.of(), "AZ", PUBLIC));
     }
 
     @Test
     void servesDetentionEventsWhenStatementServiceIsDown() {
         seed();
         Backends.statementMode = Mode.DOWN;
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+        given().get(TIMELINE).then().statusCode(200)
                 .body("partial", is(true))
                 .body("missing.service", contains("statement-service"))
                 .body("missing.reason", contains("unavailable"))
-                .body("events.record", contains("detentions/1/custodyEvents/a"));
+                .body("events.record", contains(custodyEventName("1", "a")));
     }
 
     @Test
     void servesStatementEventsWhenDetentionServiceIsDown() {
         seed();
         Backends.detentionMode = Mode.DOWN;
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+        given().get(TIMELINE).then().statusCode(200)
                 .body("partial", is(true))
                 .body("missing.service", contains("detention-service"))
-                .body("events.record", contains("statements/1/claims/1"));
+                .body("events.record", contains(claimName("1")));
     }
 
     @Test
@@ -49,11 +54,11 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.SLOW;
         long start = System.nanoTime();
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+        given().get(TIMELINE).then().statusCode(200)
                 .body("partial", is(true))
                 .body("missing[0].service", is("statement-service"))
                 .body("missing[0].reason", is("timeout"))
-                .body("events.record", contains("detentions/1/custodyEvents/a"));
+                .body("events.record", contains(custodyEventName("1", "a")));
         assertTrue((System.nanoTime() - start) / 1_000_000 < 1400, "waited for the slow backend");
     }
 
@@ -63,7 +68,26 @@ class PartialAnswersTest extends GatewayTest {
         Backends.statementMode = Mode.DOWN;
         given().get("/api/v1/countries/AZ/timeline").then().statusCode(200)
                 .body("partial", is(true)).body("missing.service", contains("statement-service"))
-                .body("events.record", contains("detentions/1/custodyEvents/a"));
+                .body("events.record", contains(custodyEventName("1", "a")));
+    }
+
+    /**
+     * A malformed name in statement-service's answer is its fault: it is missing from the timeline,
+     * as if down, and detention-service's events are still served.
+     */
+    @Test
+    void aMalformedNameLeavesItsBackendOutOfATimeline() {
+        seed();
+        // statement-service names a second person by a readable id instead of a UUID
+        ClaimItem item = claim(statementName("bad"), "2024-05", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ",
+                PUBLIC);
+        Claim claim = item.getStatement().getClaims(0).toBuilder().addSubjectPersons("persons/yagublu").build();
+        Backends.claims.add(item.toBuilder().setStatement(item.getStatement().toBuilder().setClaims(0, claim)).build());
+        given().get(TIMELINE).then().statusCode(200)
+                .body("partial", is(true))
+                .body("missing.service", contains("statement-service"))
+                .body("missing.reason", contains("bad_answer"))
+                .body("events.record", contains(custodyEventName("1", "a")));
     }
 
     @Test
@@ -71,7 +95,7 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.DOWN;
         Backends.detentionMode = Mode.DOWN;
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(503)
+        given().get(TIMELINE).then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("status", is(503))
                 .body("missing.service", containsInAnyOrder("detention-service", "statement-service"))
@@ -83,7 +107,7 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.SLOW;
         Backends.detentionMode = Mode.SLOW;
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(504)
+        given().get(TIMELINE).then().statusCode(504)
                 .contentType("application/problem+json").body("status", is(504));
     }
 
@@ -91,17 +115,17 @@ class PartialAnswersTest extends GatewayTest {
     void aWalkStaysPartialOnceASourceWentMissing() {
         seed();
         for (int i = 0; i < 5; i++) {
-            Backends.feed.add(custody("detentions/1/custodyEvents/x" + i, PERSON, "AZ", "2024-0" + (i + 1),
+            Backends.feed.add(custody(custodyEventName("1", "x" + i), PERSON, "AZ", "2024-0" + (i + 1),
                     CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, PUBLIC));
         }
         Backends.statementMode = Mode.DOWN;
-        String cursor = given().queryParam("pageSize", 2).get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+        String cursor = given().queryParam("pageSize", 2).get(TIMELINE).then().statusCode(200)
                 .body("partial", is(true)).extract().path("nextCursor");
         Backends.statementMode = Mode.UP;
         int before = Backends.statementCalls.get();
-        given().queryParam("pageSize", 2).queryParam("cursor", cursor).get("/api/v1/persons/ibadoglu/timeline").then()
+        given().queryParam("pageSize", 2).queryParam("cursor", cursor).get(TIMELINE).then()
                 .statusCode(200).body("partial", is(true)).body("missing.service", contains("statement-service"))
-                .body("events.record", contains("detentions/1/custodyEvents/x1", "detentions/1/custodyEvents/x2"));
+                .body("events.record", contains(custodyEventName("1", "x1"), custodyEventName("1", "x2")));
         assertEquals(before, Backends.statementCalls.get(), "a missing source came back mid-walk, out of order");
     }
 
@@ -109,13 +133,13 @@ class PartialAnswersTest extends GatewayTest {
     void profileIsPartialWithoutStatementServiceAnd503WithoutDetentionService() {
         seed();
         Backends.statementMode = Mode.DOWN;
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(200)
+        given().get(PROFILE).then().statusCode(200)
                 .body("partial", is(true)).body("releaseCalls", nullValue()).body("callOutstanding", nullValue())
                 .body("missing.service", contains("statement-service"));
         Backends.detentionMode = Mode.DOWN;
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(503).contentType("application/problem+json");
+        given().get(PROFILE).then().statusCode(503).contentType("application/problem+json");
         Backends.detentionMode = Mode.SLOW;
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(504).contentType("application/problem+json");
+        given().get(PROFILE).then().statusCode(504).contentType("application/problem+json");
     }
 
     @Test
@@ -123,14 +147,14 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.DOWN;
         for (int i = 0; i < 6; i++) {
-            given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200).body("partial", is(true));
+            given().get(TIMELINE).then().statusCode(200).body("partial", is(true));
         }
         int callsWhenOpen = Backends.statementCalls.get();
         for (int i = 0; i < 5; i++) {
-            given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+            given().get(TIMELINE).then().statusCode(200)
                     .body("partial", is(true))
                     .body("missing[0].reason", is("circuit_open"))
-                    .body("events.record", contains("detentions/1/custodyEvents/a"));
+                    .body("events.record", contains(custodyEventName("1", "a")));
         }
         assertEquals(callsWhenOpen, Backends.statementCalls.get(), "the open circuit still let calls through");
         // the detention backend has its own breaker, still closed
@@ -140,9 +164,9 @@ class PartialAnswersTest extends GatewayTest {
     @Test
     void rejectionsDoNotOpenTheCircuit() {
         for (int i = 0; i < 10; i++) {
-            given().get("/api/v1/persons/nobody/timeline").then().statusCode(404);
+            given().get("/api/v1/persons/" + id("nobody") + "/timeline").then().statusCode(404);
         }
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200).body("partial", is(false));
+        given().get(TIMELINE).then().statusCode(200).body("partial", is(false));
     }
 }

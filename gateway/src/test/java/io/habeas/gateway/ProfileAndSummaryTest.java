@@ -19,20 +19,20 @@ class ProfileAndSummaryTest extends GatewayTest {
 
     void demoCase() {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
-        Backends.persons.add(person("persons/freed", "Freed Person", PUBLIC));
-        Backends.persons.add(person("persons/secret", "Secret Person", CONFIDENTIAL));
-        Backends.detentions.add(detention("detentions/1", PERSON, "AZ", "2023-07-23", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST, true, 300, PUBLIC));
-        Backends.detentions.add(detention("detentions/2", "persons/freed", "AZ", "2022-01", CustodyStatus.CUSTODY_STATUS_RELEASED, false, 40, PUBLIC));
-        Backends.detentions.add(detention("detentions/3", "persons/secret", "AZ", "2022-01", CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION, true, 40, PUBLIC));
-        Backends.charges.put("detentions/1", java.util.List.of(charge("detentions/1/charges/1", "204.3.1", "2023-07-24"),
-                charge("detentions/1/charges/2", "167-3.1", "2023-12")));
+        Backends.persons.add(person(personName("freed"), "Freed Person", PUBLIC));
+        Backends.persons.add(person(personName("secret"), "Secret Person", CONFIDENTIAL));
+        Backends.detentions.add(detention(detentionName("1"), PERSON, "AZ", "2023-07-23", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST, true, 300, PUBLIC));
+        Backends.detentions.add(detention(detentionName("2"), personName("freed"), "AZ", "2022-01", CustodyStatus.CUSTODY_STATUS_RELEASED, false, 40, PUBLIC));
+        Backends.detentions.add(detention(detentionName("3"), personName("secret"), "AZ", "2022-01", CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION, true, 40, PUBLIC));
+        Backends.charges.put(detentionName("1"), java.util.List.of(charge(chargeName("1", "1"), "204.3.1", "2023-07-24"),
+                charge(chargeName("1", "2"), "167-3.1", "2023-12")));
         Backends.releaseCalls.put(PERSON, GetReleaseCallSummaryResponse.newBuilder().setCallCount(2)
                 .setFirstCallDate(d("2023-08")).setLatestCallDate(d("2024-04-28"))
-                .addCallers(CallerCount.newBuilder().setActor("actors/blinken").setDisplayName("Antony J. Blinken")
+                .addCallers(CallerCount.newBuilder().setActor(actorName("blinken")).setDisplayName("Antony J. Blinken")
                         .setCountry("US").setCallCount(2).setLatestCallDate(d("2024-04-28")))
                 .build());
-        Backends.releaseCalls.put("persons/freed", GetReleaseCallSummaryResponse.newBuilder().setCallCount(1)
-                .addCallers(CallerCount.newBuilder().setActor("actors/pace").setCountry("").setCallCount(1)).build());
+        Backends.releaseCalls.put(personName("freed"), GetReleaseCallSummaryResponse.newBuilder().setCallCount(1)
+                .addCallers(CallerCount.newBuilder().setActor(actorName("pace")).setCountry("").setCallCount(1)).build());
         Backends.statistics = GetCountryStatisticsResponse.newBuilder().setHeldNow(2)
                 .addMonthly(MonthlyCount.newBuilder().setYear(2023).setMonth(7).setNewDetentions(1))
                 .addMonthly(MonthlyCount.newBuilder().setYear(2023).setMonth(0).setReleases(1))
@@ -44,8 +44,8 @@ class ProfileAndSummaryTest extends GatewayTest {
     @Test
     void profileDerivesStatusDaysChargesAndOutstandingCall() {
         demoCase();
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(200)
-                .body("id", is("ibadoglu"))
+        given().get("/api/v1/persons/" + id("ibadoglu")).then().statusCode(200)
+                .body("id", is(id("ibadoglu")))
                 .body("displayName", is("Gubad Ibadoglu"))
                 .body("aliases[0].name", is("Qubad İbadoğlu"))
                 .body("currentStatus", is("house_arrest"))
@@ -63,7 +63,7 @@ class ProfileAndSummaryTest extends GatewayTest {
                 .body("releaseCalls.byWhom[0].country", is("US"))
                 .body("callOutstanding", is(true))
                 .body("partial", is(false));
-        given().get("/api/v1/persons/freed").then().statusCode(200)
+        given().get("/api/v1/persons/" + id("freed")).then().statusCode(200)
                 .body("currentStatus", is("released")).body("held", is(false)).body("callOutstanding", is(false));
     }
 
@@ -78,7 +78,7 @@ class ProfileAndSummaryTest extends GatewayTest {
                 .body("topArticles[0].article", is("204"))
                 .body("releaseCallsBySpeakerCountry.country", contains("US", ""))
                 .body("releaseCallsBySpeakerCountry.calls", contains(2, 1))
-                .body("personsWithOutstandingCalls.id", contains("ibadoglu"))
+                .body("personsWithOutstandingCalls.id", contains(id("ibadoglu")))
                 .body("personsWithOutstandingCalls[0].currentStatus", is("house_arrest"))
                 .body(not(containsString("Secret Person")))
                 .body("partial", is(false));
@@ -95,7 +95,7 @@ class ProfileAndSummaryTest extends GatewayTest {
     void listsAndSearchesPersonsWithFiltersAndCursor() {
         demoCase();
         given().get("/api/v1/persons").then().statusCode(200)
-                .body("persons.id", contains("ibadoglu", "freed"))
+                .body("persons.id", contains(id("ibadoglu"), id("freed")))
                 .body("persons[0].currentStatus", is("house_arrest"))
                 .body("persons[0].detainingCountries", contains("AZ"))
                 .body("nextCursor", nullValue());
@@ -103,14 +103,14 @@ class ProfileAndSummaryTest extends GatewayTest {
         org.junit.jupiter.api.Assertions.assertEquals(1, Backends.calls.stream().filter(c -> c.equals("ListDetentions")).count(),
                 Backends.calls.toString());
         given().queryParam("status", "held").get("/api/v1/persons").then().statusCode(200)
-                .body("persons.id", contains("ibadoglu"));
+                .body("persons.id", contains(id("ibadoglu")));
         given().queryParam("q", "qubad").queryParam("country", "az").get("/api/v1/persons").then().statusCode(200)
-                .body("persons.id", contains("ibadoglu", "freed"));
+                .body("persons.id", contains(id("ibadoglu"), id("freed")));
         given().queryParam("country", "AM").get("/api/v1/persons").then().statusCode(200).body("persons", empty());
         String cursor = given().queryParam("pageSize", 1).get("/api/v1/persons").then().statusCode(200)
-                .body("persons.id", contains("ibadoglu")).extract().path("nextCursor");
+                .body("persons.id", contains(id("ibadoglu"))).extract().path("nextCursor");
         given().queryParam("pageSize", 1).queryParam("cursor", cursor).get("/api/v1/persons").then().statusCode(200)
-                .body("persons.id", contains("freed"));
+                .body("persons.id", contains(id("freed")));
     }
 
     @Test

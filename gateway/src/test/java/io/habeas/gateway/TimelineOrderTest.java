@@ -18,7 +18,7 @@ class TimelineOrderTest extends GatewayTest {
 
     void demoPerson() {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
-        Detention d = detention("detentions/1", PERSON, "AZ", "2023-07-23", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST,
+        Detention d = detention(detentionName("1"), PERSON, "AZ", "2023-07-23", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST,
                 true, 300, PUBLIC);
         Backends.detentions.add(d);
         Backends.feed.add(started(d));
@@ -28,26 +28,26 @@ class TimelineOrderTest extends GatewayTest {
     void mergesMixedPrecisionsByLastDayThenFinerFirstThenDetentionBeforeStatement() {
         demoPerson();
         // recorded out of order on purpose: the backends order by date, the gateway merges
-        Backends.feed.add(custody("detentions/1/custodyEvents/y", PERSON, "AZ", "2023", CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, PUBLIC));
-        Backends.feed.add(custody("detentions/1/custodyEvents/m", PERSON, "AZ", "2023-07", CustodyEventType.CUSTODY_EVENT_TYPE_ARREST, PUBLIC));
-        Backends.feed.add(custody("detentions/1/custodyEvents/31", PERSON, "AZ", "2023-07-31", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
-        Backends.claims.add(claim("statements/m", "2023-07", ClaimKind.CLAIM_KIND_DENIAL, PERSON, "AZ", List.of(), "", PUBLIC));
-        Backends.claims.add(claim("statements/23", "2023-07-23", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ", PUBLIC));
-        Backends.claims.add(claim("statements/dec", "2023-12-31", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON, "US", List.of(), "AZ", PUBLIC));
-        Backends.claims.add(claim("statements/aug", "2023-08", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "", PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "y"), PERSON, "AZ", "2023", CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "m"), PERSON, "AZ", "2023-07", CustodyEventType.CUSTODY_EVENT_TYPE_ARREST, PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "31"), PERSON, "AZ", "2023-07-31", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
+        Backends.claims.add(claim(statementName("m"), "2023-07", ClaimKind.CLAIM_KIND_DENIAL, PERSON, "AZ", List.of(), "", PUBLIC));
+        Backends.claims.add(claim(statementName("23"), "2023-07-23", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ", PUBLIC));
+        Backends.claims.add(claim(statementName("dec"), "2023-12-31", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON, "US", List.of(), "AZ", PUBLIC));
+        Backends.claims.add(claim(statementName("aug"), "2023-08", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "", PUBLIC));
 
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
                 .body("partial", is(false))
                 .body("nextCursor", nullValue())
                 .body("events.record", contains(
-                        "detentions/1",                      // 23 July 2023, detention-service first
-                        "statements/23/claims/1",            // 23 July 2023
-                        "detentions/1/custodyEvents/31",     // 31 July 2023: a day before its month
-                        "detentions/1/custodyEvents/m",      // July 2023, detention-service first
-                        "statements/m/claims/1",             // July 2023
-                        "statements/aug/claims/1",           // August 2023
-                        "statements/dec/claims/1",           // 31 December 2023: a day before its year
-                        "detentions/1/custodyEvents/y"))     // 2023
+                        detentionName("1"),                  // 23 July 2023, detention-service first
+                        claimName("23"),                     // 23 July 2023
+                        custodyEventName("1", "31"),         // 31 July 2023: a day before its month
+                        custodyEventName("1", "m"),          // July 2023, detention-service first
+                        claimName("m"),                      // July 2023
+                        claimName("aug"),                    // August 2023
+                        claimName("dec"),                    // 31 December 2023: a day before its year
+                        custodyEventName("1", "y")))         // 2023
                 .body("events[3].date.value", is("2023-07"))
                 .body("events[3].date.precision", is("month"))
                 .body("events[3].date.label", is("July 2023"))
@@ -55,7 +55,7 @@ class TimelineOrderTest extends GatewayTest {
                 .body("events[3].type", is("arrest"))
                 .body("events[3].origin", is("detention-service"))
                 .body("events[3].countries[0].code", is("AZ"))
-                .body("events[3].persons[0].id", is("ibadoglu"))
+                .body("events[3].persons[0].id", is(id("ibadoglu")))
                 .body("events[3].persons[0].name", is("Gubad Ibadoglu"))
                 .body("events[0].date.label", is("23 July 2023"))
                 .body("events[7].date.label", is("2023"))
@@ -68,18 +68,18 @@ class TimelineOrderTest extends GatewayTest {
     @Test
     void neverServesConfidentialRecordsOrSources() {
         demoPerson();
-        Backends.feed.add(custody("detentions/1/custodyEvents/open", PERSON, "AZ", "2023-08-01", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
-        Backends.feed.add(custody("detentions/1/custodyEvents/secret", PERSON, "AZ", "2023-08-02", CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, CONFIDENTIAL));
-        Backends.claims.add(claim("statements/secret", "2023-08-03", ClaimKind.CLAIM_KIND_ALLEGATION, PERSON, "AZ", List.of(), "", CONFIDENTIAL));
+        Backends.feed.add(custody(custodyEventName("1", "open"), PERSON, "AZ", "2023-08-01", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "secret"), PERSON, "AZ", "2023-08-02", CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, CONFIDENTIAL));
+        Backends.claims.add(claim(statementName("secret"), "2023-08-03", ClaimKind.CLAIM_KIND_ALLEGATION, PERSON, "AZ", List.of(), "", CONFIDENTIAL));
         // a confidential detention hides its events too
-        Detention hidden = detention("detentions/2", PERSON, "AZ", "2020-01-01", CustodyStatus.CUSTODY_STATUS_RELEASED, false, 5, CONFIDENTIAL);
+        Detention hidden = detention(detentionName("2"), PERSON, "AZ", "2020-01-01", CustodyStatus.CUSTODY_STATUS_RELEASED, false, 5, CONFIDENTIAL);
         Backends.detentions.add(hidden);
         Backends.feed.add(started(hidden));
-        Backends.feed.add(custody("detentions/2/custodyEvents/a", PERSON, "AZ", "2020-01-02", CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, PUBLIC));
+        Backends.feed.add(custody(custodyEventName("2", "a"), PERSON, "AZ", "2020-01-02", CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, PUBLIC));
 
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(200)
-                .body("events.record", contains("detentions/1", "detentions/1/custodyEvents/open"))
-                .body("events[1].sources.title", contains("Report on detentions/1/custodyEvents/open"))
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
+                .body("events.record", contains(detentionName("1"), custodyEventName("1", "open")))
+                .body("events[1].sources.title", contains("Report on " + custodyEventName("1", "open")))
                 .body(not(containsString("Secret note")))
                 .body(not(containsString("Informant")));
     }
@@ -87,21 +87,21 @@ class TimelineOrderTest extends GatewayTest {
     @Test
     void countryTimelinesHideItemsWhoseDetentionOrPersonIsConfidential() {
         demoPerson();
-        Backends.feed.add(custody("detentions/1/custodyEvents/open", PERSON, "AZ", "2023-08-01",
+        Backends.feed.add(custody(custodyEventName("1", "open"), PERSON, "AZ", "2023-08-01",
                 CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC));
-        Backends.feed.add(custody("detentions/3/custodyEvents/of-a-hidden-person", "persons/hidden", "AZ", "2023-08-02",
+        Backends.feed.add(custody(custodyEventName("3", "of-a-hidden-person"), personName("hidden"), "AZ", "2023-08-02",
                 CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, PUBLIC).toBuilder().setAccessLevel(CONFIDENTIAL).build());
 
         given().queryParam("role", "detaining").get("/api/v1/countries/AZ/timeline").then().statusCode(200)
-                .body("events.record", hasItem("detentions/1/custodyEvents/open"))
-                .body("events.record", not(hasItem("detentions/3/custodyEvents/of-a-hidden-person")));
+                .body("events.record", hasItem(custodyEventName("1", "open")))
+                .body("events.record", not(hasItem(custodyEventName("3", "of-a-hidden-person"))));
     }
 
     @Test
     void hidesConfidentialPersonsAsUnknown() {
         Backends.persons.add(person(PERSON, "Someone", CONFIDENTIAL));
-        given().get("/api/v1/persons/ibadoglu/timeline").then().statusCode(404)
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/persons/ibadoglu").then().statusCode(404);
+        given().get("/api/v1/persons/" + id("ibadoglu")).then().statusCode(404);
     }
 }

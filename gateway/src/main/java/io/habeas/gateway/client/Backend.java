@@ -1,9 +1,15 @@
 package io.habeas.gateway.client;
 
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
 /** The services the gateway reads from, named as they appear in partial answers. */
 public enum Backend {
     DETENTION("detention-service"),
     STATEMENT("statement-service");
+
+    private static final Logger LOG = Logger.getLogger(Backend.class);
 
     private final String serviceName;
 
@@ -13,5 +19,17 @@ public enum Backend {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    /**
+     * This backend's answer as the gateway reads it (resource names by the kernel's typed names):
+     * a name that is not of its form fails the reading with INVALID_ARGUMENT, which here becomes
+     * this backend's bad answer, never a 400 about the client's request.
+     */
+    public <T> Uni<T> read(Uni<T> reading) {
+        return reading.onFailure(InvalidArgumentException.class).transform(f -> {
+            LOG.warnf("%s answered with %s", serviceName, f.getMessage());
+            return BackendException.badAnswer(this, (InvalidArgumentException) f);
+        });
     }
 }

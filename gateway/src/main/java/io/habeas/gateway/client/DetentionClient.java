@@ -1,6 +1,7 @@
 package io.habeas.gateway.client;
 
 import io.habeas.detention.v1.*;
+import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,9 @@ public class DetentionClient {
         return detentions.withDeadlineAfter(guarded.deadlineMillis(Backend.DETENTION), TimeUnit.MILLISECONDS);
     }
 
-    public Uni<Person> getPerson(String name) {
+    public Uni<Person> getPerson(PersonName name) {
         return guarded.call(Backend.DETENTION,
-                () -> persons().getPerson(GetPersonRequest.newBuilder().setName(name).build()))
+                () -> persons().getPerson(GetPersonRequest.newBuilder().setName(name.toString()).build()))
                 .map(GetPersonResponse::getPerson);
     }
 

@@ -1,5 +1,6 @@
 package io.habeas.gateway.client;
 
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.v1.*;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -38,13 +39,18 @@ public class StatementClient {
         return guarded.call(Backend.STATEMENT, () -> stub().listCountryStatements(request));
     }
 
-    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<String> persons) {
+    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<PersonName> persons) {
         return guarded.call(Backend.STATEMENT, () -> stub().batchGetReleaseCallSummaries(
-                BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(persons).build()));
+                BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(names(persons)).build()));
     }
 
-    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(String person) {
+    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(PersonName person) {
         return guarded.call(Backend.STATEMENT, () -> stub().getReleaseCallSummary(
-                GetReleaseCallSummaryRequest.newBuilder().setPerson(person).build()));
+                GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()).build()));
+    }
+
+    /** Person names as requests carry them. */
+    public static List<String> names(List<PersonName> persons) {
+        return persons.stream().map(PersonName::toString).toList();
     }
 }

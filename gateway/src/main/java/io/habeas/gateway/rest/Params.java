@@ -10,12 +10,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.UUID;
 
 /** Request parameters, read as text and checked here so that every bad one is a 400 naming it. */
 public final class Params {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.~-]{0,127}");
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     private Params() {
@@ -37,11 +36,19 @@ public final class Params {
         return size;
     }
 
-    public static String personId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw InvalidArgumentException.of("personId", "must be a person id such as the one in " + PersonName.FORM);
+    /** The person a path's personId names: a UUID in its canonical form (any case), else a 400 naming personId. */
+    public static PersonName person(String personId) {
+        UUID id = null;
+        try {
+            id = personId == null ? null : UUID.fromString(personId);
+        } catch (IllegalArgumentException e) {
+            // not a UUID
         }
-        return id;
+        // UUID.fromString also takes shortened groups ("1-2-3-4-5"); only the canonical text names a person
+        if (id == null || !id.toString().equalsIgnoreCase(personId)) {
+            throw InvalidArgumentException.of("personId", "must be a person's id: the UUID in " + PersonName.FORM);
+        }
+        return PersonName.of(id);
     }
 
     /** An ISO 3166-1 alpha-2 code, any case: 400 when malformed, 404 when no such country. */
@@ -51,7 +58,7 @@ public final class Params {
             throw InvalidArgumentException.of("countryCode", "must be an ISO 3166-1 alpha-2 code such as AZ");
         }
         if (!ISO_COUNTRIES.contains(upper)) {
-            throw new NotFoundException("countries/" + upper);
+            throw new NotFoundException("country " + upper);
         }
         return upper;
     }

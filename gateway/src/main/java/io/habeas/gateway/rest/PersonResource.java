@@ -11,6 +11,7 @@ import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.PersonTimelines;
 import io.habeas.gateway.timeline.TimelineQuery;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class PersonResource {
     @Operation(summary = "A person's profile with derived facts", description = "Current status, days in custody, charges with "
             + "their articles, calls for release and whether one is outstanding (called for and still held).")
     public Uni<PersonProfile> profile(@PathParam("personId") String personId) {
-        return profiles.profile(Params.personId(personId));
+        return profiles.profile(Params.person(personId));
     }
 
     @GET
@@ -92,15 +93,15 @@ public class PersonResource {
             @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format, HttpHeaders headers) {
-        String id = Params.personId(personId);
+        PersonName person = Params.person(personId);
         TimelineQuery query = query(from, to, kind, List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
                 EventMapper.CHARGE_STATUS, EventMapper.CLAIM), Set.of());
         int size = Params.pageSize(pageSize, 50, 200);
         if (Formats.csv(format, headers)) {
-            return TimelineCsv.download(c -> timelines.timeline(id, query, c, 200), config.csv().maxEvents(),
-                    "person-" + id + "-timeline.csv");
+            return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
+                    "person-" + person.id() + "-timeline.csv");
         }
-        return timelines.timeline(id, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+        return timelines.timeline(person, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
     }
 
     static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles) {

@@ -19,8 +19,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error as RFC 9457 application/problem+json: the domain's exceptions from the layers
- * below, and JAX-RS's own. gRPC codes map as conventions.md's table says; an unexpected failure is
- * a 500 problem without a stack trace (logged here instead).
+ * below, and JAX-RS's own. A backend's failure maps to HTTP as {@link #httpStatus(BackendException)}
+ * says (the table in gateway/README.md, "Errors"); an unexpected failure is a 500 problem without
+ * a stack trace (logged here instead).
  */
 public class ProblemMappers {
 
@@ -88,15 +89,20 @@ public class ProblemMappers {
         return problem(500, "Internal error", "The gateway failed unexpectedly; the failure was logged.", Map.of());
     }
 
-    /** Maps a backend's failure to HTTP after conventions.md. */
+    /**
+     * A backend's failure as HTTP: too slow 504; down or its circuit open 503; an answer that breaks
+     * the contract 502 (the backend's fault, not the request's); a rejection of the request by its gRPC code.
+     */
     static int httpStatus(BackendException e) {
         return switch (e.kind()) {
             case TIMEOUT -> 504;
             case UNAVAILABLE, CIRCUIT_OPEN -> 503;
+            case BAD_ANSWER -> 502;
             case REJECTED -> httpStatus(e.code());
         };
     }
 
+    /** A backend's rejection by its gRPC code: the request's fault as 4xx, the backend's as 5xx; any other code 502. */
     static int httpStatus(Status.Code code) {
         return switch (code) {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> 400;

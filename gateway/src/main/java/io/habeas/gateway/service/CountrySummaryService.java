@@ -12,11 +12,12 @@ import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.CountrySummary;
 import io.habeas.gateway.api.DateView;
 import io.habeas.gateway.api.MissingSource;
+import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.view.DateViews;
-import io.habeas.gateway.view.ResourceIds;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.v1.BatchGetReleaseCallSummariesResponse;
 import io.habeas.statement.v1.CallerCount;
@@ -72,7 +73,8 @@ public class CountrySummaryService {
             Uni<List<ReleaseCallSummary>> calls = visible.isEmpty() ? Uni.createFrom().item(List.of())
                     : statement.releaseCallSummaries(t.getItem2().names())
                             .map(BatchGetReleaseCallSummariesResponse::getSummariesList);
-            return calls.map(summaries -> build(country, t.getItem1(), visible, summaries, heldBy, truncated, null))
+            return Backend.STATEMENT.read(calls.map(summaries -> build(country, t.getItem1(), visible, summaries, heldBy,
+                            truncated, null)))
                     .onFailure(f -> f instanceof BackendException be && be.unavailable())
                     .recoverWithItem(f -> build(country, t.getItem1(), visible, null, heldBy, truncated, (BackendException) f));
         });
@@ -100,8 +102,10 @@ public class CountrySummaryService {
                 Detention held = heldBy.get(c.getPerson());
                 Person person = byName.get(c.getPerson());
                 if (held != null && person != null && c.getCallCount() > 0) {
-                    outstanding.add(new CountrySummary.OutstandingCall(ResourceIds.id(c.getPerson()), person.getDisplayName(),
-                            Custody.status(held), c.getCallCount(), DateViews.of(c.getLatestCallDate())));
+                    outstanding.add(new CountrySummary.OutstandingCall(
+                            PersonName.parse(c.getPerson(), "ReleaseCallSummary.person").id().toString(),
+                            person.getDisplayName(), Custody.status(held), c.getCallCount(),
+                            DateViews.of(c.getLatestCallDate())));
                 }
             }
             bySpeaker = perCountry.entrySet().stream().map(e -> new CountrySummary.SpeakerCalls(e.getKey(), e.getValue()))

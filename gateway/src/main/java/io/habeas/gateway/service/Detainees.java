@@ -3,7 +3,9 @@ package io.habeas.gateway.service;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.gateway.access.AccessPolicy;
+import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.DetentionClient;
+import io.habeas.kernel.names.PersonName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,15 +23,19 @@ public class Detainees {
     @Inject
     AccessPolicy access;
 
-    /** The visible persons found, and whether there were more than the limit. */
-    public record Found(List<Person> persons, boolean truncated) {
-        public List<String> names() {
-            return persons.stream().map(Person::getName).toList();
+    /** The visible persons found, their names, and whether there were more than the limit. */
+    public record Found(List<Person> persons, List<PersonName> names, boolean truncated) {
+
+        /** The persons' names read by the kernel's PersonName: one not of its form fails with INVALID_ARGUMENT. */
+        static Found of(List<Person> persons, boolean truncated) {
+            return new Found(persons, persons.stream().map(p -> PersonName.parse(p.getName(), "Person.name")).toList(),
+                    truncated);
         }
     }
 
+    /** The visible persons the country detains; a malformed name among them is detention-service's bad answer. */
     public Uni<Found> of(String country, int limit) {
-        return collect(country, "", new ArrayList<>(), limit);
+        return Backend.DETENTION.read(collect(country, "", new ArrayList<>(), limit));
     }
 
     private Uni<Found> collect(String country, String token, List<Person> found, int limit) {
@@ -38,10 +44,10 @@ public class Detainees {
                 .chain(page -> {
                     page.getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel())).forEach(found::add);
                     if (found.size() > limit) {
-                        return Uni.createFrom().item(new Found(List.copyOf(found.subList(0, limit)), true));
+                        return Uni.createFrom().item(Found.of(List.copyOf(found.subList(0, limit)), true));
                     }
                     return page.getNextPageToken().isEmpty()
-                            ? Uni.createFrom().item(new Found(List.copyOf(found), false))
+                            ? Uni.createFrom().item(Found.of(List.copyOf(found), false))
                             : collect(country, page.getNextPageToken(), found, limit);
                 });
     }

@@ -8,11 +8,12 @@ import io.habeas.detention.v1.SearchPersonsRequest;
 import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.PersonListItem;
 import io.habeas.gateway.api.PersonPage;
+import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.paging.Cursor;
 import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.paging.SourcePosition;
-import io.habeas.gateway.view.ResourceIds;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -122,7 +123,7 @@ public class PersonDirectory {
                 return Uni.createFrom().item(List.of());
             }
             List<String> names = shown.stream().map(c -> c.person().getName()).toList();
-            return detentionsOf(names, "", new ArrayList<>()).map(all -> {
+            return Backend.DETENTION.read(detentionsOf(names, "", new ArrayList<>()).map(all -> {
                 Map<String, List<Detention>> byPerson = all.stream().filter(d -> access.visible(d.getAccessLevel()))
                         .collect(Collectors.groupingBy(Detention::getPerson));
                 List<PersonListItem> items = new ArrayList<>();
@@ -133,7 +134,7 @@ public class PersonDirectory {
                     }
                 }
                 return items;
-            });
+            }));
         }
 
         private Uni<List<Detention>> detentionsOf(List<String> persons, String token, List<Detention> found) {
@@ -158,7 +159,7 @@ public class PersonDirectory {
             if (!Custody.matches(status, current, held)) {
                 return null;
             }
-            return new PersonListItem(ResourceIds.id(p.getName()), p.getDisplayName(), p.getCitizenshipsList(),
+            return new PersonListItem(PersonName.parse(p.getName(), "Person.name").id().toString(), p.getDisplayName(), p.getCitizenshipsList(),
                     current, held, countries, c.score());
         }
     }

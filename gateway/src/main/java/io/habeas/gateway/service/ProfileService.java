@@ -15,14 +15,18 @@ import io.habeas.gateway.api.DetentionView;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.PersonProfile;
 import io.habeas.gateway.api.ReleaseCalls;
+import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.view.DateViews;
 import io.habeas.gateway.view.EnumValues;
-import io.habeas.gateway.view.ResourceIds;
 import io.habeas.gateway.view.SourceViews;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.ActorName;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.smallrye.mutiny.Uni;
@@ -34,8 +38,9 @@ import java.util.List;
 /**
  * A person's profile: GetPerson, ListDetentions and GetReleaseCallSummary in parallel, then
  * ListCharges for each detention (bounded by habeas.gateway.profile.max-detentions: the contract
- * lists charges per detention only). Without detention-service there is no profile (503/504);
- * without statement-service the profile is partial, its release calls null.
+ * lists charges per detention only). Without detention-service there is no profile (503/504, or
+ * 502 when its answer breaks the contract); without statement-service the profile is partial, its
+ * release calls null.
  */
 @ApplicationScoped
 public class ProfileService {
@@ -55,29 +60,30 @@ public class ProfileService {
     @Inject
     GatewayConfig config;
 
-    record Calls(GetReleaseCallSummaryResponse summary, BackendException failure) {
+    /** The release calls, or (null) why statement-service could not give them. */
+    record Calls(ReleaseCalls releaseCalls, BackendException failure) {
     }
 
-    public Uni<PersonProfile> profile(String personId) {
-        String name = ResourceIds.personName(personId);
-        Uni<Calls> calls = statement.releaseCallSummary(name)
-                .map(s -> new Calls(s, null))
+    public Uni<PersonProfile> profile(PersonName name) {
+        Uni<Calls> calls = Backend.STATEMENT.read(statement.releaseCallSummary(name).map(ProfileService::releaseCalls))
+                .map(r -> new Calls(r, null))
                 .onFailure(f -> f instanceof BackendException be
                         && (be.unavailable() || be.code() == Status.Code.NOT_FOUND))
                 .recoverWithItem(f -> {
                     BackendException be = (BackendException) f;
                     return be.unavailable() ? new Calls(null, be)
-                            : new Calls(GetReleaseCallSummaryResponse.getDefaultInstance(), null);
+                            : new Calls(releaseCalls(GetReleaseCallSummaryResponse.getDefaultInstance()), null);
                 });
-        return Uni.combine().all()
+        return Backend.DETENTION.read(Uni.combine().all()
                 .unis(detention.getPerson(name),
-                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(name).setPageSize(200).build()),
+                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(name.toString())
+                                .setPageSize(200).build()),
                         calls)
                 .asTuple()
                 .chain(t -> {
                     Person person = t.getItem1();
                     if (!access.visible(person.getAccessLevel())) {
-                        throw new NotFoundException(name);
+                        throw new NotFoundException(name.toString());
                     }
                     List<Detention> detentions = t.getItem2().getDetentionsList().stream()
                             .filter(d -> access.visible(d.getAccessLevel())).limit(config.profile().maxDetentions()).toList();
@@ -92,7 +98,7 @@ public class ProfileService {
                                         return cs;
                                     }).toList());
                     return charges.map(cs -> build(person, detentions, cs, t.getItem3()));
-                });
+                }));
     }
 
     private PersonProfile build(Person p, List<Detention> detentions, List<List<Charge>> charges, Calls calls) {
@@ -105,17 +111,17 @@ public class ProfileService {
                     .map(ProfileService::charge).toList();
             allCharges.addAll(cs);
             days += d.getDaysInCustody();
-            views.add(new DetentionView(ResourceIds.id(d.getName()), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
-                    emptyToNull(d.getPlace()), DateViews.of(d.getStartDate()), DateViews.of(d.getEndDate()),
-                    EnumValues.of(d.getCurrentStatus()), d.getOngoing(), d.getDaysInCustody(),
-                    cs));
+            views.add(new DetentionView(DetentionName.parse(d.getName(), "Detention.name").id().toString(),
+                    d.getDetainingCountry(), emptyToNull(d.getAuthority()), emptyToNull(d.getPlace()),
+                    DateViews.of(d.getStartDate()), DateViews.of(d.getEndDate()), EnumValues.of(d.getCurrentStatus()),
+                    d.getOngoing(), d.getDaysInCustody(), cs));
         }
         boolean held = Custody.held(detentions);
-        ReleaseCalls releaseCalls = calls.summary() == null ? null : releaseCalls(calls.summary());
+        ReleaseCalls releaseCalls = calls.releaseCalls();
         Boolean outstanding = releaseCalls == null ? null : releaseCalls.count() > 0 && held;
         List<MissingSource> missing = calls.failure() == null ? List.of()
                 : List.of(calls.failure().missingSource());
-        return new PersonProfile(ResourceIds.id(p.getName()), p.getDisplayName(),
+        return new PersonProfile(PersonName.parse(p.getName(), "Person.name").id().toString(), p.getDisplayName(),
                 p.getAliasesList().stream().map(a -> new PersonProfile.Alias(a.getName(), emptyToNull(a.getLanguageCode())))
                         .toList(),
                 p.getCitizenshipsList(), emptyToNull(p.getDescription()), Custody.status(Custody.current(detentions)), held,
@@ -126,8 +132,9 @@ public class ProfileService {
     static ReleaseCalls releaseCalls(GetReleaseCallSummaryResponse s) {
         List<ReleaseCalls.Caller> callers = new ArrayList<>();
         for (CallerCount c : s.getCallersList()) {
-            callers.add(new ReleaseCalls.Caller(ResourceIds.id(c.getActor()), emptyToNull(c.getDisplayName()),
-                    emptyToNull(c.getCountry()), c.getCallCount(), DateViews.of(c.getLatestCallDate())));
+            callers.add(new ReleaseCalls.Caller(ActorName.parse(c.getActor(), "CallerCount.actor").id().toString(),
+                    emptyToNull(c.getDisplayName()), emptyToNull(c.getCountry()), c.getCallCount(),
+                    DateViews.of(c.getLatestCallDate())));
         }
         return new ReleaseCalls(s.getCallCount(), DateViews.of(s.getFirstCallDate()), DateViews.of(s.getLatestCallDate()),
                 callers);
@@ -138,8 +145,8 @@ public class ProfileService {
                 ? new ChargeView.ArticleView(emptyToNull(c.getArticle().getArticle()), emptyToNull(c.getArticle().getPart()),
                         emptyToNull(c.getArticle().getClause()))
                 : null;
-        return new ChargeView(ResourceIds.id(c.getName()), c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(), article,
-                emptyToNull(c.getOffenceDescription()), DateViews.of(c.getFiledOn()),
-                EnumValues.of(c.getStatus()));
+        return new ChargeView(ChargeName.parse(c.getName(), "Charge.name").id().toString(), c.getJurisdiction(),
+                c.getLegalCode(), c.getArticleReference(), article, emptyToNull(c.getOffenceDescription()),
+                DateViews.of(c.getFiledOn()), EnumValues.of(c.getStatus()));
     }
 }

@@ -6,6 +6,7 @@ import io.habeas.gateway.api.TimelinePage;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.service.Detainees;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +35,7 @@ public class CountryTimelines {
     GatewayConfig config;
 
     /** The persons whose claims the detaining role follows, whether there were more, or why there are none. */
-    record Context(List<String> persons, boolean truncated, BackendException failure) {
+    record Context(List<PersonName> persons, boolean truncated, BackendException failure) {
     }
 
     public Uni<TimelinePage> timeline(String country, TimelineQuery query, String cursor, int limit) {

@@ -15,8 +15,8 @@ import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.view.DateViews;
 import io.habeas.gateway.view.EnumValues;
-import io.habeas.gateway.view.ResourceIds;
 import io.habeas.gateway.view.SourceViews;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.Statement;
@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * Proto records to timeline events. Returns null for what a dashboard may not see (a
  * CONFIDENTIAL record, or RESTRICTED when those are not served); confidential sources are
- * dropped from the events that are shown.
+ * dropped from the events that are shown. Person names are read by the kernel's PersonName: one
+ * not of its form fails the mapping with INVALID_ARGUMENT naming the field (the backend's fault).
  */
 @ApplicationScoped
 public class EventMapper {
@@ -57,7 +58,7 @@ public class EventMapper {
             return null;
         }
         String origin = Backend.DETENTION.serviceName();
-        List<PersonRef> persons = List.of(new PersonRef(ResourceIds.id(item.getPerson()), personName));
+        List<PersonRef> persons = List.of(new PersonRef(personId(item.getPerson(), "FeedItem.person"), personName));
         List<CountryRef> countries = new ArrayList<>();
         if (!item.getDetainingCountry().isEmpty()) {
             countries.add(new CountryRef(item.getDetainingCountry(), "detaining"));
@@ -137,7 +138,7 @@ public class EventMapper {
         String origin = Backend.STATEMENT.serviceName();
         List<PersonRef> persons = new ArrayList<>();
         for (String p : claim.getSubjectPersonsList()) {
-            persons.add(new PersonRef(ResourceIds.id(p), null));
+            persons.add(new PersonRef(personId(p, "Claim.subject_persons"), null));
         }
         List<CountryRef> countries = new ArrayList<>();
         if (!s.getActorCountry().isEmpty()) {
@@ -174,7 +175,8 @@ public class EventMapper {
                 countries.add(new CountryRef(c.getAddresseeCountry(), "addressee"));
             }
         }
-        List<PersonRef> persons = personNames.stream().map(p -> new PersonRef(ResourceIds.id(p), null)).toList();
+        List<PersonRef> persons = personNames.stream()
+                .map(p -> new PersonRef(personId(p, "Statement.claims.subject_persons"), null)).toList();
         String detail = s.getSummary().isEmpty() ? s.getQuotedText() : s.getSummary();
         return new TimelineEvent(origin + ":" + s.getName(), DateViews.of(s.getMadeOn()), STATEMENT,
                 EnumValues.of(s.getMedium()), s.getTitle(), detail, persons,
@@ -217,6 +219,11 @@ public class EventMapper {
             return b == null || b.isEmpty() ? null : b;
         }
         return b == null || b.isEmpty() ? a : a + "; " + b;
+    }
+
+    /** A person's id as in /api/v1/persons/{id}, from a name in a backend's answer. */
+    static String personId(String name, String field) {
+        return PersonName.parse(name, field).id().toString();
     }
 
     /** The claim an item names, from its statement; null when the statement does not hold it. */

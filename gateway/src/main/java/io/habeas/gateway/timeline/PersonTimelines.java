@@ -7,8 +7,8 @@ import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.TimelinePage;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
-import io.habeas.gateway.view.ResourceIds;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.PersonName;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,9 +37,8 @@ public class PersonTimelines {
     record Context(Person person, Set<String> hiddenDetentions, BackendException failure) {
     }
 
-    public Uni<TimelinePage> timeline(String personId, TimelineQuery query, String cursor, int limit) {
-        String person = ResourceIds.personName(personId);
-        TimelinePages.Walk walk = pages.walk("person-timeline", person, query, cursor);
+    public Uni<TimelinePage> timeline(PersonName person, TimelineQuery query, String cursor, int limit) {
+        TimelinePages.Walk walk = pages.walk("person-timeline", person.toString(), query, cursor);
         return context(person).chain(ctx -> {
             List<TimelineSource> merged = new ArrayList<>();
             if (query.wantsAny(EventMapper.DETENTION_KINDS)) {
@@ -54,14 +53,15 @@ public class PersonTimelines {
     }
 
     /** A 404 when the person is unknown or may not be shown. */
-    private Uni<Context> context(String person) {
+    private Uni<Context> context(PersonName person) {
         return Uni.combine().all()
                 .unis(detention.getPerson(person),
-                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person).setPageSize(200).build()))
+                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person.toString())
+                                .setPageSize(200).build()))
                 .asTuple()
                 .map(t -> {
                     if (!access.visible(t.getItem1().getAccessLevel())) {
-                        throw new NotFoundException(person);
+                        throw new NotFoundException(person.toString());
                     }
                     Set<String> hidden = t.getItem2().getDetentionsList().stream()
                             .filter(d -> !access.visible(d.getAccessLevel())).map(Detention::getName)

@@ -22,8 +22,9 @@ public record TimelineSource(String id, Backend backend, Fetcher fetcher) {
         Uni<Page> fetch(String pageToken, int pageSize);
     }
 
+    /** A page of the backend list, read as events: a name in it that breaks the contract is the backend's bad answer. */
     public Uni<Page> fetch(String pageToken, int pageSize) {
-        return fetcher.fetch(pageToken, pageSize);
+        return backend.read(fetcher.fetch(pageToken, pageSize));
     }
 
     /** A fetched page: every item of it, shown or not, so that positions stay countable. */

@@ -9,6 +9,7 @@ import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.timeline.TimelineSource.Item;
 import io.habeas.gateway.timeline.TimelineSource.Page;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
 import io.habeas.statement.v1.ListCountryClaimsRequest;
@@ -37,17 +38,17 @@ public class TimelineSources {
     EventMapper mapper;
 
     /** A person's detention feed; events of the hidden detentions occupy their place unshown. */
-    TimelineSource personFeed(String person, TimelineQuery query, String displayName, Set<String> hiddenDetentions) {
+    TimelineSource personFeed(PersonName person, TimelineQuery query, String displayName, Set<String> hiddenDetentions) {
         return new TimelineSource("detention-feed", Backend.DETENTION, (token, size) -> detention
-                .personFeed(ListPersonFeedRequest.newBuilder().setPerson(person).setDateRange(query.dateRange())
+                .personFeed(ListPersonFeedRequest.newBuilder().setPerson(person.toString()).setDateRange(query.dateRange())
                         .setPageSize(size).setPageToken(token).build())
                 .map(r -> Page.of(r.getItemsList(), item -> feedItem(item, displayName, query, hiddenDetentions),
                         r.getNextPageToken())));
     }
 
-    TimelineSource personClaims(String person, TimelineQuery query) {
+    TimelineSource personClaims(PersonName person, TimelineQuery query) {
         return new TimelineSource("person-claims", Backend.STATEMENT, (token, size) -> statement
-                .personClaims(ListPersonClaimsRequest.newBuilder().setPerson(person).setDateRange(query.dateRange())
+                .personClaims(ListPersonClaimsRequest.newBuilder().setPerson(person.toString()).setDateRange(query.dateRange())
                         .setPageSize(size).setPageToken(token).build())
                 .map(r -> Page.of(r.getItemsList(), this::claim, r.getNextPageToken())));
     }
@@ -75,9 +76,9 @@ public class TimelineSources {
     }
 
     /** Claims about any of the persons; those for which shownElsewhere holds occupy their place unshown. */
-    TimelineSource detaineeClaims(List<String> persons, TimelineQuery query, Predicate<ClaimItem> shownElsewhere) {
+    TimelineSource detaineeClaims(List<PersonName> persons, TimelineQuery query, Predicate<ClaimItem> shownElsewhere) {
         return new TimelineSource("detainee-claims", Backend.STATEMENT, (token, size) -> statement
-                .claimsAboutPersons(ListClaimsAboutPersonsRequest.newBuilder().addAllPersons(persons)
+                .claimsAboutPersons(ListClaimsAboutPersonsRequest.newBuilder().addAllPersons(StatementClient.names(persons))
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token).build())
                 .map(r -> Page.of(r.getItemsList(),
                         item -> shownElsewhere.test(item) ? Item.of(item.getStatement().getMadeOn(), null) : claim(item),

@@ -3,6 +3,7 @@ package io.habeas.gateway.paging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.habeas.gateway.Fixtures;
 import io.habeas.gateway.rest.ProblemMappers;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.paging.OpaqueToken;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CursorCodecTest {
 
-    static final QueryFingerprint QUERY = QueryFingerprint.of("person-timeline", "persons/x", null, null, List.of(), 100);
+    static final QueryFingerprint QUERY = QueryFingerprint.of("person-timeline", Fixtures.personName("x"), null, null, List.of(), 100);
 
     @Test
     void aCursorComesBackAsItWasSent() {
@@ -41,7 +42,7 @@ class CursorCodecTest {
 
     @Test
     void aCursorOfAnotherQueryIsA400() {
-        String other = CursorCodec.encode(QueryFingerprint.of("person-timeline", "persons/x", null, null, List.of(), 25),
+        String other = CursorCodec.encode(QueryFingerprint.of("person-timeline", Fixtures.personName("x"), null, null, List.of(), 25),
                 new Cursor(Map.of("detention-feed", SourcePosition.START)));
         assertRejectedAs400(other);
     }
