@@ -3,6 +3,7 @@ package io.habeas.gateway.rest;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.Ids;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.time.PartialDate;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 
 /** Request parameters, read as text and checked here so that every bad one is a 400 naming it. */
 public final class Params {
@@ -38,17 +38,8 @@ public final class Params {
 
     /** The person a path's personId names: a UUID in its canonical form (any case), else a 400 naming personId. */
     public static PersonName person(String personId) {
-        UUID id = null;
-        try {
-            id = personId == null ? null : UUID.fromString(personId);
-        } catch (IllegalArgumentException e) {
-            // not a UUID
-        }
-        // UUID.fromString also takes shortened groups ("1-2-3-4-5"); only the canonical text names a person
-        if (id == null || !id.toString().equalsIgnoreCase(personId)) {
-            throw InvalidArgumentException.of("personId", "must be a person's id: the UUID in " + PersonName.FORM);
-        }
-        return PersonName.of(id);
+        return PersonName.of(Ids.parse(personId).orElseThrow(() ->
+                InvalidArgumentException.of("personId", "must be a person's id: the UUID in " + PersonName.FORM)));
     }
 
     /** An ISO 3166-1 alpha-2 code, any case: 400 when malformed, 404 when no such country. */

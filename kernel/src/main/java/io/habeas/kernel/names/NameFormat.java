@@ -52,9 +52,6 @@ final class NameFormat {
     }
 
     private static UUID uuid(String text, String field) {
-        if (!text.matches(UUID_REGEX)) {
-            throw InvalidArgumentException.of(field, "has an id that is not a UUID: " + text);
-        }
-        return UUID.fromString(text);
+        return Ids.parse(text).orElseThrow(() -> InvalidArgumentException.of(field, "has an id that is not a UUID: " + text));
     }
 }
