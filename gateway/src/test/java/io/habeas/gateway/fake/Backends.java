@@ -68,7 +68,7 @@ public final class Backends {
         }
         if (mode == Mode.SLOW) {
             try {
-                Thread.sleep(1500);
+                Thread.sleep(3000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

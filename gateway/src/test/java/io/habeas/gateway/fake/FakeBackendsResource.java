@@ -35,8 +35,8 @@ public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager
                 // in test mode Quarkus reads test-port instead of port
                 Map.entry("quarkus.grpc.clients.detention.test-port", Integer.toString(detention.getPort())),
                 Map.entry("quarkus.grpc.clients.statement.test-port", Integer.toString(statement.getPort())),
-                Map.entry("habeas.gateway.backends.detention.deadline", "400ms"),
-                Map.entry("habeas.gateway.backends.statement.deadline", "400ms"),
+                Map.entry("habeas.gateway.backends.detention.deadline", "1s"),
+                Map.entry("habeas.gateway.backends.statement.deadline", "1s"),
                 Map.entry("habeas.gateway.backends.detention.circuit-breaker-volume", "6"),
                 Map.entry("habeas.gateway.backends.statement.circuit-breaker-volume", "6"),
                 Map.entry("habeas.gateway.backends.detention.circuit-breaker-delay", "60s"),
