@@ -25,7 +25,7 @@ public class FakeDetention {
     public enum Mode { SERVE, UNAVAILABLE, SLOW }
 
     /** How long a SLOW answer takes: well beyond the test deadline of statement-service. */
-    public static final long SLOW_MILLIS = 3000;
+    public static final long SLOW_MILLIS = 5000;
 
     private final Set<String> persons = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
