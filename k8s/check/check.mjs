@@ -68,6 +68,21 @@ const SELF_TESTS = [
       policy('detention-service').egress.push({ to: [{ podSelector: {} }] });
       policy('statement-service').ingress.push({ from: [{ podSelector: {} }] });
     }],
+  ['a prod gateway without the JWT settings', 'gateway: MP_JWT_VERIFY_ISSUER not set',
+    (docs) => {
+      const c = deployment(docs, 'gateway').spec.template.spec.containers[0];
+      c.envFrom = c.envFrom.filter((f) => f.configMapRef?.name !== 'habeas-auth');
+    }],
+  ['a prod service whose token key is not mounted', 'detention-service: the token key /etc/habeas/jwt/public.pem is not mounted',
+    (docs) => {
+      const c = deployment(docs, 'detention-service').spec.template.spec.containers[0];
+      c.volumeMounts = c.volumeMounts.filter((m) => m.name !== 'jwt-key');
+    }],
+  ['statement-service without its own token for detention-service', 'HABEAS_DETENTION_TOKEN not from a Secret',
+    (docs) => {
+      const c = deployment(docs, 'statement-service').spec.template.spec.containers[0];
+      c.env = c.env.filter((e) => e.name !== 'HABEAS_DETENTION_TOKEN');
+    }],
   ['a prod Deployment without its PodDisruptionBudget', 'detention-service has a PodDisruptionBudget',
     (docs) => docs.splice(docs.findIndex((d) => d.kind === 'PodDisruptionBudget'
       && d.metadata.name === 'detention-service'), 1)],

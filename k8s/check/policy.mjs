@@ -11,6 +11,10 @@ const GRPC_CLIENTS = {
   gateway: { DETENTION: 'detention-service', STATEMENT: 'statement-service' },
   'statement-service': { DETENTION: 'detention-service' },
 };
+// What SmallRye JWT verifies every bearer token with; no app starts without them (k8s/base/auth.yaml).
+const JWT_SETTINGS = ['MP_JWT_VERIFY_ISSUER', 'MP_JWT_VERIFY_AUDIENCES', 'MP_JWT_VERIFY_PUBLICKEY_LOCATION'];
+// Apps that call detention-service with a token of their own rather than their caller's.
+const OWN_TOKEN_CLIENTS = ['statement-service'];
 const PROBES = { startupProbe: '/q/health/started', livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready' };
 
 const err = (cond, msg) => (cond ? [] : [msg]);
@@ -62,6 +66,17 @@ function env(c, name) {
   return c.env?.find((e) => e.name === name);
 }
 
+// Where a container's variable comes from: { value } (literal or ConfigMap) or { secret }; env wins over envFrom,
+// and a later envFrom over an earlier one.
+function envSource(c, name, configMap) {
+  const e = env(c, name);
+  if (e?.valueFrom?.secretKeyRef) return { secret: e.valueFrom.secretKeyRef.name };
+  if (e?.valueFrom?.configMapKeyRef) return { value: configMap(e.valueFrom.configMapKeyRef.name)[e.valueFrom.configMapKeyRef.key] };
+  if (e) return { value: e.value };
+  const from = [...(c.envFrom ?? [])].reverse().find((f) => f.configMapRef && configMap(f.configMapRef.name)[name] !== undefined);
+  return from ? { value: configMap(from.configMapRef.name)[name] } : undefined;
+}
+
 export function checkOverlay(overlay, docs) {
   const prod = overlay === 'prod';
   const results = [];
@@ -109,6 +124,20 @@ export function checkOverlay(overlay, docs) {
         .map((f) => `${c.name}: ConfigMap ${f.configMapRef.name} not rendered`),
       ...err(c.envFrom?.some((f) => f.configMapRef), `${c.name}: no envFrom ConfigMap`),
     ]));
+    const main = pod.containers[0];
+    const setting = (n) => envSource(main, n, configMap);
+    const keyFile = setting('MP_JWT_VERIFY_PUBLICKEY_LOCATION')?.value ?? '';
+    const keyMount = (main.volumeMounts ?? []).find((m) => keyFile.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+    const keyVolume = pod.volumes?.find((v) => v.name === keyMount?.name);
+    add(`Deployment/${app} verifies bearer tokens`, [
+      ...JWT_SETTINGS.flatMap((n) => err(setting(n)?.value || setting(n)?.secret, `${main.name}: ${n} not set`)),
+      ...err(keyVolume?.configMap || keyVolume?.secret,
+        `${main.name}: the token key ${keyFile || '(none)'} is not mounted from a ConfigMap or Secret`),
+    ]);
+    if (OWN_TOKEN_CLIENTS.includes(app)) {
+      add(`Deployment/${app} calls detention-service with its own token from a Secret`,
+        err(env(main, 'HABEAS_DETENTION_TOKEN')?.valueFrom?.secretKeyRef, `${main.name}: HABEAS_DETENTION_TOKEN not from a Secret`));
+    }
     if (prod) {
       add(`Deployment/${app} at least 3 replicas`, err(dep.spec.replicas >= 3, `replicas ${dep.spec.replicas}`));
       const pdbs = all('PodDisruptionBudget').filter((p) => selects(p.spec.selector, labels));
@@ -168,6 +197,10 @@ export function checkOverlay(overlay, docs) {
       ...err(svc?.spec.ports?.some((p) => p.name === 'grpc' && [8080, 'http'].includes(p.targetPort ?? p.port)),
         'no port named grpc to 8080'),
     ]);
+    if (prod) {
+      add(`${app} serves no gRPC reflection in prod`, err(configMap(app).QUARKUS_GRPC_SERVER_ENABLE_REFLECTION_SERVICE === 'false',
+        'QUARKUS_GRPC_SERVER_ENABLE_REFLECTION_SERVICE is not "false"'));
+    }
     add(`${app} limits gRPC connection age`, err(configMap(app).HABEAS_GRPC_SERVER_MAX_CONNECTION_AGE,
       'HABEAS_GRPC_SERVER_MAX_CONNECTION_AGE not set'));
   }

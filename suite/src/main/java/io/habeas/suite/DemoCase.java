@@ -1,6 +1,6 @@
 package io.habeas.suite;
 
-import io.grpc.ManagedChannel;
+import io.grpc.Channel;
 import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.Source;
@@ -52,7 +52,7 @@ final class DemoCase {
     record Recorded(String person, String detention) {
     }
 
-    DemoCase(ManagedChannel detention, ManagedChannel statement) {
+    DemoCase(Channel detention, Channel statement) {
         this.persons = PersonServiceGrpc.newBlockingStub(detention);
         this.detentions = DetentionServiceGrpc.newBlockingStub(detention);
         this.actors = ActorServiceGrpc.newBlockingStub(statement);

@@ -25,8 +25,10 @@ import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
+import io.habeas.kernel.access.Role;
 import io.habeas.statement.v1.StatementServiceGrpc;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -49,11 +51,14 @@ public final class LoadSeed {
         Ports ports = Ports.fromEnvironment();
         ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         ManagedChannel statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
+        // a recorder's token, signed with the run command's development key
+        var bearer = DevTokens.bearer(DevTokens.existing(Suite.dataFolder(Suite.findRoot()))
+                .forPerson(Role.RECORDER, Duration.ofHours(1)));
         try {
-            var personStub = PersonServiceGrpc.newBlockingStub(detention);
-            var detentionStub = DetentionServiceGrpc.newBlockingStub(detention);
-            var statementStub = StatementServiceGrpc.newBlockingStub(statement);
-            Actor speaker = ActorServiceGrpc.newBlockingStub(statement).createActor(CreateActorRequest.newBuilder()
+            var personStub = PersonServiceGrpc.newBlockingStub(detention).withInterceptors(bearer);
+            var detentionStub = DetentionServiceGrpc.newBlockingStub(detention).withInterceptors(bearer);
+            var statementStub = StatementServiceGrpc.newBlockingStub(statement).withInterceptors(bearer);
+            Actor speaker = ActorServiceGrpc.newBlockingStub(statement).withInterceptors(bearer).createActor(CreateActorRequest.newBuilder()
                     .setRequestId(id("actor")).setActor(Actor.newBuilder().setDisplayName("Load Test Rapporteur")
                             .setKind(ActorKind.ACTOR_KIND_INTERNATIONAL_BODY).setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC)
                             .addSources(DemoCase.articleA()))

@@ -19,26 +19,35 @@ final class Suite implements AutoCloseable {
     private final Database database;
     private final List<ServiceProcess> services;
 
-    Suite(Path root, Path logs, Ports ports, Database database) {
+    /** Every application verifies the tokens of {@code tokens}; statement-service calls detention-service with its own. */
+    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens) {
         this.ports = ports;
         this.database = database;
         String detentionPort = Integer.toString(ports.detention());
+        Map<String, String> verify = tokens.verification();
         this.services = List.of(
                 new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
-                        logs.resolve("detention-service.log"), datasource("detention")),
+                        logs.resolve("detention-service.log"), with(datasource("detention"), verify)),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
-                        logs.resolve("statement-service.log"), with(datasource("statement"), Map.of(
+                        logs.resolve("statement-service.log"), with(datasource("statement"), verify, Map.of(
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
-                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), Map.of(
-                        "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
-                        "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
-                        "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,
-                        "QUARKUS_GRPC_CLIENTS_STATEMENT_PORT", Integer.toString(ports.statement()))));
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
+                                "HABEAS_DETENTION_TOKEN", tokens.forService("statement-service")))),
+                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), with(verify,
+                        Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
+                                "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,
+                                "QUARKUS_GRPC_CLIENTS_STATEMENT_PORT", Integer.toString(ports.statement())))));
     }
 
     static Path jar(Path root, String module) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The run command's data folder: HABEAS_DATA_DIR, or .habeas in the checkout. */
+    static Path dataFolder(Path root) {
+        String configured = System.getenv("HABEAS_DATA_DIR");
+        return configured == null ? root.resolve(".habeas") : Path.of(configured);
     }
 
     /** The checkout's top folder, found from wherever the launcher or a test runs. */
@@ -88,9 +97,12 @@ final class Suite implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", database.password());
     }
 
-    private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {
-        var merged = new HashMap<>(a);
-        merged.putAll(b);
+    @SafeVarargs
+    private static Map<String, String> with(Map<String, String>... maps) {
+        var merged = new HashMap<String, String>();
+        for (Map<String, String> map : maps) {
+            merged.putAll(map);
+        }
         return merged;
     }
 

@@ -1,8 +1,11 @@
 package io.habeas.suite;
 
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.habeas.kernel.access.Role;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,7 +23,7 @@ public final class SuiteMain {
 
     public static void main(String[] args) throws Exception {
         Path root = Suite.findRoot();
-        Path data = System.getenv("HABEAS_DATA_DIR") == null ? root.resolve(".habeas") : Path.of(System.getenv("HABEAS_DATA_DIR"));
+        Path data = Suite.dataFolder(root);
         Ports ports = Ports.fromEnvironment();
         String externalDatabase = System.getenv("HABEAS_POSTGRES_URL");
 
@@ -42,7 +45,8 @@ public final class SuiteMain {
         Database database = externalDatabase == null
                 ? Database.embedded(data.resolve("postgres"), ports.postgres())
                 : Database.external(externalDatabase, env("HABEAS_POSTGRES_USER", "postgres"), env("HABEAS_POSTGRES_PASSWORD", ""));
-        Suite suite = new Suite(root, data.resolve("logs"), ports, database);
+        DevTokens tokens = DevTokens.inFolder(data);
+        Suite suite = new Suite(root, data.resolve("logs"), ports, database, tokens);
         List<String> missing = suite.missingJars();
         if (!missing.isEmpty()) {
             database.close();
@@ -53,8 +57,8 @@ public final class SuiteMain {
 
         suite.start(SuiteMain::progress);
         progress("Loading the demo case (Gubad Ibadoglu) through the gRPC APIs");
-        DemoCase.Recorded demo = loadDemo(ports);
-        printWelcome(ports, demo, data);
+        DemoCase.Recorded demo = loadDemo(ports, tokens.forPerson(Role.RECORDER, Duration.ofMinutes(10)));
+        printWelcome(ports, demo, data, tokens);
 
         while (true) {
             ServiceProcess stopped = suite.firstStopped();
@@ -66,20 +70,26 @@ public final class SuiteMain {
         }
     }
 
-    static DemoCase.Recorded loadDemo(Ports ports) throws InterruptedException {
+    /** Loads the demo case as a recorder (the token's role): it only records, so it needs no more. */
+    static DemoCase.Recorded loadDemo(Ports ports, String recorderToken) throws InterruptedException {
         ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         ManagedChannel statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
         try {
-            return new DemoCase(detention, statement).load();
+            return new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(recorderToken)),
+                    ClientInterceptors.intercept(statement, DevTokens.bearer(recorderToken))).load();
         } finally {
             detention.shutdown().awaitTermination(5, TimeUnit.SECONDS);
             statement.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
-    private static void printWelcome(Ports ports, DemoCase.Recorded demo, Path data) {
+    private static void printWelcome(Ports ports, DemoCase.Recorded demo, Path data, DevTokens tokens) {
         String gateway = "http://localhost:" + ports.gateway();
         String personId = demo.person().substring(demo.person().indexOf('/') + 1);
+        StringBuilder perRole = new StringBuilder();
+        for (Role role : Role.values()) {
+            perRole.append("  %-9s export TOKEN=%s%n".formatted(role.claim(), tokens.forPerson(role, DevTokens.FOR_PEOPLE)));
+        }
         System.out.println("""
 
                 Habeas is running.
@@ -89,15 +99,20 @@ public final class SuiteMain {
                   statement-service:     localhost:%3$d (gRPC, reflection on)
                   Logs:                  %4$s
 
+                Every call needs a bearer token. One per role, valid %6$d h (copy a line into your shell):
+                %7$s  Another: java -cp suite/target/habeas-suite.jar io.habeas.suite.MintToken <role> [hours]
+
                 Try:
-                  curl -s '%1$s/api/v1/persons/%5$s/timeline'
-                  curl -s '%1$s/api/v1/countries/AZ/summary'
-                  grpcurl -plaintext -d '{"query":"ibadoglu"}' localhost:%2$d habeas.detention.v1.PersonService/SearchPersons
-                  buf curl --protocol grpc --http2-prior-knowledge -d '{"query":"ibadoglu"}' \\
+                  curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v1/persons/%5$s/timeline'
+                  curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v1/countries/AZ/summary'
+                  grpcurl -plaintext -H "Authorization: Bearer $TOKEN" -d '{"query":"ibadoglu"}' \\
+                      localhost:%2$d habeas.detention.v1.PersonService/SearchPersons
+                  buf curl --protocol grpc --http2-prior-knowledge -H "Authorization: Bearer $TOKEN" -d '{"query":"ibadoglu"}' \\
                       http://localhost:%2$d/habeas.detention.v1.PersonService/SearchPersons
 
                 Ctrl-C stops everything.
-                """.formatted(gateway, ports.detention(), ports.statement(), data.resolve("logs"), personId));
+                """.formatted(gateway, ports.detention(), ports.statement(), data.resolve("logs"), personId,
+                DevTokens.FOR_PEOPLE.toHours(), perRole));
     }
 
     private static void stop(Suite suite) {

@@ -5,11 +5,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -18,6 +21,7 @@ import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.kernel.access.Role;
 import io.habeas.statement.v1.ActorServiceGrpc;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimKind;
@@ -30,6 +34,7 @@ import io.habeas.statement.v1.StatementServiceGrpc;
 import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,29 +63,41 @@ class SystemTest {
     private Suite suite;
     private Ports ports;
     private DemoCase.Recorded demo;
-    private ManagedChannel detention;
-    private ManagedChannel statement;
+    private DevTokens tokens;
+    private String recorder;
+    private ManagedChannel detentionChannel;
+    private ManagedChannel statementChannel;
+    /** The services' channels, sending a recorder's token. */
+    private Channel detention;
+    private Channel statement;
 
     @BeforeAll
     void startTheSuite() throws Exception {
         Path data = Files.createTempDirectory("habeas-system-test");
         ports = Ports.ephemeral();
-        suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports, Database.embedded(data.resolve("postgres"), ports.postgres()));
+        tokens = DevTokens.inFolder(data);
+        suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports, Database.embedded(data.resolve("postgres"), ports.postgres()),
+                tokens);
         suite.start(message -> System.out.println("[system-test] " + message));
-        demo = SuiteMain.loadDemo(ports);
-        detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
-        statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
+        recorder = tokens.forPerson(Role.RECORDER, Duration.ofHours(1));
+        demo = SuiteMain.loadDemo(ports, recorder);
+        detentionChannel = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
+        statementChannel = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
+        detention = ClientInterceptors.intercept(detentionChannel, DevTokens.bearer(recorder));
+        statement = ClientInterceptors.intercept(statementChannel, DevTokens.bearer(recorder));
     }
 
     @AfterAll
     void stopTheSuite() throws Exception {
-        detention.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        statement.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        detentionChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        statementChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         suite.close();
     }
 
+    /** The gateway, as a viewer: the demo case is public. */
     private RequestSpecification gateway() {
-        return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json");
+        return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json")
+                .header("Authorization", "Bearer " + tokens.forPerson(Role.VIEWER, Duration.ofHours(1)));
     }
 
     private List<Map<String, Object>> personTimeline() {
@@ -155,12 +172,32 @@ class SystemTest {
     }
 
     @Test
+    void everyApplicationRefusesACallWithoutATokenAndAViewerCannotWrite() {
+        given().baseUri("http://localhost:" + ports.gateway()).get("/api/v1/countries/AZ/summary").then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
+        given().baseUri("http://localhost:" + ports.gateway()).get("/q/health/ready").then().statusCode(200);
+        assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, () -> PersonServiceGrpc
+                .newBlockingStub(detentionChannel).listPersons(ListPersonsRequest.getDefaultInstance())).getStatus().getCode());
+        assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, () -> StatementServiceGrpc
+                .newBlockingStub(statementChannel).listStatements(ListStatementsRequest.getDefaultInstance())).getStatus().getCode());
+
+        int persons = persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
+        String viewer = tokens.forPerson(Role.VIEWER, Duration.ofMinutes(5));
+        StatusRuntimeException denied = assertThrows(StatusRuntimeException.class, () -> PersonServiceGrpc
+                .newBlockingStub(detentionChannel).withInterceptors(DevTokens.bearer(viewer))
+                .createPerson(CreatePersonRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setPerson(Person.newBuilder().setDisplayName("Nobody").addSources(DemoCase.articleA())).build()));
+        assertEquals(Status.Code.PERMISSION_DENIED, denied.getStatus().getCode());
+        assertEquals(persons, persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
+    }
+
+    @Test
     void loadingTheDemoAgainCreatesNothingTwice() throws Exception {
         int persons = persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
         int actors = ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance()).getActorsCount();
         int statements = statementCount();
 
-        assertEquals(demo, SuiteMain.loadDemo(ports));
+        assertEquals(demo, SuiteMain.loadDemo(ports, recorder));
         assertEquals(persons, persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
         assertEquals(actors, ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance())
                 .getActorsCount());
@@ -199,7 +236,7 @@ class SystemTest {
 
         ManagedChannel fresh = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         try {
-            var stub = PersonServiceGrpc.newBlockingStub(fresh);
+            var stub = PersonServiceGrpc.newBlockingStub(fresh).withInterceptors(DevTokens.bearer(recorder));
             int count = stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
             assertEquals(first, stub.createPerson(create).getPerson());
             assertEquals(count, stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());

@@ -9,6 +9,7 @@ import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.*;
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
@@ -20,12 +21,14 @@ import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 @GrpcService
 @Blocking
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionServiceImplBase {
     @Inject
     DetentionService detentions;
@@ -41,6 +44,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     IdempotentCalls calls;
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateDetentionResponse> createDetention(CreateDetentionRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateDetentionResponse.parser(),
                 () -> CreateDetentionResponse.newBuilder().setDetention(toProto(
@@ -67,8 +71,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateDetentionResponse> updateDetention(UpdateDetentionRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateDetentionResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateDetentionResponse.parser(), () -> {
             var incoming = request.getDetention();
             var current = toProto(detentions.get(incoming.getName(), "detention.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.DETENTION_UPDATABLE);
@@ -78,6 +84,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractDetentionResponse> retractDetention(RetractDetentionRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractDetentionResponse.parser(),
                 () -> RetractDetentionResponse.newBuilder().setDetention(toProto(detentions.retract(request.getName(),
@@ -85,6 +92,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateCustodyEventResponse> createCustodyEvent(CreateCustodyEventRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateCustodyEventResponse.parser(),
                 () -> CreateCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(
@@ -109,8 +117,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateCustodyEventResponse> updateCustodyEvent(UpdateCustodyEventRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateCustodyEventResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateCustodyEventResponse.parser(), () -> {
             var incoming = request.getCustodyEvent();
             var current = DetentionMapper.toProto(events.get(incoming.getName(), "custody_event.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.EVENT_UPDATABLE);
@@ -120,6 +130,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractCustodyEventResponse> retractCustodyEvent(RetractCustodyEventRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractCustodyEventResponse.parser(),
                 () -> RetractCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(events.retract(
@@ -127,6 +138,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateChargeResponse> createCharge(CreateChargeRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateChargeResponse.parser(),
                 () -> CreateChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(
@@ -151,8 +163,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateChargeResponse> updateCharge(UpdateChargeRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateChargeResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateChargeResponse.parser(), () -> {
             var incoming = request.getCharge();
             var current = DetentionMapper.toProto(charges.get(incoming.getName(), "charge.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.CHARGE_UPDATABLE);
@@ -162,6 +176,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<ChangeChargeStatusResponse> changeChargeStatus(ChangeChargeStatusRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, ChangeChargeStatusResponse.parser(),
                 () -> ChangeChargeStatusResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.changeStatus(
@@ -170,6 +185,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractChargeResponse> retractCharge(RetractChargeRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractChargeResponse.parser(),
                 () -> RetractChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.retract(

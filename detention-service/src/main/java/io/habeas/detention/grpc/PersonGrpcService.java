@@ -13,6 +13,7 @@ import io.habeas.detention.v1.SearchPersonsRequest;
 import io.habeas.detention.v1.SearchPersonsResponse;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.detention.v1.UpdatePersonResponse;
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
@@ -20,10 +21,12 @@ import io.habeas.support.grpc.Rpc;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 @GrpcService
 @Blocking
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImplBase {
     @Inject
     PersonService persons;
@@ -31,6 +34,7 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     IdempotentCalls calls;
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreatePersonResponse> createPerson(CreatePersonRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreatePersonResponse.parser(),
                 () -> CreatePersonResponse.newBuilder()
@@ -56,8 +60,10 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdatePersonResponse> updatePerson(UpdatePersonRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdatePersonResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdatePersonResponse.parser(), () -> {
             var incoming = request.getPerson();
             var current = PersonMapper.toProto(persons.get(incoming.getName(), "person.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), PersonMapper.UPDATABLE);

@@ -10,6 +10,8 @@ import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.kernel.access.Role;
+import io.habeas.support.testing.Bearer;
 import io.habeas.support.testing.Database;
 import io.habeas.support.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
@@ -17,12 +19,17 @@ import io.quarkus.test.common.QuarkusTestResource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 
-/** gRPC tests call the running service through real stubs, each from an empty database. */
+/**
+ * gRPC tests call the running service through real stubs, each from an empty database. The stubs
+ * send an admin's token, who may call every method; {@link #as} gives them another role's.
+ */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 public abstract class GrpcTest {
     @GrpcClient("persons")
-    protected PersonServiceGrpc.PersonServiceBlockingStub persons;
+    PersonServiceGrpc.PersonServiceBlockingStub personsChannel;
     @GrpcClient("detentions")
+    DetentionServiceGrpc.DetentionServiceBlockingStub detentionsChannel;
+    protected PersonServiceGrpc.PersonServiceBlockingStub persons;
     protected DetentionServiceGrpc.DetentionServiceBlockingStub detentions;
     @Inject
     protected Database database;
@@ -30,6 +37,18 @@ public abstract class GrpcTest {
     @BeforeEach
     void startFromEmptyDatabase() {
         database.clear();
+        persons = Bearer.as(personsChannel, Role.ADMIN);
+        detentions = Bearer.as(detentionsChannel, Role.ADMIN);
+    }
+
+    /** The persons stub with a token of this role. */
+    protected PersonServiceGrpc.PersonServiceBlockingStub personsAs(Role role) {
+        return Bearer.as(personsChannel, role);
+    }
+
+    /** The detentions stub with a token of this role. */
+    protected DetentionServiceGrpc.DetentionServiceBlockingStub detentionsAs(Role role) {
+        return Bearer.as(detentionsChannel, role);
     }
 
     protected Person createPerson(Person.Builder person) {

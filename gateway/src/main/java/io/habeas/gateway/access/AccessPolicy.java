@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 /**
  * What dashboards may see, by the kernel's visibility rule. CONFIDENTIAL records and sources never
  * leave the gateway. RESTRICTED ones are served while habeas.gateway.serve-restricted is true (the
- * default, until authentication lands); set it to false for a public deployment. Unspecified
- * counts as RESTRICTED, as the services store it.
+ * default, until records are filtered by each caller's clearance, the kernel's Clearance); set it
+ * to false where callers are viewers. Unspecified counts as RESTRICTED, as the services store it.
  */
 @ApplicationScoped
 public class AccessPolicy {

@@ -7,9 +7,11 @@ import io.habeas.gateway.service.CountrySummaryService;
 import io.habeas.gateway.timeline.CountryTimelines;
 import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.TimelineQuery;
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/countries/{countryCode}")
 @Tag(name = "Countries")
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class CountryResource {
 
     @Inject

@@ -10,10 +10,12 @@ import io.habeas.gateway.service.ProfileService;
 import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.PersonTimelines;
 import io.habeas.gateway.timeline.TimelineQuery;
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/persons")
 @Tag(name = "Persons")
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class PersonResource {
 
     @Inject

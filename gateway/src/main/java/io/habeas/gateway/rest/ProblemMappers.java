@@ -6,8 +6,13 @@ import io.habeas.gateway.client.BackendsUnavailable;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.errors.PermissionDeniedException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -72,6 +77,20 @@ public class ProblemMappers {
             extra.put("grpcCode", e.code().name());
         }
         return problem(status, title, e.getMessage(), extra);
+    }
+
+    /** No bearer token, or one that fails verification (signature, issuer, audience, expiry): 401 with the challenge. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(problem(401, "Unauthorized",
+                "A valid bearer token is required: Authorization: Bearer <token>", Map.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A verified caller whose roles do not allow the route. */
+    @ServerExceptionMapper({ForbiddenException.class, PermissionDeniedException.class})
+    public Response forbidden(RuntimeException e) {
+        return problem(403, "Forbidden", "The caller's role does not allow this request", Map.of());
     }
 
     @ServerExceptionMapper

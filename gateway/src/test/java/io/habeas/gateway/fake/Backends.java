@@ -1,5 +1,9 @@
 package io.habeas.gateway.fake;
 
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.habeas.common.v1.DateRange;
 import io.habeas.common.v1.PartialDate;
@@ -28,6 +32,11 @@ public final class Backends {
     public static final AtomicInteger detentionCalls = new AtomicInteger();
     public static final AtomicInteger statementCalls = new AtomicInteger();
     public static final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The Authorization header every call must carry, the test's caller's; other calls are UNAUTHENTICATED. */
+    public static volatile String expectedBearer;
+    /** The Authorization header of every call, per backend ("null" for none). */
+    public static final List<String> detentionBearers = new CopyOnWriteArrayList<>();
+    public static final List<String> statementBearers = new CopyOnWriteArrayList<>();
 
     public static final List<Person> persons = new CopyOnWriteArrayList<>();
     public static final List<Detention> detentions = new CopyOnWriteArrayList<>();
@@ -48,6 +57,9 @@ public final class Backends {
         detentionCalls.set(0);
         statementCalls.set(0);
         calls.clear();
+        expectedBearer = null;
+        detentionBearers.clear();
+        statementBearers.clear();
         persons.clear();
         detentions.clear();
         charges.clear();
@@ -56,6 +68,25 @@ public final class Backends {
         claims.clear();
         statements.clear();
         releaseCalls.clear();
+    }
+
+    /** Keeps each call's bearer and, like the real services, refuses a call without the expected one. */
+    static ServerInterceptor bearerCheck(boolean detention) {
+        Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+        return new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                    ServerCallHandler<Q, R> next) {
+                String bearer = headers.get(authorization);
+                (detention ? detentionBearers : statementBearers).add(String.valueOf(bearer));
+                if (expectedBearer != null && !expectedBearer.equals(bearer)) {
+                    call.close(Status.UNAUTHENTICATED.withDescription("the caller's token did not arrive"), new Metadata());
+                    return new ServerCall.Listener<>() {
+                    };
+                }
+                return next.startCall(call, headers);
+            }
+        };
     }
 
     /** Applies a backend's mode: throws its failure, or sleeps past the test deadline. */

@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * Starts plain grpc-java servers standing in for detention-service and statement-service on free
  * ports, and points the gateway's clients at them with short deadlines and a small circuit breaker.
+ * Like the services, they refuse a call that does not carry the test's caller's token.
  */
 public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -22,10 +23,12 @@ public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager
             // a handler's thrown StatusRuntimeException goes to the client as its status, not as UNKNOWN
             var transmit = TransmitStatusRuntimeExceptionInterceptor.instance();
             detention = NettyServerBuilder.forPort(0)
-                    .addService(ServerInterceptors.intercept(new FakeDetention.Persons(), transmit))
-                    .addService(ServerInterceptors.intercept(new FakeDetention.Detentions(), transmit)).build().start();
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Persons(), transmit, Backends.bearerCheck(true)))
+                    .addService(ServerInterceptors.intercept(new FakeDetention.Detentions(), transmit, Backends.bearerCheck(true)))
+                    .build().start();
             statement = NettyServerBuilder.forPort(0)
-                    .addService(ServerInterceptors.intercept(new FakeStatement(), transmit)).build().start();
+                    .addService(ServerInterceptors.intercept(new FakeStatement(), transmit, Backends.bearerCheck(false)))
+                    .build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

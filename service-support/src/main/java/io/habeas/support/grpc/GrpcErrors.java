@@ -14,6 +14,7 @@ import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.errors.PermissionDeniedException;
 import io.habeas.kernel.errors.UnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -71,6 +72,9 @@ public final class GrpcErrors {
         if (failure instanceof ConflictException conflict) {
             Code code = conflict.kind() == ConflictException.Kind.ABORTED ? Code.ABORTED : Code.ALREADY_EXISTS;
             return status(code, conflict.getMessage(), errorInfo(conflict.reason()));
+        }
+        if (failure instanceof PermissionDeniedException denied) {
+            return status(Code.PERMISSION_DENIED, denied.getMessage(), errorInfo(denied.reason()));
         }
         if (failure instanceof UnavailableException unavailable) {
             return status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()

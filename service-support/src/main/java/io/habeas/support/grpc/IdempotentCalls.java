@@ -2,13 +2,16 @@ package io.habeas.support.grpc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedOutputStream;
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.habeas.kernel.errors.ConflictException;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.support.access.Caller;
 import io.habeas.support.records.RequestLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +30,20 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotentCalls {
     static final int MAX_REQUEST_ID = 64;
+
+    @Inject
+    Caller caller;
+
+    /**
+     * A correction ({@code Update*}): first the fields its update_mask names are checked against the
+     * caller's role (access_level is an admin's), even for a retry, then it runs as {@link #once}.
+     */
+    @Transactional
+    public <R extends Message> R correction(String requestId, Message request, FieldMask mask, Parser<R> answers,
+            Supplier<R> write) {
+        caller.requireAdminToChange(mask);
+        return once(requestId, request, answers, write);
+    }
 
     @Transactional
     public <R extends Message> R once(String requestId, Message request, Parser<R> answers, Supplier<R> write) {

@@ -18,6 +18,7 @@ import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.errors.PermissionDeniedException;
 import io.habeas.kernel.errors.UnavailableException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
@@ -134,6 +135,13 @@ class GrpcErrorsTest {
                 "detention-service", "detention-service did not answer in time", new TimeoutException())),
                 "detention-service did not answer in time",
                 errorInfo("DEPENDENCY_UNAVAILABLE").toBuilder().putMetadata("dependency", "detention-service").build());
+    }
+
+    @Test
+    void answersAPermissionDeniedWithItsReason() {
+        assertOnlyErrorInfo(status(Status.Code.PERMISSION_DENIED, new PermissionDeniedException(
+                "ADMIN_ROLE_REQUIRED", "only an admin may change access_level")),
+                "only an admin may change access_level", errorInfo("ADMIN_ROLE_REQUIRED"));
     }
 
     static final List<RuntimeException> CONCURRENT_WRITES = List.of(

@@ -1,5 +1,6 @@
 package io.habeas.statement.grpc;
 
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
@@ -22,10 +23,12 @@ import io.habeas.support.grpc.Rpc;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 @GrpcService
 @Blocking
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBase {
     @Inject
     ActorService actors;
@@ -33,6 +36,7 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     IdempotentCalls calls;
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateActorResponse> createActor(CreateActorRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateActorResponse.parser(),
                 () -> CreateActorResponse.newBuilder()
@@ -57,8 +61,10 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateActorResponse> updateActor(UpdateActorRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateActorResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateActorResponse.parser(), () -> {
             var incoming = request.getActor();
             var current = ActorMapper.toProto(actors.get(incoming.getName(), "actor.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), ActorMapper.UPDATABLE);

@@ -1,5 +1,6 @@
 package io.habeas.statement.grpc;
 
+import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ClaimKind;
@@ -15,10 +16,12 @@ import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
 @GrpcService
 @Blocking
+@RolesAllowed({Role.Names.VIEWER, Role.Names.ANALYST, Role.Names.RECORDER, Role.Names.ADMIN})
 public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementServiceImplBase {
     @Inject
     StatementService statements;
@@ -28,6 +31,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     IdempotentCalls calls;
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateStatementResponse> createStatement(CreateStatementRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateStatementResponse.parser(),
                 () -> CreateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(
@@ -55,8 +59,10 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     }
 
     @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateStatementResponse> updateStatement(UpdateStatementRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, UpdateStatementResponse.parser(), () -> {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateStatementResponse.parser(), () -> {
             var incoming = request.getStatement();
             var current = StatementMapper.toProto(statements.get(incoming.getName(), "statement.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), StatementMapper.UPDATABLE);
@@ -66,6 +72,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     }
 
     @Override
+    @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractStatementResponse> retractStatement(RetractStatementRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractStatementResponse.parser(),
                 () -> RetractStatementResponse.newBuilder().setStatement(StatementMapper.toProto(statements.retract(

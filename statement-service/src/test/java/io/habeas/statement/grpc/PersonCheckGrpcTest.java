@@ -15,6 +15,7 @@ import com.google.protobuf.FieldMask;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.ResourceInfo;
 import io.grpc.Status;
+import io.habeas.kernel.access.Role;
 import io.habeas.statement.support.FakeDetention;
 import io.habeas.statement.support.GrpcTest;
 import io.habeas.statement.v1.ClaimKind;
@@ -92,6 +93,25 @@ class PersonCheckGrpcTest extends GrpcTest {
         Statement stored = statements.createStatement(request).getStatement();
         assertEquals(stored, statements.createStatement(request).getStatement(), "the same request id, answered once");
         assertEquals(1, database.count("statement"));
+    }
+
+    @Test
+    void checksPersonsWithItsOwnTokenNotTheCallers() {
+        String ibadoglu = detention.knownPerson();
+        String other = detention.knownPerson();
+        statementsAs(Role.RECORDER).createStatement(callFor(ibadoglu, other));
+
+        assertEquals(List.of("Bearer " + detention.serviceToken(), "Bearer " + detention.serviceToken()), detention.bearers());
+    }
+
+    @Test
+    void aServiceTokenDetentionRefusesFailsRetryablyAndNothingIsStored() {
+        String ibadoglu = detention.knownPerson();
+        detention.mode(FakeDetention.Mode.REFUSE_TOKEN);
+
+        var status = fails(Status.Code.UNAVAILABLE, () -> statements.createStatement(callFor(ibadoglu)));
+        assertEquals("DEPENDENCY_UNAVAILABLE", detail(status, ErrorInfo.class).getReason());
+        nothingStored();
     }
 
     @Test

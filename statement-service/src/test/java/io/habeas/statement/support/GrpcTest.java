@@ -9,6 +9,8 @@ import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementServiceGrpc;
+import io.habeas.kernel.access.Role;
+import io.habeas.support.testing.Bearer;
 import io.habeas.support.testing.Database;
 import io.habeas.support.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
@@ -19,14 +21,17 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * gRPC tests call the running service through real stubs, each from an empty database and
- * with a stand-in detention-service that knows nobody until the test says so.
+ * with a stand-in detention-service that knows nobody until the test says so. The stubs send an
+ * admin's token, who may call every method; {@link #actorsAs} and {@link #statementsAs} another role's.
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(FakeDetentionResource.class)
 public abstract class GrpcTest {
     @GrpcClient("actors")
-    protected ActorServiceGrpc.ActorServiceBlockingStub actors;
+    ActorServiceGrpc.ActorServiceBlockingStub actorsChannel;
     @GrpcClient("statements")
+    StatementServiceGrpc.StatementServiceBlockingStub statementsChannel;
+    protected ActorServiceGrpc.ActorServiceBlockingStub actors;
     protected StatementServiceGrpc.StatementServiceBlockingStub statements;
     /** The service's own client of detention-service: the same channel its writes use. */
     @GrpcClient("detention")
@@ -38,6 +43,8 @@ public abstract class GrpcTest {
 
     @BeforeEach
     void startFromEmptyDatabase() {
+        actors = Bearer.as(actorsChannel, Role.ADMIN);
+        statements = Bearer.as(statementsChannel, Role.ADMIN);
         database.clear();
         detention.reset();
         awaitDetentionReachable();
@@ -49,7 +56,7 @@ public abstract class GrpcTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
-                detentionChannel.withDeadlineAfter(1, TimeUnit.SECONDS)
+                Bearer.with(detentionChannel, detention.serviceToken()).withDeadlineAfter(1, TimeUnit.SECONDS)
                         .getPerson(GetPersonRequest.newBuilder().setName("persons/00000000-0000-7000-8000-000000000000").build());
                 return;
             } catch (StatusRuntimeException e) {
@@ -67,6 +74,14 @@ public abstract class GrpcTest {
                 }
             }
         }
+    }
+
+    protected ActorServiceGrpc.ActorServiceBlockingStub actorsAs(Role role) {
+        return Bearer.as(actorsChannel, role);
+    }
+
+    protected StatementServiceGrpc.StatementServiceBlockingStub statementsAs(Role role) {
+        return Bearer.as(statementsChannel, role);
     }
 
     protected Actor createActor(Actor.Builder actor) {
