@@ -2,14 +2,25 @@ package io.habeas.kernel.paging;
 
 import static io.habeas.kernel.errors.InvalidArguments.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -21,10 +32,12 @@ class OpaqueTokenTest {
     private static final QueryFingerprint OTHER_QUERY = QueryFingerprint.of("persons", "BY", null);
     static final String DIFFERENT_QUERY = "was issued for a different query; send the same filters as the first page";
     static final String NOT_ISSUED = "is not a token this API issued";
+    static final String EXPIRED = "has expired; start again from the first page";
+    private static final String ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
 
     static final List<List<String>> FIELDS = List.of(
-            List.of("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
-            List.of("2023-07-23", "0", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+            List.of(ID),
+            List.of("2023-07-23", "0", ID),
             List.of(""),
             List.of("", ""),
             List.of("a", "", "b"),
@@ -36,6 +49,28 @@ class OpaqueTokenTest {
 
     private static String base64(String text) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A plain text sealed as the server seals a token, so that decode reads what this test wrote. */
+    static String sealed(String text) throws GeneralSecurityException {
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.ENCRYPT_MODE, TokenKeys.current().key(), new GCMParameterSpec(128, nonce));
+        byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        byte[] token = new byte[nonce.length + sealed.length];
+        System.arraycopy(nonce, 0, token, 0, nonce.length);
+        System.arraycopy(sealed, 0, token, nonce.length, sealed.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    private static String now() {
+        return Long.toString(System.currentTimeMillis());
+    }
+
+    @AfterEach
+    void backToARandomKey() {
+        TokenKeys.reset();
     }
 
     @ParameterizedTest
@@ -58,10 +93,21 @@ class OpaqueTokenTest {
     }
 
     @Test
-    void differsForFieldsThatJoinToTheSameText() {
-        assertNotEquals(OpaqueToken.encode(QUERY, List.of("ab", "c")), OpaqueToken.encode(QUERY, List.of("a", "bc")));
-        assertNotEquals(OpaqueToken.encode(QUERY, List.of("a", "")), OpaqueToken.encode(QUERY, List.of("", "a")));
-        assertNotEquals(OpaqueToken.encode(QUERY, List.of("")), OpaqueToken.encode(QUERY, List.of("", "")));
+    void keepsApartFieldsThatJoinToTheSameText() {
+        List<List<List<String>>> pairs = List.of(
+                List.of(List.of("ab", "c"), List.of("a", "bc")),
+                List.of(List.of("a", ""), List.of("", "a")),
+                List.of(List.of(""), List.of("", "")));
+        for (List<List<String>> pair : pairs) {
+            for (List<String> fields : pair) {
+                assertEquals(fields, OpaqueToken.decode(OpaqueToken.encode(QUERY, fields), QUERY, "page_token"));
+            }
+        }
+    }
+
+    @Test
+    void differsEachTimeForTheSameFields() {
+        assertNotEquals(OpaqueToken.encode(QUERY, List.of("a")), OpaqueToken.encode(QUERY, List.of("a")));
     }
 
     @Test
@@ -93,8 +139,9 @@ class OpaqueTokenTest {
             "a=bc",                    // padding in the middle
             "' OR 1=1 --",
             "日本語",
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", // base64 of zeros, as long as a token
     })
-    void rejectsATextThatIsNotBase64NamingTheField(String token) {
+    void rejectsATextThatIsNoTokenNamingTheField(String token) {
         assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
         assertInvalid("cursor", NOT_ISSUED, () -> OpaqueToken.decode(token, QUERY, "cursor"));
     }
@@ -106,24 +153,133 @@ class OpaqueTokenTest {
         assertInvalid("timeline_token", DIFFERENT_QUERY, () -> OpaqueToken.decode(token, QUERY, "timeline_token"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "hello",                   // no separator, no fingerprint
-            "0000000000000000\u001fa", // a fingerprint of the right shape that no query has
-    })
-    void rejectsDecodableTextWithoutThisQuerysFingerprint(String text) {
-        assertInvalid("page_token", DIFFERENT_QUERY, () -> OpaqueToken.decode(base64(text), QUERY, "page_token"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"\u001f", "\u001fa"})
-    void rejectsDecodableTextWithAnEmptyFingerprint(String text) {
-        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(base64(text), QUERY, "page_token"));
+    @Test
+    void rejectsAPlainTextTokenEvenOfThisQuery() {
+        assertInvalid("page_token", NOT_ISSUED,
+                () -> OpaqueToken.decode(base64(QUERY.value() + "\u001f" + now() + "\u001fx\u001fy"), QUERY, "page_token"));
+        assertInvalid("page_token", NOT_ISSUED,
+                () -> OpaqueToken.decode(base64(QUERY.value() + "\u001fx\u001fy"), QUERY, "page_token"));
     }
 
     @Test
-    void acceptsATokenWrittenByHandForThisQuery() {
-        assertEquals(List.of("x", "y"), OpaqueToken.decode(base64(QUERY.value() + "\u001fx\u001fy"), QUERY, "page_token"));
+    void acceptsATokenSealedByHandForThisQuery() throws GeneralSecurityException {
+        String token = sealed(QUERY.value() + "\u001f" + now() + "\u001fx\u001fy");
+        assertEquals(List.of("x", "y"), OpaqueToken.decode(token, QUERY, "page_token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "hello\u001f{now}",                   // not a fingerprint
+            "0000000000000000\u001f{now}\u001fa", // a fingerprint of the right shape that no query has
+    })
+    void rejectsASealedTextWithoutThisQuerysFingerprint(String text) throws GeneralSecurityException {
+        String token = sealed(text.replace("{now}", now()));
+        assertInvalid("page_token", DIFFERENT_QUERY, () -> OpaqueToken.decode(token, QUERY, "page_token"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "",
+            "hello",                               // no separator, no issue time
+            "\u001f{now}",                         // an empty fingerprint
+            "\u001f{now}\u001fa",
+            "{query}",
+            "{query}\u001f",                       // no issue time
+            "{query}\u001fyesterday\u001fa",
+            "{query}\u001f1.5e12\u001fa",
+    })
+    void rejectsASealedTextThatIsNoTokenAsNotIssued(String text) throws GeneralSecurityException {
+        String token = sealed(text.replace("{now}", now()).replace("{query}", QUERY.value()));
+        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
+    }
+
+    @Test
+    void rejectsATokenWithAnyBitFlipped() {
+        byte[] token = Base64.getUrlDecoder().decode(OpaqueToken.encode(QUERY, List.of("2023-07-23", "0", ID)));
+        for (int bit = 0; bit < token.length * 8; bit++) {
+            byte[] flipped = token.clone();
+            flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+            String tampered = Base64.getUrlEncoder().withoutPadding().encodeToString(flipped);
+            assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(tampered, QUERY, "page_token"));
+        }
+    }
+
+    @Test
+    void rejectsATokenCutShortOrExtended() {
+        String token = OpaqueToken.encode(QUERY, List.of("2023-07-23", "0", ID));
+        for (int length = 1; length < token.length(); length++) {
+            String cut = token.substring(0, length);
+            assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(cut, QUERY, "page_token"));
+        }
+        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token + "AAAA", QUERY, "page_token"));
+        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token + "=", QUERY, "page_token"));
+        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token.substring(4), QUERY, "page_token"));
+    }
+
+    @Test
+    void rejectsATokenWithAnyCharacterChanged() {
+        for (List<String> fields : List.<List<String>>of(List.of(), List.of("a"), List.of("ab"), List.of("abc"))) {
+            String token = OpaqueToken.encode(QUERY, fields);
+            for (int i = 0; i < token.length(); i++) {
+                for (char c : new char[] {'A', 'B', '_'}) {
+                    String changed = token.substring(0, i) + c + token.substring(i + 1);
+                    if (!changed.equals(token)) {
+                        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(changed, QUERY, "page_token"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rejectsATokenSealedWithAnotherKey() {
+        TokenKeys.configure(new byte[32], Duration.ofHours(1));
+        String token = OpaqueToken.encode(QUERY, List.of("a"));
+        byte[] other = new byte[32];
+        other[31] = 1;
+        TokenKeys.configure(other, Duration.ofHours(1));
+        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
+        assertInvalid("cursor", NOT_ISSUED, () -> OpaqueToken.decode(token, QUERY, "cursor"));
+        TokenKeys.configure(new byte[32], Duration.ofHours(1));
+        assertEquals(List.of("a"), OpaqueToken.decode(token, QUERY, "page_token"));
+    }
+
+    @Test
+    void expiresAfterTheDefaultLifetimeOfADay() {
+        Instant issued = Instant.parse("2024-04-22T10:00:00Z");
+        TokenKeys.useClock(Clock.fixed(issued, ZoneOffset.UTC));
+        String token = OpaqueToken.encode(QUERY, List.of("a"));
+
+        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofHours(24)), ZoneOffset.UTC));
+        assertEquals(List.of("a"), OpaqueToken.decode(token, QUERY, "page_token"));
+        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofHours(24)).plusMillis(1), ZoneOffset.UTC));
+        assertInvalid("page_token", EXPIRED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
+        assertInvalid("cursor", EXPIRED, () -> OpaqueToken.decode(token, OTHER_QUERY, "cursor"));
+    }
+
+    @Test
+    void expiresAfterTheConfiguredLifetime() {
+        Instant issued = Instant.parse("2024-04-22T10:00:00Z");
+        TokenKeys.configure(new byte[32], Duration.ofMinutes(10));
+        TokenKeys.useClock(Clock.fixed(issued, ZoneOffset.UTC));
+        String token = OpaqueToken.encode(QUERY, List.of("a"));
+
+        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        assertEquals(List.of("a"), OpaqueToken.decode(token, QUERY, "page_token"));
+        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+        assertInvalid("page_token", EXPIRED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
+    }
+
+    @Test
+    void doesNotShowItsFieldsOrQuery() {
+        List<String> fields = List.of("2023-07-23", "0", ID, "Тбилиси");
+        byte[] token = Base64.getUrlDecoder().decode(OpaqueToken.encode(QUERY, fields));
+        for (Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16BE)) {
+            String text = new String(token, charset);
+            for (String secret : List.of("2023", "07-23", ID.substring(0, 8), ID.substring(24), "Тбилиси", QUERY.value())) {
+                assertFalse(text.contains(secret), () -> "the token shows " + secret + " in " + charset);
+            }
+        }
     }
 
     @ParameterizedTest
