@@ -165,6 +165,20 @@ class FeedGrpcTest extends GrpcTest {
         }
     }
 
+    @Test
+    void aPageTokenWithOneCharacterChangedIsInvalidNotInternal() {
+        recordDemoCase();
+        ListPersonFeedRequest first = ListPersonFeedRequest.newBuilder().setPerson(person).setPageSize(2).build();
+        String token = detentions.listPersonFeed(first).getNextPageToken();
+        int middle = token.length() / 2;
+        String tampered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+
+        var violations = failsOnFields(() -> detentions.listPersonFeed(first.toBuilder().setPageToken(tampered).build()),
+                "page_token");
+        assertEquals("is not a token this API issued", violations.get(0).getDescription());
+        assertEquals(2, detentions.listPersonFeed(first.toBuilder().setPageToken(token).build()).getItemsCount());
+    }
+
     private static long lastDay(io.habeas.common.v1.PartialDate date) {
         java.time.YearMonth month = java.time.YearMonth.of(date.getYear(), date.getMonth() == 0 ? 12 : date.getMonth());
         return month.atDay(date.getDay() == 0 ? month.lengthOfMonth() : date.getDay()).toEpochDay();
