@@ -4,6 +4,7 @@ import io.habeas.gateway.client.Backend;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every gateway setting: habeas.gateway.*, or HABEAS_GATEWAY_* in the environment (the README lists them). */
 @ConfigMapping(prefix = "habeas.gateway")
@@ -24,6 +25,9 @@ public interface GatewayConfig {
     Profile profile();
 
     Csv csv();
+
+    /** The key cursors are sealed with: the services' settings, habeas.page-token.* (see application.properties). */
+    PageToken pageToken();
 
     /** habeas.gateway.backends.{detention,statement}.* */
     interface Backends {
@@ -81,6 +85,16 @@ public interface GatewayConfig {
         /** Detentions whose charges a profile reads (one ListCharges each). */
         @WithDefault("20")
         int maxDetentions();
+    }
+
+    /** habeas.gateway.page-token.*, set from habeas.page-token.* (HABEAS_PAGE_TOKEN_KEY, HABEAS_PAGE_TOKEN_LIFETIME). */
+    interface PageToken {
+        /** The base64 of 32 random bytes, the same for every replica; required in the prod profile. */
+        Optional<String> key();
+
+        /** How long a cursor stays good. */
+        @WithDefault("24h")
+        Duration lifetime();
     }
 
     interface Csv {
