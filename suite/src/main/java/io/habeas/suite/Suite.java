@@ -19,21 +19,25 @@ final class Suite implements AutoCloseable {
     private final Database database;
     private final List<ServiceProcess> services;
 
-    /** Every application verifies the tokens of {@code tokens}; statement-service calls detention-service with its own. */
-    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens) {
+    /**
+     * Every application verifies the tokens of {@code tokens}; statement-service calls detention-service with its own.
+     * Every application gets the same page token key (base64 of 32 bytes); kept, it opens tokens from before a restart.
+     */
+    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey) {
         this.ports = ports;
         this.database = database;
+        Map<String, String> key = Map.of(PageTokenKey.VARIABLE, pageTokenKey);
         String detentionPort = Integer.toString(ports.detention());
         Map<String, String> verify = tokens.verification();
         this.services = List.of(
                 new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
-                        logs.resolve("detention-service.log"), with(datasource("detention"), verify)),
+                        logs.resolve("detention-service.log"), with(datasource("detention"), verify, key)),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
-                        logs.resolve("statement-service.log"), with(datasource("statement"), verify, Map.of(
+                        logs.resolve("statement-service.log"), with(datasource("statement"), verify, key, Map.of(
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
                                 "HABEAS_DETENTION_TOKEN", tokens.forService("statement-service")))),
-                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), with(verify,
+                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), with(verify, key,
                         Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
                                 "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,

@@ -42,11 +42,19 @@ public final class SuiteMain {
         }
 
         progress("Data folder: " + data + " (kept between runs; delete it to start empty)");
+        String pageTokenKey;
+        try {
+            pageTokenKey = PageTokenKey.inFolder(data);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         Database database = externalDatabase == null
                 ? Database.embedded(data.resolve("postgres"), ports.postgres())
                 : Database.external(externalDatabase, env("HABEAS_POSTGRES_USER", "postgres"), env("HABEAS_POSTGRES_PASSWORD", ""));
         DevTokens tokens = DevTokens.inFolder(data);
-        Suite suite = new Suite(root, data.resolve("logs"), ports, database, tokens);
+        Suite suite = new Suite(root, data.resolve("logs"), ports, database, tokens, pageTokenKey);
         List<String> missing = suite.missingJars();
         if (!missing.isEmpty()) {
             database.close();

@@ -77,7 +77,7 @@ class SystemTest {
         ports = Ports.ephemeral();
         tokens = DevTokens.inFolder(data);
         suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports, Database.embedded(data.resolve("postgres"), ports.postgres()),
-                tokens);
+                tokens, PageTokenKey.inFolder(data));
         suite.start(message -> System.out.println("[system-test] " + message));
         recorder = tokens.forPerson(Role.RECORDER, Duration.ofHours(1));
         demo = SuiteMain.loadDemo(ports, recorder);
@@ -223,12 +223,15 @@ class SystemTest {
 
     @Test
     @Order(Integer.MAX_VALUE)
-    void aWriteRetriedAfterARestartIsNotDuplicated() throws Exception {
+    void aWriteRetriedAndAPageTokenSentAfterARestartWorkAsBefore() throws Exception {
         CreatePersonRequest create = CreatePersonRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                 .setPerson(Person.newBuilder().setDisplayName("Tofig Yagublu").addCitizenships("AZ")
                         .addSources(DemoCase.articleA()))
                 .build();
         Person first = persons().createPerson(create).getPerson();
+        ListPersonsRequest onePerPage = ListPersonsRequest.newBuilder().setPageSize(1).build();
+        var firstPage = persons().listPersons(onePerPage);
+        var secondPage = persons().listPersons(onePerPage.toBuilder().setPageToken(firstPage.getNextPageToken()).build());
 
         ServiceProcess service = suite.service("detention-service");
         service.close();
@@ -240,6 +243,8 @@ class SystemTest {
             int count = stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
             assertEquals(first, stub.createPerson(create).getPerson());
             assertEquals(count, stub.listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
+            assertEquals(secondPage.getPersonsList(), stub.listPersons(onePerPage.toBuilder()
+                    .setPageToken(firstPage.getNextPageToken()).build()).getPersonsList(), "the same key opens the token");
         } finally {
             fresh.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
