@@ -83,6 +83,11 @@ const SELF_TESTS = [
       const c = deployment(docs, 'statement-service').spec.template.spec.containers[0];
       c.env = c.env.filter((e) => e.name !== 'HABEAS_DETENTION_TOKEN');
     }],
+  ['an app without the page token key', 'gateway page token key from Secret habeas-page-token',
+    (docs) => { delete deployment(docs, 'gateway').spec.template.spec.containers[0].env; }],
+  ['a page token key from another Secret', 'expected habeas-page-token/key',
+    (docs) => { deployment(docs, 'statement-service').spec.template.spec.containers[0].env
+      .find((e) => e.name === 'HABEAS_PAGE_TOKEN_KEY').valueFrom.secretKeyRef.name = 'statement-token'; }],
   ['a prod Deployment without its PodDisruptionBudget', 'detention-service has a PodDisruptionBudget',
     (docs) => docs.splice(docs.findIndex((d) => d.kind === 'PodDisruptionBudget'
       && d.metadata.name === 'detention-service'), 1)],

@@ -15,6 +15,8 @@ const GRPC_CLIENTS = {
 const JWT_SETTINGS = ['MP_JWT_VERIFY_ISSUER', 'MP_JWT_VERIFY_AUDIENCES', 'MP_JWT_VERIFY_PUBLICKEY_LOCATION'];
 // Apps that call detention-service with a token of their own rather than their caller's.
 const OWN_TOKEN_CLIENTS = ['statement-service'];
+// One Secret holds the key every app seals its page tokens and cursors with.
+const PAGE_TOKEN_KEY = { env: 'HABEAS_PAGE_TOKEN_KEY', secret: 'habeas-page-token', key: 'key' };
 const PROBES = { startupProbe: '/q/health/started', livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready' };
 
 const err = (cond, msg) => (cond ? [] : [msg]);
@@ -92,7 +94,7 @@ export function checkOverlay(overlay, docs) {
   ]);
   add(`every object lives in namespace ${NAMESPACE}`, docs.filter((d) => d.kind !== 'Namespace'
     && d.metadata?.namespace !== NAMESPACE).map((d) => `${d.kind}/${d.metadata?.name}`));
-  add('no Secret committed (credentials come from the operator)', all('Secret').map((d) => `Secret/${d.metadata.name}`));
+  add('no Secret committed (database credentials from the operator, the others made by hand)', all('Secret').map((d) => `Secret/${d.metadata.name}`));
 
   for (const app of APPS) {
     const dep = one('Deployment', app);
@@ -138,6 +140,13 @@ export function checkOverlay(overlay, docs) {
       add(`Deployment/${app} calls detention-service with its own token from a Secret`,
         err(env(main, 'HABEAS_DETENTION_TOKEN')?.valueFrom?.secretKeyRef, `${main.name}: HABEAS_DETENTION_TOKEN not from a Secret`));
     }
+    const tokenKey = env(main, PAGE_TOKEN_KEY.env)?.valueFrom?.secretKeyRef;
+    add(`Deployment/${app} page token key from Secret ${PAGE_TOKEN_KEY.secret}`, [
+      ...err(tokenKey, `no ${PAGE_TOKEN_KEY.env} from a Secret`),
+      ...err(!tokenKey || (tokenKey.name === PAGE_TOKEN_KEY.secret && tokenKey.key === PAGE_TOKEN_KEY.key),
+        `${PAGE_TOKEN_KEY.env} from ${tokenKey?.name}/${tokenKey?.key}, expected ${PAGE_TOKEN_KEY.secret}/${PAGE_TOKEN_KEY.key}`),
+      ...err(!tokenKey?.optional, `${PAGE_TOKEN_KEY.env} is optional: the pod would start without it`),
+    ]);
     if (prod) {
       add(`Deployment/${app} at least 3 replicas`, err(dep.spec.replicas >= 3, `replicas ${dep.spec.replicas}`));
       const pdbs = all('PodDisruptionBudget').filter((p) => selects(p.spec.selector, labels));
