@@ -64,6 +64,16 @@ class OpaqueTokenTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
+    /** The token with its character at this position replaced by another. */
+    static String withCharacterChanged(String token, int at) {
+        return token.substring(0, at) + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1);
+    }
+
+    /** Tokens are issued, and their age measured, at this instant. */
+    static void clockAt(Instant instant) {
+        TokenKeys.useClock(Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
     private static String now() {
         return Long.toString(System.currentTimeMillis());
     }
@@ -221,12 +231,8 @@ class OpaqueTokenTest {
         for (List<String> fields : List.<List<String>>of(List.of(), List.of("a"), List.of("ab"), List.of("abc"))) {
             String token = OpaqueToken.encode(QUERY, fields);
             for (int i = 0; i < token.length(); i++) {
-                for (char c : new char[] {'A', 'B', '_'}) {
-                    String changed = token.substring(0, i) + c + token.substring(i + 1);
-                    if (!changed.equals(token)) {
-                        assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(changed, QUERY, "page_token"));
-                    }
-                }
+                String changed = withCharacterChanged(token, i);
+                assertInvalid("page_token", NOT_ISSUED, () -> OpaqueToken.decode(changed, QUERY, "page_token"));
             }
         }
     }
@@ -247,12 +253,12 @@ class OpaqueTokenTest {
     @Test
     void expiresAfterTheDefaultLifetimeOfADay() {
         Instant issued = Instant.parse("2024-04-22T10:00:00Z");
-        TokenKeys.useClock(Clock.fixed(issued, ZoneOffset.UTC));
+        clockAt(issued);
         String token = OpaqueToken.encode(QUERY, List.of("a"));
 
-        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofHours(24)), ZoneOffset.UTC));
+        clockAt(issued.plus(Duration.ofHours(24)));
         assertEquals(List.of("a"), OpaqueToken.decode(token, QUERY, "page_token"));
-        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofHours(24)).plusMillis(1), ZoneOffset.UTC));
+        clockAt(issued.plus(Duration.ofHours(24)).plusMillis(1));
         assertInvalid("page_token", EXPIRED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
         assertInvalid("cursor", EXPIRED, () -> OpaqueToken.decode(token, OTHER_QUERY, "cursor"));
     }
@@ -261,12 +267,12 @@ class OpaqueTokenTest {
     void expiresAfterTheConfiguredLifetime() {
         Instant issued = Instant.parse("2024-04-22T10:00:00Z");
         TokenKeys.configure(new byte[32], Duration.ofMinutes(10));
-        TokenKeys.useClock(Clock.fixed(issued, ZoneOffset.UTC));
+        clockAt(issued);
         String token = OpaqueToken.encode(QUERY, List.of("a"));
 
-        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofMinutes(10)), ZoneOffset.UTC));
+        clockAt(issued.plus(Duration.ofMinutes(10)));
         assertEquals(List.of("a"), OpaqueToken.decode(token, QUERY, "page_token"));
-        TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+        clockAt(issued.plus(Duration.ofMinutes(11)));
         assertInvalid("page_token", EXPIRED, () -> OpaqueToken.decode(token, QUERY, "page_token"));
     }
 

@@ -8,11 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.kernel.time.PartialDate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -202,8 +200,7 @@ class PagerTest {
         Listing<?> listing = listings(rows(5, 7)).get(1);
         String token = listing.page(2, "").nextPageToken();
         for (int i = 0; i < token.length(); i++) {
-            char changed = token.charAt(i) == 'A' ? 'B' : 'A';
-            String tampered = token.substring(0, i) + changed + token.substring(i + 1);
+            String tampered = OpaqueTokenTest.withCharacterChanged(token, i);
             assertInvalid("page_token", OpaqueTokenTest.NOT_ISSUED, () -> pageWithoutReading(Keys.TIMELINE, QUERY, tampered));
         }
     }
@@ -212,9 +209,9 @@ class PagerTest {
     void rejectsAnExpiredTokenWithoutReading() {
         Instant issued = Instant.parse("2024-04-22T10:00:00Z");
         try {
-            TokenKeys.useClock(Clock.fixed(issued, ZoneOffset.UTC));
+            OpaqueTokenTest.clockAt(issued);
             String token = listings(rows(5, 7)).get(0).page(2, "").nextPageToken();
-            TokenKeys.useClock(Clock.fixed(issued.plus(Duration.ofDays(2)), ZoneOffset.UTC));
+            OpaqueTokenTest.clockAt(issued.plus(Duration.ofDays(2)));
             assertInvalid("page_token", OpaqueTokenTest.EXPIRED, () -> pageWithoutReading(Keys.ID, QUERY, token));
         } finally {
             TokenKeys.reset();
