@@ -2,9 +2,9 @@ package io.habeas.suite;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -32,12 +32,10 @@ final class PageTokenKey {
         if (!Files.exists(file)) {
             byte[] key = new byte[BYTES];
             new SecureRandom().nextBytes(key);
-            try {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-            } catch (FileAlreadyExistsException madeMeanwhile) {
-                // another launcher made it first: use that one
-            }
+            // Written whole beside it, then renamed: a run stopped halfway leaves no empty key behind.
+            Path temp = Files.createTempFile(folder, FILE, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.setPosixFilePermissions(file, OWNER_ONLY);
         String key = Files.readString(file, StandardCharsets.US_ASCII).strip();
