@@ -1,5 +1,6 @@
 package io.habeas.suite;
 
+import io.habeas.kernel.paging.TokenKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +18,9 @@ import java.util.Set;
  * restart of the suite.
  */
 final class PageTokenKey {
-    static final String VARIABLE = "HABEAS_PAGE_TOKEN_KEY";
+    static final String VARIABLE = TokenKeys.KEY_VARIABLE;
     static final String FILE = "page-token.key";
-    private static final int BYTES = 32;
+    private static final int BYTES = TokenKeys.KEY_BYTES;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private PageTokenKey() {
