@@ -1,5 +1,6 @@
 package io.habeas.kernel.access;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,6 +45,16 @@ public final class Clearance {
     /** Whether the caller may read a record at {@code level} (unspecified is RESTRICTED). */
     public boolean clears(AccessLevel level) {
         return level().map(highest -> highest.clears(level)).orElse(false);
+    }
+
+    /** Every level the caller reads, most open first; empty when it has no role. For queries' IN lists. */
+    public List<AccessLevel> readableLevels() {
+        return Arrays.stream(AccessLevel.values()).filter(this::clears).toList();
+    }
+
+    /** What a page token is bound to: the level read, so that no token crosses clearances. */
+    public String binding() {
+        return level().map(Enum::name).orElse("NONE");
     }
 
     public boolean mayWrite() {

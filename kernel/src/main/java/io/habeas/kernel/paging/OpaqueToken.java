@@ -76,7 +76,7 @@ public final class OpaqueToken {
         }
         if (!parts[0].equals(query.value())) {
             throw InvalidArgumentException.of(field,
-                    "was issued for a different query; send the same filters as the first page");
+                    "was issued for a different query or caller; send the same filters as the first page, as the same caller");
         }
         return Arrays.asList(parts).subList(2, parts.length);
     }

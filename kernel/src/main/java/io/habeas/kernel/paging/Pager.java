@@ -26,12 +26,12 @@ public final class Pager {
             return new Page<>(read, "");
         }
         List<T> items = read.subList(0, request.size());
-        return new Page<>(items, OpaqueToken.encode(query, keys.write(keyOf.apply(items.get(items.size() - 1)))));
+        return new Page<>(items, OpaqueToken.encode(request.bind(query), keys.write(keyOf.apply(items.get(items.size() - 1)))));
     }
 
     /** The key a request's token carries, or null on the first page. */
     public static <K> K after(PageRequest request, QueryFingerprint query, KeyFormat<K> keys) {
-        List<String> fields = OpaqueToken.decode(request.token(), query, "page_token");
+        List<String> fields = OpaqueToken.decode(request.token(), request.bind(query), "page_token");
         if (fields == null) {
             return null;
         }

@@ -62,4 +62,19 @@ class ClearanceTest {
         assertEquals("viewer", Role.Names.VIEWER);
         assertEquals(Optional.empty(), Role.fromClaim(null));
     }
+
+    @Test
+    void readableLevelsAreThoseCleared() {
+        assertEquals(List.of(AccessLevel.PUBLIC), Clearance.of(Role.VIEWER).readableLevels());
+        assertEquals(List.of(AccessLevel.PUBLIC, AccessLevel.RESTRICTED), Clearance.of(Role.RECORDER).readableLevels());
+        assertEquals(List.of(AccessLevel.values()), Clearance.of(Role.VIEWER, Role.ADMIN).readableLevels());
+        assertEquals(List.of(), Clearance.NONE.readableLevels());
+    }
+
+    @Test
+    void bindingsDifferByLevelReadOnly() {
+        assertEquals(Clearance.of(Role.ANALYST).binding(), Clearance.of(Role.RECORDER).binding());
+        assertEquals(Set.of("NONE", "PUBLIC", "RESTRICTED", "CONFIDENTIAL"), Set.of(Clearance.NONE.binding(),
+                Clearance.of(Role.VIEWER).binding(), Clearance.of(Role.ANALYST).binding(), Clearance.of(Role.ADMIN).binding()));
+    }
 }

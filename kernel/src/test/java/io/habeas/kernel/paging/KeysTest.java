@@ -48,7 +48,7 @@ class KeysTest {
         List<String> fields = format.write(key);
         assertEquals(format.arity(), fields.size());
         assertEquals(key, format.read(fields));
-        assertEquals(key, Pager.after(new PageRequest(1, OpaqueToken.encode(QueryFingerprint.of("l"), fields)),
+        assertEquals(key, Pager.after(new PageRequest(1, OpaqueToken.encode(QueryFingerprint.of("l"), fields), ""),
                 QueryFingerprint.of("l"), format));
     }
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OpaqueTokenTest {
     private static final QueryFingerprint QUERY = QueryFingerprint.of("persons", "RU", null);
     private static final QueryFingerprint OTHER_QUERY = QueryFingerprint.of("persons", "BY", null);
-    static final String DIFFERENT_QUERY = "was issued for a different query; send the same filters as the first page";
+    static final String DIFFERENT_QUERY = "was issued for a different query or caller; send the same filters as the first page, as the same caller";
     static final String NOT_ISSUED = "is not a token this API issued";
     static final String EXPIRED = "has expired; start again from the first page";
     private static final String ID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";

@@ -3,6 +3,9 @@ package io.habeas.kernel.paging;
 import static io.habeas.kernel.errors.InvalidArguments.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,7 +25,7 @@ class PageRequestTest {
             "7,    10,  5,    5",
     })
     void takesTheSizeAskedForWithinTheMax(int requested, int defaultSize, int maxSize, int size) {
-        assertEquals(new PageRequest(size, "t"), PageRequest.of(requested, "t", defaultSize, maxSize));
+        assertEquals(new PageRequest(size, "t", ""), PageRequest.of(requested, "t", defaultSize, maxSize));
     }
 
     @ParameterizedTest
@@ -35,5 +38,20 @@ class PageRequestTest {
     @ValueSource(strings = {"", "abc", "  "})
     void keepsTheTokenAsGiven(String token) {
         assertEquals(token, PageRequest.of(10, token, 50, 1000).token());
+    }
+
+    @Test
+    void aTokenIssuedToOneReaderIsRefusedToAnother() {
+        QueryFingerprint query = QueryFingerprint.of("persons", "AZ");
+        PageRequest first = PageRequest.of(1, "", 50, 200).forReader("ana|RESTRICTED");
+        Page<String> page = Pager.page(first, query, Keys.ID, UUID::fromString, (after, limit) ->
+                List.of("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c"));
+        String token = page.nextPageToken();
+        assertEquals(UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"),
+                Pager.after(new PageRequest(1, token, "ana|RESTRICTED"), query, Keys.ID));
+        for (String other : List.of("ana|PUBLIC", "vic|RESTRICTED", "")) {
+            assertInvalid("page_token", OpaqueTokenTest.DIFFERENT_QUERY,
+                    () -> Pager.after(new PageRequest(1, token, other), query, Keys.ID));
+        }
     }
 }

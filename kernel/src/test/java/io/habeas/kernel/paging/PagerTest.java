@@ -61,7 +61,7 @@ class PagerTest {
         }
 
         Page<Row> page(int size, String token) {
-            return Pager.page(new PageRequest(size, token), QUERY, keys, keyOf, this);
+            return Pager.page(new PageRequest(size, token, ""), QUERY, keys, keyOf, this);
         }
 
         @Override
@@ -140,7 +140,7 @@ class PagerTest {
 
     /** A page of a list whose rows must not be read: the token is refused first. */
     private static <K> Page<Row> pageWithoutReading(KeyFormat<K> keys, QueryFingerprint query, String token) {
-        return Pager.page(new PageRequest(10, token), query, keys, row -> fail("keyed " + row),
+        return Pager.page(new PageRequest(10, token, ""), query, keys, row -> fail("keyed " + row),
                 (key, limit) -> fail("the rows were read after key " + key));
     }
 
@@ -228,7 +228,7 @@ class PagerTest {
     }
 
     private static <K> K after(KeyFormat<K> keys, List<String> fields) {
-        return Pager.after(new PageRequest(10, OpaqueToken.encode(QUERY, fields)), QUERY, keys);
+        return Pager.after(new PageRequest(10, OpaqueToken.encode(QUERY, fields), ""), QUERY, keys);
     }
 
     @Test

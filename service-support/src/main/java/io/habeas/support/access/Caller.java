@@ -3,6 +3,7 @@ package io.habeas.support.access;
 import com.google.protobuf.FieldMask;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.errors.PermissionDeniedException;
+import io.habeas.kernel.paging.PageRequest;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,11 @@ public class Caller {
     /** The token's subject (upn or sub); "anonymous" without a token. */
     public String name() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    /** A page request bound to this caller: its subject and the level it reads. */
+    public PageRequest pageRequest(int requested, String token, int defaultSize, int maxSize) {
+        return PageRequest.of(requested, token, defaultSize, maxSize).forReader(name() + "|" + clearance().binding());
     }
 
     /** A correction that names access_level in its update_mask changes who may see the record: admins only. */
