@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
@@ -52,7 +53,7 @@ public class IdempotentCalls {
                     "is required: 1 to " + MAX_REQUEST_ID + " characters, a UUID per logical write");
         }
         String method = request.getDescriptorForType().getFullName();
-        byte[] fingerprint = fingerprint(request);
+        byte[] fingerprint = fingerprint(caller.name(), request);
         RequestLogEntry previous = RequestLogEntry.findById(requestId);
         if (previous != null) {
             if (!previous.method.equals(method) || !Arrays.equals(previous.fingerprint, fingerprint)) {
@@ -72,12 +73,18 @@ public class IdempotentCalls {
         return answer;
     }
 
-    /** SHA-256 of the request without its request id, serialised deterministically. */
-    private static byte[] fingerprint(Message request) {
+    /**
+     * SHA-256 of the caller's subject and the request without its request id, serialised
+     * deterministically: another caller replaying an id gets ALREADY_EXISTS, never the first
+     * caller's answer, which may hold what only the first caller may see.
+     */
+    private static byte[] fingerprint(String subject, Message request) {
         Message.Builder withoutId = request.toBuilder();
         withoutId.clearField(request.getDescriptorForType().findFieldByName("request_id"));
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(subject.getBytes(StandardCharsets.UTF_8));
+            bytes.write(0);
             CodedOutputStream out = CodedOutputStream.newInstance(bytes);
             out.useDeterministicSerialization();
             withoutId.build().writeTo(out);
