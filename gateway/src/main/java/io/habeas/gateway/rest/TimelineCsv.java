@@ -83,19 +83,28 @@ public final class TimelineCsv {
         return s.publisher() + ": " + s.title() + (s.url() == null ? "" : " <" + s.url() + ">");
     }
 
-    /** Quoted when it holds a comma, quote or line break; a leading =, +, - or @ is defused for spreadsheets. */
+    /**
+     * Quoted when it holds a comma, quote or line break. A cell a spreadsheet would read as a formula
+     * (after any leading spaces: =, +, -, @, a tab, a carriage return, or their full-width forms) is
+     * defused with a leading apostrophe.
+     */
     static String cell(String value) {
         if (value == null) {
             return "";
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
+        String v = startsAFormula(value) ? "'" + value : value;
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;
+    }
+
+    private static boolean startsAFormula(String value) {
+        int i = 0;
+        while (i < value.length() && (value.charAt(i) == ' ' || value.charAt(i) == '\u3000')) {
+            i++;
+        }
+        return i < value.length() && "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20".indexOf(value.charAt(i)) >= 0;
     }
 
 }
