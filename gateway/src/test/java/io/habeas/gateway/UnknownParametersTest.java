@@ -1,0 +1,45 @@
+package io.habeas.gateway;
+
+import static io.habeas.gateway.Fixtures.id;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A misspelt or unknown query parameter is a 400 naming it and listing the known ones, never silently ignored. */
+@QuarkusTest
+class UnknownParametersTest extends GatewayTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/api/v1/persons?contry=RU|contry|country, cursor, pageSize, q, status",
+            "/api/v1/persons?pagesize=5|pagesize|country, cursor, pageSize, q, status",
+            "/api/v1/countries/AZ/summary?form=2023|form|articles, from, to",
+            "/api/v1/countries/AZ/timeline?kinds=claim|kinds|cursor, format, from, kind, pageSize, role, to",
+            "/api/v1/persons/{ibadoglu}/timeline?page=2|page|cursor, format, from, kind, pageSize, to",
+            "/api/v1/persons/{ibadoglu}?expand=all|expand|none" })
+    void namesTheUnknownParameterAndListsTheKnownOnes(String path, String unknown, String known) {
+        given().urlEncodingEnabled(false).get(path.replace("{ibadoglu}", id("ibadoglu"))).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("invalidParams.name", contains(unknown))
+                .body("invalidParams[0].reason", is("is not a parameter of this request; known: " + known))
+                .body("detail", containsString(known));
+    }
+
+    @Test
+    void namesEveryUnknownParameterOnce() {
+        given().queryParam("zeta", "1").queryParam("alpha", "2").queryParam("q", "Ibadoglu")
+                .get("/api/v1/persons").then().statusCode(400)
+                .body("invalidParams.name", contains("alpha", "zeta"));
+    }
+
+    @Test
+    void knownParametersStillPass() {
+        given().queryParam("q", "Ibadoglu").queryParam("pageSize", 5).get("/api/v1/persons").then().statusCode(200);
+    }
+}
