@@ -21,6 +21,7 @@ import jakarta.persistence.PessimisticLockException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -30,6 +31,7 @@ public final class GrpcErrors {
     static final String DOMAIN = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
             .orElse("habeas") + ".habeas.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+    private static final int LOGGED_FRAMES = 12;
 
     private GrpcErrors() {
     }
@@ -44,8 +46,27 @@ public final class GrpcErrors {
                 return status;
             }
         }
-        LOG.error("Unexpected failure", failure);
-        return status(Code.INTERNAL, "internal error", errorInfo("INTERNAL"));
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected failure, incident %s: %s", incident, withoutMessages(failure));
+        return status(Code.INTERNAL, "internal error, incident " + incident, Any.pack(ErrorInfo.newBuilder()
+                .setReason("INTERNAL").setDomain(DOMAIN).putMetadata("incident", incident).build()));
+    }
+
+    /**
+     * A failure for the log: each class in its cause chain and its first frames, without messages,
+     * which may hold SQL with the values of a row (a person's name) or a connection string.
+     */
+    static String withoutMessages(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            text.append(cause == failure ? "" : "\n  caused by ").append(cause.getClass().getName());
+            StackTraceElement[] frames = cause.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, LOGGED_FRAMES); i++) {
+                text.append("\n    at ").append(frames[i]);
+            }
+        }
+        return text.toString();
     }
 
     private static StatusRuntimeException known(Throwable failure) {

@@ -3,6 +3,7 @@ package io.habeas.support.grpc;
 import static io.habeas.support.testing.GrpcAssertions.detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.google.protobuf.Any;
@@ -192,8 +193,25 @@ class GrpcErrorsTest {
     @FieldSource("UNKNOWN")
     void answersAnythingElseWithInternalErrorAndNoDetailOfIt(Throwable failure) {
         com.google.rpc.Status status = status(Status.Code.INTERNAL, failure);
-        assertOnlyErrorInfo(status, "internal error", errorInfo("INTERNAL"));
+        ErrorInfo info = detail(status, ErrorInfo.class);
+        String incident = info.getMetadataOrThrow("incident");
+        assertOnlyErrorInfo(status, "internal error, incident " + incident, errorInfo("INTERNAL").toBuilder()
+                .putMetadata("incident", incident).build());
         assertFalse(status.toString().contains("secret"), status::toString);
+    }
+
+    @ParameterizedTest
+    @FieldSource("UNKNOWN")
+    void logsTheFailuresClassesAndFramesButNoneOfItsMessages(Throwable failure) {
+        String logged = GrpcErrors.withoutMessages(failure);
+        assertTrue(logged.startsWith(failure.getClass().getName()), logged);
+        assertTrue(logged.contains("\n    at io.habeas.support.grpc.GrpcErrorsTest"), logged);
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertTrue(logged.contains(cause.getClass().getName()), logged);
+            if (cause.getMessage() != null) {
+                assertFalse(logged.contains(cause.getMessage()), logged);
+            }
+        }
     }
 
     @Test
