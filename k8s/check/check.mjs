@@ -78,11 +78,21 @@ const SELF_TESTS = [
       const c = deployment(docs, 'detention-service').spec.template.spec.containers[0];
       c.volumeMounts = c.volumeMounts.filter((m) => m.name !== 'jwt-key');
     }],
-  ['statement-service without its own token for detention-service', 'HABEAS_DETENTION_TOKEN not from a Secret',
+  ['statement-service with a token of its own for detention-service', 'HABEAS_DETENTION_TOKEN is set',
     (docs) => {
-      const c = deployment(docs, 'statement-service').spec.template.spec.containers[0];
-      c.env = c.env.filter((e) => e.name !== 'HABEAS_DETENTION_TOKEN');
+      deployment(docs, 'statement-service').spec.template.spec.containers[0].env
+        .push({ name: 'HABEAS_DETENTION_TOKEN', valueFrom: { secretKeyRef: { name: 'statement-service-token', key: 'token' } } });
     }],
+  ['a readiness probe on the API port', 'readinessProbe port http, expected management',
+    (docs) => { deployment(docs, 'gateway').spec.template.spec.containers[0].readinessProbe.httpGet.port = 'http'; }],
+  ['Prometheus let in to the API port', 'prometheus -> detention:8080/TCP denied',
+    (docs) => { docs.find((d) => d.kind === 'NetworkPolicy' && d.metadata.name === 'allow-prometheus')
+      .spec.ingress[0].ports.push({ port: 8080 }); }],
+  ['metrics scraped from the API port', 'scrapes /q/metrics of every app on the management port',
+    (docs) => { docs.find((d) => d.kind === 'PodMonitor' && d.metadata.name === 'habeas').spec.podMetricsEndpoints[0].port = 'http'; }],
+  ['the OpenAPI document published by the Ingress', 'public path /q/openapi',
+    (docs) => { docs.find((d) => d.kind === 'Ingress').spec.rules[0].http.paths
+      .push({ path: '/q/openapi', pathType: 'Exact', backend: { service: { name: 'gateway', port: { name: 'http' } } } }); }],
   ['an app without the page token key', 'gateway page token key from Secret habeas-page-token',
     (docs) => { delete deployment(docs, 'gateway').spec.template.spec.containers[0].env; }],
   ['a page token key from another Secret', 'expected habeas-page-token/key',

@@ -13,11 +13,13 @@ const GRPC_CLIENTS = {
 };
 // What SmallRye JWT verifies every bearer token with; no app starts without them (k8s/base/auth.yaml).
 const JWT_SETTINGS = ['MP_JWT_VERIFY_ISSUER', 'MP_JWT_VERIFY_AUDIENCES', 'MP_JWT_VERIFY_PUBLICKEY_LOCATION'];
-// Apps that call detention-service with a token of their own rather than their caller's.
-const OWN_TOKEN_CLIENTS = ['statement-service'];
+// A service token would see more or less than the caller; every app passes its caller's token on instead.
+const OWN_TOKEN = 'HABEAS_DETENTION_TOKEN';
 // One Secret holds the key every app seals its page tokens and cursors with.
 const PAGE_TOKEN_KEY = { env: 'HABEAS_PAGE_TOKEN_KEY', secret: 'habeas-page-token', key: 'key' };
 const PROBES = { startupProbe: '/q/health/started', livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready' };
+// Health, metrics and the OpenAPI document live on Quarkus's management interface, never on the API port.
+const MANAGEMENT = { name: 'management', port: 9000 };
 
 const err = (cond, msg) => (cond ? [] : [msg]);
 
@@ -38,16 +40,19 @@ function containerRules(c, pod) {
     if (!get) return [`${c.name}: no ${probe}`];
     return [
       ...err(get.path === path, `${c.name}: ${probe} path ${get.path}, expected ${path}`),
-      ...err(get.port === 'http' || get.port === 8080, `${c.name}: ${probe} port ${get.port}, expected http`),
+      ...err(get.port === MANAGEMENT.name || get.port === MANAGEMENT.port,
+        `${c.name}: ${probe} port ${get.port}, expected ${MANAGEMENT.name}`),
     ];
   });
   return [
     [`image pinned`, imageProblems(c.image)],
     [`requests and limits`, ['requests', 'limits'].flatMap((k) => ['cpu', 'memory'].flatMap((res) =>
       err(r[k]?.[res] !== undefined, `${c.name}: no ${k}.${res}`)))],
-    [`startup, liveness and readiness probes on Quarkus health`, [
+    [`startup, liveness and readiness probes on Quarkus health, on the management port`, [
       ...probes,
       ...err(c.ports?.some((p) => p.name === 'http' && p.containerPort === 8080), `${c.name}: no port http 8080`),
+      ...err(c.ports?.some((p) => p.name === MANAGEMENT.name && p.containerPort === MANAGEMENT.port),
+        `${c.name}: no port ${MANAGEMENT.name} ${MANAGEMENT.port}`),
     ]],
     [`restricted security context`, [
       ...err((sc.runAsNonRoot ?? psc.runAsNonRoot) === true, `${c.name}: runAsNonRoot not true`),
@@ -136,10 +141,11 @@ export function checkOverlay(overlay, docs) {
       ...err(keyVolume?.configMap || keyVolume?.secret,
         `${main.name}: the token key ${keyFile || '(none)'} is not mounted from a ConfigMap or Secret`),
     ]);
-    if (OWN_TOKEN_CLIENTS.includes(app)) {
-      add(`Deployment/${app} calls detention-service with its own token from a Secret`,
-        err(env(main, 'HABEAS_DETENTION_TOKEN')?.valueFrom?.secretKeyRef, `${main.name}: HABEAS_DETENTION_TOKEN not from a Secret`));
-    }
+    add(`Deployment/${app} calls the services with its caller's token, none of its own`,
+      err(!setting(OWN_TOKEN), `${main.name}: ${OWN_TOKEN} is set`));
+    add(`Deployment/${app} keeps the management interface on`,
+      err(setting('QUARKUS_MANAGEMENT_ENABLED')?.value !== 'false' && !setting('QUARKUS_MANAGEMENT_PORT'),
+        `${main.name}: management interface disabled or moved off ${MANAGEMENT.port}`));
     const tokenKey = env(main, PAGE_TOKEN_KEY.env)?.valueFrom?.secretKeyRef;
     add(`Deployment/${app} page token key from Secret ${PAGE_TOKEN_KEY.secret}`, [
       ...err(tokenKey, `no ${PAGE_TOKEN_KEY.env} from a Secret`),
@@ -241,11 +247,14 @@ export function checkOverlay(overlay, docs) {
     ]);
     const exposed = all('Ingress').flatMap((i) => i.spec.rules.flatMap((r) => r.http?.paths ?? []))
       .map((p) => p.path ?? '/');
-    add('Ingress keeps health and metrics inside the cluster', exposed.flatMap((path) =>
-      err(path.startsWith('/api/') || path === '/q/openapi', `public path ${path}`)));
+    add('Ingress publishes only the API', exposed.flatMap((path) =>
+      err(path.startsWith('/api/'), `public path ${path}`)));
+    add('no Service exposes the management port', all('Service').flatMap((s) => (s.spec.ports ?? [])
+      .filter((p) => [MANAGEMENT.name, MANAGEMENT.port].includes(p.targetPort ?? p.port))
+      .map((p) => `Service/${s.metadata.name} port ${p.name}`)));
     const monitors = all('PodMonitor').flatMap((m) => m.spec.podMetricsEndpoints
-      .filter((e) => e.path === '/q/metrics' && e.port === 'http').map(() => m));
-    add('Prometheus scrapes /q/metrics of every app', APPS.flatMap((app) => {
+      .filter((e) => e.path === '/q/metrics' && e.port === MANAGEMENT.name).map(() => m));
+    add('Prometheus scrapes /q/metrics of every app on the management port', APPS.flatMap((app) => {
       const labels = one('Deployment', app)?.spec.template.metadata.labels;
       return err(monitors.some((m) => selects(m.spec.selector, labels)), `${app} not scraped`);
     }));
@@ -255,7 +264,7 @@ export function checkOverlay(overlay, docs) {
 
 function networkRules(overlay, docs) {
   const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
-  const pod = (ns, labels) => ({ ns, labels, ports: { http: 8080 } });
+  const pod = (ns, labels) => ({ ns, labels, ports: { http: 8080, [MANAGEMENT.name]: MANAGEMENT.port } });
   const app = (name) => pod(NAMESPACE, docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)
     ?.spec.template.metadata.labels ?? {});
   const db = (cluster) => pod(NAMESPACE, { 'cnpg.io/cluster': cluster, 'cnpg.io/podRole': 'instance' });
@@ -266,7 +275,9 @@ function networkRules(overlay, docs) {
     dns: pod('kube-system', { 'k8s-app': 'kube-dns' }),
     operator: pod('cnpg-system', { 'app.kubernetes.io/name': 'cloudnative-pg' }),
     stranger: pod('default', { app: 'stranger' }),
+    prometheus: pod('monitoring', { 'app.kubernetes.io/name': 'prometheus' }),
   };
+  const monitored = docs.some((d) => d.kind === 'PodMonitor');
   const defaultDeny = policies.some((p) => Object.keys(p.spec.podSelector ?? {}).length === 0
     && ['Ingress', 'Egress'].every((t) => p.spec.policyTypes?.includes(t)) && !p.spec.ingress && !p.spec.egress);
   const results = [{ title: `${overlay}: NetworkPolicy default deny (ingress and egress)`, errors: err(defaultDeny, 'missing') }];
@@ -298,5 +309,15 @@ function networkRules(overlay, docs) {
   expect('detentionDb', 'statementDb', 5432, false);
   expect('gateway', 'stranger', 443, false);
   expect('detention', 'stranger', 443, false);
+  // Prometheus reaches the management port only, and only where the monitoring component is on.
+  for (const a of ['gateway', 'detention', 'statement']) {
+    expect('prometheus', a, MANAGEMENT.port, monitored);
+    expect('prometheus', a, 8080, false);
+    expect('gateway', a, MANAGEMENT.port, false);
+  }
+  expect('ingress', 'gateway', MANAGEMENT.port, false);
+  expect('stranger', 'gateway', MANAGEMENT.port, false);
+  expect('prometheus', 'detentionDb', 9187, monitored);
+  expect('prometheus', 'detentionDb', 5432, false);
   return results;
 }

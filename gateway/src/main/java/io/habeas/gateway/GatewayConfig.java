@@ -12,10 +12,6 @@ public interface GatewayConfig {
 
     Backends backends();
 
-    /** Serve RESTRICTED records until authentication lands (false for a public deployment); CONFIDENTIAL never. */
-    @WithDefault("true")
-    boolean serveRestricted();
-
     Timeline timeline();
 
     CountryTimeline countryTimeline();
@@ -60,7 +56,7 @@ public interface GatewayConfig {
     }
 
     interface Timeline {
-        /** Items asked of a backend per page. Cursors are bound to it: a change ends the walks under way (400). */
+        /** Items asked of a backend per page, never the client's choice. Cursors are bound to it: a change ends the walks under way (400). */
         @WithDefault("100")
         int backendPageSize();
 

@@ -35,7 +35,7 @@ class AuthTest extends GatewayTest {
 
     /** Every route under /api the OpenAPI document lists, with its path parameters filled in. */
     private List<String> apiRoutes() {
-        Map<String, Object> paths = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        Map<String, Object> paths = given().accept("application/json").get(management("/q/openapi")).then().statusCode(200)
                 .extract().jsonPath().getMap("paths");
         List<String> routes = paths.keySet().stream().filter(p -> p.startsWith("/api/"))
                 .map(p -> p.replace("{personId}", id("ibadoglu")).replace("{countryCode}", "AZ")).toList();
@@ -102,14 +102,15 @@ class AuthTest extends GatewayTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/q/health", "/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui/"})
-    void healthMetricsAndTheApiDocumentNeedNoToken(String path) {
-        given().get(path).then().statusCode(200);
-        given().header("Authorization", "Bearer not-a-jwt").get(path).then().statusCode(200);
+    void healthMetricsAndTheApiDocumentNeedNoTokenOnTheManagementPortOnly(String path) {
+        given().get(management(path)).then().statusCode(200);
+        given().header("Authorization", "Bearer not-a-jwt").get(management(path)).then().statusCode(200);
+        given().header("Authorization", "Bearer " + token).get(path).then().statusCode(404);
     }
 
     @Test
     void theApiDocumentDeclaresBearerAuthentication() {
-        Map<String, Map<String, Object>> schemes = given().accept("application/json").get("/q/openapi").then()
+        Map<String, Map<String, Object>> schemes = given().accept("application/json").get(management("/q/openapi")).then()
                 .extract().jsonPath().getMap("components.securitySchemes");
         assertTrue(schemes.values().stream().anyMatch(s -> "bearer".equalsIgnoreCase(String.valueOf(s.get("scheme")))),
                 String.valueOf(schemes));

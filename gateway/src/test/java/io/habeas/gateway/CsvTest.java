@@ -41,12 +41,24 @@ class CsvTest extends GatewayTest {
     @Test
     void acceptHeaderAlsoSelectsCsvAndPartialIsInAHeader() {
         Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "a"), PERSON, "AZ", "2024-04-22",
+                CustodyEventType.CUSTODY_EVENT_TYPE_HOUSE_ARREST, PUBLIC));
+        Backends.claims.add(claim(statementName("q"), "2024-04-22", ClaimKind.CLAIM_KIND_WELCOME, PERSON, "US", List.of(), "AZ", PUBLIC));
+        Backends.statementMode = Backends.Mode.DOWN;
+        String csv = given().accept("text/csv").get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
+                .header("X-Habeas-Partial", "statement-service").extract().asString();
+        assertEquals(2, csv.lines().count());
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("22 April 2024,custody,house_arrest"));
+    }
+
+    @Test
+    void withoutDetentionServiceTheDownloadHoldsNoClaim() {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
         Backends.claims.add(claim(statementName("q"), "2024-04-22", ClaimKind.CLAIM_KIND_WELCOME, PERSON, "US", List.of(), "AZ", PUBLIC));
         Backends.detentionMode = Backends.Mode.DOWN;
         String csv = given().accept("text/csv").get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
-                .header("X-Habeas-Partial", "detention-service").extract().asString();
-        assertEquals(2, csv.lines().count());
-        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("22 April 2024,claim,welcome,Statement " + statementName("q")));
+                .header("X-Habeas-Partial", "detention-service,statement-service").extract().asString();
+        assertEquals(1, csv.lines().count(), csv);
     }
 
     @Test

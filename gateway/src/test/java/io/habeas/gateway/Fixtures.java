@@ -20,7 +20,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Proto records for the fake backends. Their resources have UUIDs, as the services issue them,
+ * Proto records for the fake backends. A feed item carries its record's level, as the services set
+ * it (there the most restrictive of the record, its detention and its person). Their resources have UUIDs, as the services issue them,
  * each derived from a readable label and the resource's kind (so "detentions/1" and
  * "statements/1" differ), and names built by the kernel's typed names.
  */
@@ -28,6 +29,7 @@ public final class Fixtures {
 
     public static final String PERSON = personName("ibadoglu");
     public static final AccessLevel PUBLIC = AccessLevel.ACCESS_LEVEL_PUBLIC;
+    public static final AccessLevel RESTRICTED = AccessLevel.ACCESS_LEVEL_RESTRICTED;
     public static final AccessLevel CONFIDENTIAL = AccessLevel.ACCESS_LEVEL_CONFIDENTIAL;
 
     private Fixtures() {
@@ -109,14 +111,14 @@ public final class Fixtures {
     public static FeedItem started(Detention d) {
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_DETENTION_STARTED).setDate(d.getStartDate())
                 .setPerson(d.getPerson()).setDetainingCountry(d.getDetainingCountry()).setDetentionName(d.getName())
-                .setDetention(d).build();
+                .setDetention(d).setAccessLevel(d.getAccessLevel()).build();
     }
 
     public static FeedItem custody(String name, String person, String country, String date, CustodyEventType type,
             AccessLevel access) {
         String detention = CustodyEventName.parse(name, "name").parent().toString();
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CUSTODY_EVENT).setDate(d(date)).setPerson(person)
-                .setDetainingCountry(country).setDetentionName(detention)
+                .setDetainingCountry(country).setDetentionName(detention).setAccessLevel(access)
                 .setCustodyEvent(CustodyEvent.newBuilder().setName(name).setType(type).setOccurredOn(d(date))
                         .setDescription("event " + name).setAccessLevel(access).addSources(source("Report on " + name))
                         .addSources(secretSource()))
@@ -135,7 +137,8 @@ public final class Fixtures {
     public static FeedItem chargeFiled(Charge c, String person, String country) {
         String detention = ChargeName.parse(c.getName(), "name").parent().toString();
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CHARGE_FILED).setDate(c.getFiledOn())
-                .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCharge(c).build();
+                .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCharge(c)
+                .setAccessLevel(c.getAccessLevel()).build();
     }
 
     public static ClaimItem claim(String statement, String date, ClaimKind kind, String person, String actorCountry,

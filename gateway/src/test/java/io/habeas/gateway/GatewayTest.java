@@ -5,10 +5,13 @@ import io.habeas.gateway.fake.FakeBackendsResource;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -29,9 +32,24 @@ public abstract class GatewayTest {
     void resetBackends() {
         Backends.reset();
         breakers.resetAll();
-        token = TestTokens.of(Role.ANALYST);
+        callAs(TestTokens.of(Role.ANALYST));
+    }
+
+    /** From here on, requests carry this token, and the fake backends require it. */
+    protected void callAs(String bearerToken) {
+        token = bearerToken;
+        // a new RequestSpecBuilder starts from the current global specification: forget it first
+        RestAssured.requestSpecification = null;
         Backends.expectedBearer = "Bearer " + token;
         RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", "Bearer " + token).build();
+    }
+
+    /** The management interface (health, metrics, the OpenAPI document), on its own port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
+    protected String management(String path) {
+        return URI.create(managementRoot.toString()).resolve(path).toString();
     }
 
     @AfterEach

@@ -15,6 +15,8 @@ import io.habeas.statement.v1.ClaimKind;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
 class PartialAnswersTest extends GatewayTest {
@@ -39,14 +41,20 @@ class PartialAnswersTest extends GatewayTest {
                 .body("events.record", contains(custodyEventName("1", "a")));
     }
 
-    @Test
-    void servesStatementEventsWhenDetentionServiceIsDown() {
+    /** Without detention-service nobody can say whether the person may be shown: nothing of theirs is, claims included. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = {"DOWN", "SLOW"})
+    void failsClosedWhenDetentionServiceCannotAnswer(Mode mode) {
         seed();
-        Backends.detentionMode = Mode.DOWN;
+        Backends.detentionMode = mode;
         given().get(TIMELINE).then().statusCode(200)
                 .body("partial", is(true))
-                .body("missing.service", contains("detention-service"))
-                .body("events.record", contains(claimName("1")));
+                .body("events", empty())
+                .body("nextCursor", nullValue())
+                .body("missing.service", contains("detention-service", "statement-service"))
+                .body("missing.reason", contains(mode == Mode.DOWN ? "unavailable" : "timeout", "person_unverified"))
+                .body(not(containsString(claimName("1"))));
+        assertEquals(0, Backends.statementCalls.get(), "claims were asked for before the person was known");
     }
 
     @Test
@@ -95,7 +103,7 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.DOWN;
         Backends.detentionMode = Mode.DOWN;
-        given().get(TIMELINE).then().statusCode(503)
+        given().get("/api/v1/countries/AZ/timeline").then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("status", is(503))
                 .body("missing.service", containsInAnyOrder("detention-service", "statement-service"))
@@ -107,7 +115,7 @@ class PartialAnswersTest extends GatewayTest {
         seed();
         Backends.statementMode = Mode.SLOW;
         Backends.detentionMode = Mode.SLOW;
-        given().get(TIMELINE).then().statusCode(504)
+        given().get("/api/v1/countries/AZ/timeline").then().statusCode(504)
                 .contentType("application/problem+json").body("status", is(504));
     }
 

@@ -115,13 +115,13 @@ class ProfileAndSummaryTest extends GatewayTest {
 
     @Test
     void servesOpenApiSwaggerUiAndCorsForDashboards() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
+        given().get(management("/q/openapi?format=json")).then().statusCode(200)
                 .body(containsString("/api/v1/persons/{personId}/timeline"))
                 .body(containsString("/api/v1/countries/{countryCode}/summary"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get(management("/q/swagger-ui/")).then().statusCode(200);
         given().header("Origin", "https://dash.example.org").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/persons").then()
                 .header("Access-Control-Allow-Origin", "https://dash.example.org");
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(management("/q/health/ready")).then().statusCode(200);
     }
 }

@@ -38,6 +38,10 @@ import java.util.UUID;
  * Where the seed article gives no date, the coarsest date the reporting supports is used
  * (the month of the arrest for it, the first charge and the pre-trial detention; the year
  * for the extension and the second charge) and the record says so; no day is invented.
+ *
+ * So that the roles differ visibly, the extension (a fact of the article) is RESTRICTED, and the
+ * house arrest also cites a CONFIDENTIAL source that is internal demo material, no real source:
+ * levels are put on what is there, never a fact, date or source invented about the person.
  */
 final class DemoCase {
     static final String DEMO_NOTE = "Demo data from the Habeas seed article.";
@@ -65,6 +69,15 @@ final class DemoCase {
                 .setTitle("Blinken Advances Peace Talks with Armenia and Azerbaijan")
                 .setPublishedOn(date(2024, 4, 28))
                 .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC)
+                .build();
+    }
+
+    /** Says what it is: no real source, only a citation an admin sees and nobody else. */
+    static Source internalDemoNote() {
+        return Source.newBuilder()
+                .setPublisher("Habeas demo data (internal)")
+                .setTitle("Internal demo note, not a real source: a CONFIDENTIAL citation, shown to admins only")
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL)
                 .build();
     }
 
@@ -100,12 +113,15 @@ final class DemoCase {
                 .build()).getDetention();
         charge(detention, "charge-204.3.1", "204.3.1", "Counterfeit money", date(2023, 7, 0));
         event(detention, "pre-trial", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, date(2023, 7, 0),
-                "Held in pre-trial detention. " + DEMO_NOTE + " Dated to the month of the arrest.", articleA());
+                "Held in pre-trial detention. " + DEMO_NOTE + " Dated to the month of the arrest.",
+                AccessLevel.ACCESS_LEVEL_PUBLIC, articleA());
         event(detention, "extension", CustodyEventType.CUSTODY_EVENT_TYPE_DETENTION_EXTENDED, date(2023, 0, 0),
-                "Pre-trial detention extended. " + DEMO_NOTE + " The article gives no date.", articleA());
+                "Pre-trial detention extended. " + DEMO_NOTE + " The article gives no date. RESTRICTED for the demo only.",
+                AccessLevel.ACCESS_LEVEL_RESTRICTED, articleA());
         charge(detention, "charge-167-3.1", "167-3.1", "Dissemination of religious extremist materials", date(2023, 0, 0));
         event(detention, "house-arrest", CustodyEventType.CUSTODY_EVENT_TYPE_HOUSE_ARREST, date(2024, 4, 22),
-                "Released to house arrest; pictured with his lawyers.", photoB());
+                "Released to house arrest; pictured with his lawyers.", AccessLevel.ACCESS_LEVEL_PUBLIC, photoB(),
+                internalDemoNote());
         recordStatements(ibadoglu.getName());
         return new Recorded(ibadoglu.getName(), detention.getName());
     }
@@ -151,11 +167,11 @@ final class DemoCase {
     }
 
     private void event(Detention detention, String step, CustodyEventType type, PartialDate on, String description,
-            Source source) {
+            AccessLevel level, Source... sources) {
         detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setRequestId(id(step))
                 .setParent(detention.getName())
                 .setCustodyEvent(CustodyEvent.newBuilder().setType(type).setOccurredOn(on).setDescription(description)
-                        .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC).addSources(source))
+                        .setAccessLevel(level).addAllSources(java.util.List.of(sources)))
                 .build());
     }
 

@@ -32,8 +32,6 @@ final class DevTokens {
     static final String AUDIENCE = "habeas";
     /** How long a token printed for a person is valid. */
     static final Duration FOR_PEOPLE = Duration.ofHours(12);
-    /** How long statement-service's own token is valid: longer than any run of the suite is expected to last. */
-    static final Duration FOR_SERVICES = Duration.ofDays(30);
 
     private final Path publicKey;
     private final PrivateKey privateKey;
@@ -82,11 +80,6 @@ final class DevTokens {
     /** A token for a person of this role. */
     String forPerson(Role role, Duration validity) {
         return mint("dev-" + role.claim(), role, validity);
-    }
-
-    /** A service's own token, with the narrowest role that lets it read persons. */
-    String forService(String service) {
-        return mint(service, Role.VIEWER, FOR_SERVICES);
     }
 
     private String mint(String subject, Role role, Duration validity) {

@@ -18,15 +18,18 @@ final class ServiceProcess implements AutoCloseable {
 
     final String name;
     final int port;
+    /** Quarkus's management interface: health and metrics, never on the API port. */
+    final int managementPort;
     private final Path jar;
     private final Path log;
     private final Map<String, String> environment;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Path log, Map<String, String> environment) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Path log, Map<String, String> environment) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.environment = environment;
     }
@@ -43,13 +46,14 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         process = builder.start();
     }
 
-    /** Waits until /q/health/ready answers UP; fails early if the process dies. */
+    /** Waits until /q/health/ready on the management port answers UP; fails early if the process dies. */
     void awaitReady(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

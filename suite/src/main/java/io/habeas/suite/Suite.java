@@ -20,7 +20,7 @@ final class Suite implements AutoCloseable {
     private final List<ServiceProcess> services;
 
     /**
-     * Every application verifies the tokens of {@code tokens}; statement-service calls detention-service with its own.
+     * Every application verifies the tokens of {@code tokens}; the gateway and statement-service pass their caller's on.
      * Every application gets the same page token key (base64 of 32 bytes); kept, it opens tokens from before a restart.
      */
     Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey) {
@@ -31,13 +31,15 @@ final class Suite implements AutoCloseable {
         Map<String, String> verify = tokens.verification();
         this.services = List.of(
                 new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
-                        logs.resolve("detention-service.log"), with(datasource("detention"), verify, key)),
+                        ports.detentionManagement(), logs.resolve("detention-service.log"),
+                        with(datasource("detention"), verify, key)),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
-                        logs.resolve("statement-service.log"), with(datasource("statement"), verify, key, Map.of(
+                        ports.statementManagement(), logs.resolve("statement-service.log"),
+                        with(datasource("statement"), verify, key, Map.of(
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
-                                "HABEAS_DETENTION_TOKEN", tokens.forService("statement-service")))),
-                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), logs.resolve("gateway.log"), with(verify, key,
+                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
+                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), ports.gatewayManagement(),
+                        logs.resolve("gateway.log"), with(verify, key,
                         Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
                                 "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,
@@ -81,7 +83,7 @@ final class Suite implements AutoCloseable {
     }
 
     void start(ServiceProcess service, Consumer<String> progress) throws Exception {
-        progress.accept("Starting " + service.name + " on port " + service.port);
+        progress.accept("Starting " + service.name + " on port " + service.port + " (management " + service.managementPort + ")");
         service.start();
         service.awaitReady(READY_TIMEOUT);
         progress.accept(service.name + " is ready");

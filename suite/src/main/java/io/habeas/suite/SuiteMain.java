@@ -31,13 +31,16 @@ public final class SuiteMain {
                         externalDatabase == null ? "PostgreSQL:" + ports.postgres() : null,
                         "detention-service:" + ports.detention(),
                         "statement-service:" + ports.statement(),
-                        "gateway:" + ports.gateway())
+                        "gateway:" + ports.gateway(),
+                        "detention-service management:" + ports.detentionManagement(),
+                        "statement-service management:" + ports.statementManagement(),
+                        "gateway management:" + ports.gatewayManagement())
                 .filter(p -> p != null && !Ports.isFree(Integer.parseInt(p.substring(p.indexOf(':') + 1))))
                 .toList();
         if (!taken.isEmpty()) {
             System.err.println("Port(s) already in use: " + String.join(", ", taken)
                     + ". Stop what uses them, or choose others with HABEAS_POSTGRES_PORT, HABEAS_DETENTION_PORT,"
-                    + " HABEAS_STATEMENT_PORT, HABEAS_GATEWAY_PORT.");
+                    + " HABEAS_STATEMENT_PORT, HABEAS_GATEWAY_PORT and HABEAS_{DETENTION,STATEMENT,GATEWAY}_MANAGEMENT_PORT.");
             System.exit(2);
         }
 
@@ -65,7 +68,7 @@ public final class SuiteMain {
 
         suite.start(SuiteMain::progress);
         progress("Loading the demo case (Gubad Ibadoglu) through the gRPC APIs");
-        DemoCase.Recorded demo = loadDemo(ports, tokens.forPerson(Role.RECORDER, Duration.ofMinutes(10)));
+        DemoCase.Recorded demo = loadDemo(ports, tokens.forPerson(Role.ADMIN, Duration.ofMinutes(10)));
         printWelcome(ports, demo, data, tokens);
 
         while (true) {
@@ -78,13 +81,16 @@ public final class SuiteMain {
         }
     }
 
-    /** Loads the demo case as a recorder (the token's role): it only records, so it needs no more. */
-    static DemoCase.Recorded loadDemo(Ports ports, String recorderToken) throws InterruptedException {
+    /**
+     * Loads the demo case with an admin's token: it records a CONFIDENTIAL citation, which only an admin
+     * sees, and so only an admin's second load is answered with what the first one recorded.
+     */
+    static DemoCase.Recorded loadDemo(Ports ports, String adminToken) throws InterruptedException {
         ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         ManagedChannel statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
         try {
-            return new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(recorderToken)),
-                    ClientInterceptors.intercept(statement, DevTokens.bearer(recorderToken))).load();
+            return new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(adminToken)),
+                    ClientInterceptors.intercept(statement, DevTokens.bearer(adminToken))).load();
         } finally {
             detention.shutdown().awaitTermination(5, TimeUnit.SECONDS);
             statement.shutdown().awaitTermination(5, TimeUnit.SECONDS);
@@ -102,7 +108,7 @@ public final class SuiteMain {
 
                 Habeas is running.
                   Gateway (REST/JSON):   %1$s/api/v1
-                  Swagger UI:            %1$s/q/swagger-ui
+                  Swagger UI, OpenAPI:   http://localhost:%8$d/q/swagger-ui, /q/openapi (management port, no token)
                   detention-service:     localhost:%2$d (gRPC, reflection on)
                   statement-service:     localhost:%3$d (gRPC, reflection on)
                   Logs:                  %4$s
@@ -110,7 +116,8 @@ public final class SuiteMain {
                 Every call needs a bearer token. One per role, valid %6$d h (copy a line into your shell):
                 %7$s  Another: java -cp suite/target/habeas-suite.jar io.habeas.suite.MintToken <role> [hours]
 
-                Try:
+                Try (a viewer sees PUBLIC records only: not the RESTRICTED "Detention extended" of the demo,
+                nor the CONFIDENTIAL demo note an admin sees cited on the house arrest):
                   curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v1/persons/%5$s/timeline'
                   curl -s -H "Authorization: Bearer $TOKEN" '%1$s/api/v1/countries/AZ/summary'
                   grpcurl -plaintext -H "Authorization: Bearer $TOKEN" -d '{"query":"ibadoglu"}' \\
@@ -120,7 +127,7 @@ public final class SuiteMain {
 
                 Ctrl-C stops everything.
                 """.formatted(gateway, ports.detention(), ports.statement(), data.resolve("logs"), personId,
-                DevTokens.FOR_PEOPLE.toHours(), perRole));
+                DevTokens.FOR_PEOPLE.toHours(), perRole, ports.gatewayManagement()));
     }
 
     private static void stop(Suite suite) {

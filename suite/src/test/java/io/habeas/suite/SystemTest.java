@@ -65,6 +65,7 @@ class SystemTest {
     private DemoCase.Recorded demo;
     private DevTokens tokens;
     private String recorder;
+    private String admin;
     private ManagedChannel detentionChannel;
     private ManagedChannel statementChannel;
     /** The services' channels, sending a recorder's token. */
@@ -80,7 +81,8 @@ class SystemTest {
                 tokens, PageTokenKey.inFolder(data));
         suite.start(message -> System.out.println("[system-test] " + message));
         recorder = tokens.forPerson(Role.RECORDER, Duration.ofHours(1));
-        demo = SuiteMain.loadDemo(ports, recorder);
+        admin = tokens.forPerson(Role.ADMIN, Duration.ofHours(1));
+        demo = SuiteMain.loadDemo(ports, admin);
         detentionChannel = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         statementChannel = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
         detention = ClientInterceptors.intercept(detentionChannel, DevTokens.bearer(recorder));
@@ -94,14 +96,22 @@ class SystemTest {
         suite.close();
     }
 
-    /** The gateway, as a viewer: the demo case is public. */
+    /** The gateway, as a viewer: the demo case is public but for a RESTRICTED event and a CONFIDENTIAL source. */
     private RequestSpecification gateway() {
+        return gateway(Role.VIEWER);
+    }
+
+    private RequestSpecification gateway(Role role) {
         return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json")
-                .header("Authorization", "Bearer " + tokens.forPerson(Role.VIEWER, Duration.ofHours(1)));
+                .header("Authorization", "Bearer " + tokens.forPerson(role, Duration.ofHours(1)));
     }
 
     private List<Map<String, Object>> personTimeline() {
-        var response = gateway().queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", personId());
+        return personTimeline(Role.VIEWER);
+    }
+
+    private List<Map<String, Object>> personTimeline(Role role) {
+        var response = gateway(role).queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", personId());
         response.then().statusCode(200);
         assertFalse(response.jsonPath().getBoolean("partial"), "partial: " + response.jsonPath().getList("missing"));
         return response.jsonPath().getList("events");
@@ -122,12 +132,24 @@ class SystemTest {
 
         List<String> described = events.stream().map(SystemTest::describe).toList();
         List<String> expected = List.of("detention police_custody", "charge 204.3.1", "claim denial",
-                "custody detention_extended", "charge 167-3.1", "custody house_arrest", "claim welcome", "claim call_for_release");
+                "charge 167-3.1", "custody house_arrest", "claim welcome", "claim call_for_release");
         assertEquals(expected, described.stream().filter(expected::contains).toList(), described.toString());
+        assertFalse(described.contains("custody detention_extended"), "a viewer saw the RESTRICTED extension");
         for (Map<String, Object> event : events) {
             assertFalse(((List<?>) event.get("sources")).isEmpty(), "no source on " + event);
         }
         assertEquals("July 2023", ((Map<?, ?>) events.get(0).get("date")).get("label"));
+    }
+
+    @Test
+    void theRolesSeeTheDemoDifferently() {
+        String note = "Internal demo note";
+        for (Role role : Role.values()) {
+            List<Map<String, Object>> events = personTimeline(role);
+            List<String> described = events.stream().map(SystemTest::describe).toList();
+            assertEquals(role != Role.VIEWER, described.contains("custody detention_extended"), role + ": " + described);
+            assertEquals(role == Role.ADMIN, events.toString().contains(note), role + " and the CONFIDENTIAL source");
+        }
     }
 
     @Test
@@ -175,7 +197,8 @@ class SystemTest {
     void everyApplicationRefusesACallWithoutATokenAndAViewerCannotWrite() {
         given().baseUri("http://localhost:" + ports.gateway()).get("/api/v1/countries/AZ/summary").then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer")).contentType("application/problem+json");
-        given().baseUri("http://localhost:" + ports.gateway()).get("/q/health/ready").then().statusCode(200);
+        given().baseUri("http://localhost:" + ports.gatewayManagement()).get("/q/health/ready").then().statusCode(200);
+        given().baseUri("http://localhost:" + ports.gateway()).get("/q/health/ready").then().statusCode(404);
         assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, () -> PersonServiceGrpc
                 .newBlockingStub(detentionChannel).listPersons(ListPersonsRequest.getDefaultInstance())).getStatus().getCode());
         assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, () -> StatementServiceGrpc
@@ -197,7 +220,7 @@ class SystemTest {
         int actors = ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance()).getActorsCount();
         int statements = statementCount();
 
-        assertEquals(demo, SuiteMain.loadDemo(ports, recorder));
+        assertEquals(demo, SuiteMain.loadDemo(ports, admin));
         assertEquals(persons, persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
         assertEquals(actors, ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance())
                 .getActorsCount());

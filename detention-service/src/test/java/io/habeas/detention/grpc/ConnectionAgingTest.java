@@ -10,9 +10,11 @@ import grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.habeas.detention.support.GrpcTest;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -31,6 +33,9 @@ class ConnectionAgingTest extends GrpcTest {
         }
     }
 
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
+
     @Test
     void retiresOldConnectionsWithoutFailingCalls() throws InterruptedException {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
@@ -44,9 +49,8 @@ class ConnectionAgingTest extends GrpcTest {
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("habeas_grpc_connections_retired_total"));
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = given().get(java.net.URI.create(managementRoot.toString()).resolve("/q/metrics")).then().statusCode(200)
+                .body(containsString("habeas_grpc_connections_retired_total")).extract().asString();
         double retired = metrics.lines().filter(l -> l.startsWith("habeas_grpc_connections_retired_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         assertEquals(true, retired >= 2, "retired " + retired + " connections");

@@ -1,25 +1,33 @@
 package io.habeas.gateway.access;
 
-import io.habeas.gateway.GatewayConfig;
-import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.proto.CommonProtos;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * What dashboards may see, by the kernel's visibility rule. CONFIDENTIAL records and sources never
- * leave the gateway. RESTRICTED ones are served while habeas.gateway.serve-restricted is true (the
- * default, until records are filtered by each caller's clearance, the kernel's Clearance); set it
- * to false where callers are viewers. Unspecified counts as RESTRICTED, as the services store it.
+ * What the caller may see, by the clearance of their own verified token (the kernel's one mapping
+ * from roles). The services already filter by it; the gateway checks again, so that a backend that
+ * answers more than the caller may see still leaks nothing. A caller without a Habeas role, or
+ * with no verified identity, sees nothing. Unspecified counts as RESTRICTED, as the services store it.
  */
 @ApplicationScoped
 public class AccessPolicy {
 
     @Inject
-    GatewayConfig config;
+    SecurityIdentity caller;
+
+    public Clearance clearance() {
+        return caller.isAnonymous() ? Clearance.NONE : Clearance.of(caller.getRoles());
+    }
 
     public boolean visible(io.habeas.common.v1.AccessLevel level) {
-        AccessLevel reader = config.serveRestricted() ? AccessLevel.RESTRICTED : AccessLevel.PUBLIC;
-        return reader.clears(CommonProtos.accessLevel(level));
+        return clearance().clears(CommonProtos.accessLevel(level));
+    }
+
+    /** What a cursor is bound to besides its query: the caller's subject and the level they read. */
+    public String reader() {
+        return (caller.isAnonymous() ? "anonymous" : caller.getPrincipal().getName()) + "|" + clearance().binding();
     }
 }

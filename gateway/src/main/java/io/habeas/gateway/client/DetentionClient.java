@@ -1,6 +1,8 @@
 package io.habeas.gateway.client;
 
+import io.grpc.Status;
 import io.habeas.detention.v1.*;
+import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -27,6 +29,15 @@ public class DetentionClient {
 
     private MutinyDetentionServiceGrpc.MutinyDetentionServiceStub detentions() {
         return detentions.withDeadlineAfter(guarded.deadlineMillis(Backend.DETENTION), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A call about one person whose NOT_FOUND (the person is unknown, or hidden from the caller) is
+     * the gateway's own 404 for that person, never the backend's text: the two answers stay one.
+     */
+    public static <T> Uni<T> aboutPerson(PersonName person, Uni<T> call) {
+        return call.onFailure(f -> f instanceof BackendException be && be.code() == Status.Code.NOT_FOUND)
+                .transform(f -> new NotFoundException(person.toString()));
     }
 
     public Uni<Person> getPerson(PersonName name) {

@@ -51,7 +51,7 @@ public class PersonDirectory {
     }
 
     public Uni<PersonPage> list(String q, String country, String status, int pageSize, String cursor) {
-        QueryFingerprint query = QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE);
+        QueryFingerprint query = QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE, access.reader());
         SourcePosition at = CursorCodec.decode(cursor, query).position(SOURCE);
         return new Run(q, country, status, pageSize, query).page(at.pageToken(), at.consumed(), 0);
     }

@@ -74,12 +74,13 @@ public class ProfileService {
                     return be.unavailable() ? new Calls(null, be)
                             : new Calls(releaseCalls(GetReleaseCallSummaryResponse.getDefaultInstance()), null);
                 });
-        return Backend.DETENTION.read(Uni.combine().all()
+        // Release calls are asked for in parallel but shown only once detention-service has shown the person.
+        return Backend.DETENTION.read(DetentionClient.aboutPerson(name, Uni.combine().all()
                 .unis(detention.getPerson(name),
                         detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(name.toString())
                                 .setPageSize(200).build()),
                         calls)
-                .asTuple()
+                .asTuple())
                 .chain(t -> {
                     Person person = t.getItem1();
                     if (!access.visible(person.getAccessLevel())) {

@@ -28,9 +28,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Proto records to timeline events. Returns null for what a dashboard may not see (a
- * CONFIDENTIAL record, or RESTRICTED when those are not served); confidential sources are
- * dropped from the events that are shown. Person names are read by the kernel's PersonName: one
+ * Proto records to timeline events. Returns null for what the caller may not see (a record above
+ * their clearance); sources above it are dropped from the events that are shown. Person names are read by the kernel's PersonName: one
  * not of its form fails the mapping with INVALID_ARGUMENT naming the field (the backend's fault).
  */
 @ApplicationScoped
@@ -53,7 +52,7 @@ public class EventMapper {
 
     public TimelineEvent feedItem(FeedItem item, String personName) {
         // The item's level already covers its detention and person: a public event of a
-        // confidential person must not reach a country timeline.
+        // hidden person must not reach a country timeline.
         if (!access.visible(item.getAccessLevel())) {
             return null;
         }

@@ -4,7 +4,9 @@ import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.gateway.access.AccessPolicy;
+import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelinePage;
+import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.kernel.errors.NotFoundException;
@@ -20,6 +22,9 @@ import java.util.stream.Collectors;
 /** A person's timeline: their detention feed and the claims about them. */
 @ApplicationScoped
 public class PersonTimelines {
+
+    /** Why a backend's part is missing when the person it is about could not be checked. */
+    public static final String UNVERIFIED = "person_unverified";
 
     @Inject
     DetentionClient detention;
@@ -40,6 +45,9 @@ public class PersonTimelines {
     public Uni<TimelinePage> timeline(PersonName person, TimelineQuery query, String cursor, int limit) {
         TimelinePages.Walk walk = pages.walk("person-timeline", person.toString(), query, cursor);
         return context(person).chain(ctx -> {
+            if (ctx.failure() != null) {
+                return Uni.createFrom().item(unverified(ctx.failure()));
+            }
             List<TimelineSource> merged = new ArrayList<>();
             if (query.wantsAny(EventMapper.DETENTION_KINDS)) {
                 String displayName = ctx.person() == null ? null : ctx.person().getDisplayName();
@@ -52,13 +60,23 @@ public class PersonTimelines {
         });
     }
 
-    /** A 404 when the person is unknown or may not be shown. */
+    /**
+     * Fails closed: without detention-service nobody can say whether the person may be shown to this
+     * caller, so nothing of theirs is, not even the claims statement-service could give; the page
+     * says so, and statement-service is not asked.
+     */
+    static TimelinePage unverified(BackendException failure) {
+        return new TimelinePage(List.of(), null, true, List.of(failure.missingSource(),
+                new MissingSource(Backend.STATEMENT.serviceName(), UNVERIFIED)));
+    }
+
+    /** A 404 when the person is unknown or may not be shown, the same answer for both. */
     private Uni<Context> context(PersonName person) {
-        return Uni.combine().all()
+        return DetentionClient.aboutPerson(person, Uni.combine().all()
                 .unis(detention.getPerson(person),
                         detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person.toString())
                                 .setPageSize(200).build()))
-                .asTuple()
+                .asTuple())
                 .map(t -> {
                     if (!access.visible(t.getItem1().getAccessLevel())) {
                         throw new NotFoundException(person.toString());

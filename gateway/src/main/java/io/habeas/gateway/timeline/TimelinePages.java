@@ -1,6 +1,7 @@
 package io.habeas.gateway.timeline;
 
 import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.TimelinePage;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.BackendsUnavailable;
@@ -19,13 +20,17 @@ public class TimelinePages {
     @Inject
     GatewayConfig config;
 
+    @Inject
+    AccessPolicy access;
+
     /** A walk's request: the query's fingerprint and where the walk stands. */
     public record Walk(QueryFingerprint fingerprint, Cursor cursor) {
     }
 
-    /** Reads the cursor before any backend is called: a 400 naming it when this query did not issue it. */
+    /** Reads the cursor before any backend is called: a 400 naming it when this query and caller did not get it. */
     public Walk walk(String timeline, String subject, TimelineQuery query, String cursor) {
-        QueryFingerprint fingerprint = query.fingerprint(timeline, subject, config.timeline().backendPageSize());
+        QueryFingerprint fingerprint = query.fingerprint(timeline, subject, config.timeline().backendPageSize(),
+                access.reader());
         return new Walk(fingerprint, CursorCodec.decode(cursor, fingerprint));
     }
 

@@ -37,9 +37,12 @@ public record TimelineQuery(PartialDate from, PartialDate to, Set<String> kinds,
         return roles.contains(role);
     }
 
-    /** What a cursor of this query is bound to: the timeline, its subject, these filters and the backend page size. */
-    public QueryFingerprint fingerprint(String timeline, String subject, int backendPageSize) {
+    /**
+     * What a cursor of this query is bound to: the timeline, its subject, these filters, the backend
+     * page size and the reader, since its positions may sit between records only that reader sees.
+     */
+    public QueryFingerprint fingerprint(String timeline, String subject, int backendPageSize, String reader) {
         return QueryFingerprint.of(timeline, subject, from, to, new TreeSet<>(kinds), new TreeSet<>(roles),
-                backendPageSize);
+                backendPageSize, reader);
     }
 }

@@ -32,6 +32,9 @@ public final class Backends {
     public static final AtomicInteger detentionCalls = new AtomicInteger();
     public static final AtomicInteger statementCalls = new AtomicInteger();
     public static final List<String> calls = new CopyOnWriteArrayList<>();
+    /** The page_size of every list call, as "Method=size". */
+    public static final List<String> pageSizes = new CopyOnWriteArrayList<>();
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
     /** The Authorization header every call must carry, the test's caller's; other calls are UNAUTHENTICATED. */
     public static volatile String expectedBearer;
     /** The Authorization header of every call, per backend ("null" for none). */
@@ -57,6 +60,7 @@ public final class Backends {
         detentionCalls.set(0);
         statementCalls.set(0);
         calls.clear();
+        pageSizes.clear();
         expectedBearer = null;
         detentionBearers.clear();
         statementBearers.clear();
@@ -93,6 +97,7 @@ public final class Backends {
     static void enter(boolean detention, String method) {
         (detention ? detentionCalls : statementCalls).incrementAndGet();
         calls.add(method);
+        CURRENT.set(method.split(":")[0]);
         Mode mode = detention ? detentionMode : statementMode;
         if (mode == Mode.DOWN) {
             throw Status.UNAVAILABLE.withDescription("fake is down").asRuntimeException();
@@ -143,6 +148,7 @@ public final class Backends {
     }
 
     static <T> Page<T> page(List<T> all, Predicate<T> filter, int pageSize, String token, int defaultSize, int max) {
+        pageSizes.add(CURRENT.get() + "=" + pageSize);
         List<T> kept = all.stream().filter(filter).toList();
         int size = pageSize == 0 ? defaultSize : Math.min(pageSize, max);
         int from = token.isEmpty() ? 0 : Integer.parseInt(token);

@@ -19,7 +19,9 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.testing.TestTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -45,6 +47,8 @@ public abstract class AccessContract {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private ManagedChannel channel;
     private int port;
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
 
     /** The services this service serves, such as PersonServiceGrpc.getServiceDescriptor(). */
     protected abstract List<ServiceDescriptor> services();
@@ -115,18 +119,21 @@ public abstract class AccessContract {
     }
 
     @Test
-    void healthAndMetricsNeedNoToken() throws Exception {
+    void healthAndMetricsNeedNoTokenOnTheManagementPortOnly() throws Exception {
         HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
         assertEquals(HealthCheckResponse.ServingStatus.SERVING, health.getStatus());
+        URI management = URI.create(managementRoot.toString());
+        URI main = URI.create("http://localhost:" + port);
         for (String path : List.of("/q/health", "/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics")) {
-            assertEquals(200, get(path, null), path);
+            assertEquals(200, get(management.resolve(path), null), path);
             // a bad token on an open path is ignored, not refused
-            assertEquals(200, get(path, "not-a-jwt"), path + " with a bad token");
+            assertEquals(200, get(management.resolve(path), "not-a-jwt"), path + " with a bad token");
+            assertEquals(404, get(main.resolve(path), null), path + " on the gRPC port");
         }
     }
 
-    private int get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+    private int get(URI url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
