@@ -1,0 +1,189 @@
+package io.habeas.suite;
+
+import static io.habeas.suite.DemoCase.date;
+
+import io.grpc.Channel;
+import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.PartialDate;
+import io.habeas.common.v1.Source;
+import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.CreateChargeRequest;
+import io.habeas.detention.v1.CreateCustodyEventRequest;
+import io.habeas.detention.v1.CreateDetentionRequest;
+import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.CustodyEvent;
+import io.habeas.detention.v1.CustodyEventType;
+import io.habeas.detention.v1.CustodyStatus;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.statement.v1.Actor;
+import io.habeas.statement.v1.ActorKind;
+import io.habeas.statement.v1.ActorServiceGrpc;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.CreateActorRequest;
+import io.habeas.statement.v1.CreateStatementRequest;
+import io.habeas.statement.v1.Statement;
+import io.habeas.statement.v1.StatementMedium;
+import io.habeas.statement.v1.StatementServiceGrpc;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Made-up records at every access level, recorded by an admin: three persons held by "BY", one of
+ * them with a CONFIDENTIAL release and a CONFIDENTIAL source on a PUBLIC detention, two actors of
+ * "LT" (one CONFIDENTIAL) and four calls for release, one about the CONFIDENTIAL person. Each
+ * record has a label; {@link #level} is the level that decides who sees it.
+ */
+final class AccessMatrix {
+    static final String DETAINING = "BY";
+    static final String SPEAKING = "LT";
+
+    /** Label -> resource name, in recording order. */
+    final Map<String, String> names = new LinkedHashMap<>();
+    /** Label -> effective level: the most restrictive of the record and all it involves. */
+    final Map<String, AccessLevel> level = new LinkedHashMap<>();
+
+    private final PersonServiceGrpc.PersonServiceBlockingStub persons;
+    private final DetentionServiceGrpc.DetentionServiceBlockingStub detentions;
+    private final ActorServiceGrpc.ActorServiceBlockingStub actors;
+    private final StatementServiceGrpc.StatementServiceBlockingStub statements;
+
+    private AccessMatrix(Channel detention, Channel statement) {
+        persons = PersonServiceGrpc.newBlockingStub(detention);
+        detentions = DetentionServiceGrpc.newBlockingStub(detention);
+        actors = ActorServiceGrpc.newBlockingStub(statement);
+        statements = StatementServiceGrpc.newBlockingStub(statement);
+    }
+
+    /** Records the matrix through channels that carry an admin's token. */
+    static AccessMatrix record(Channel detentionAsAdmin, Channel statementAsAdmin) {
+        AccessMatrix m = new AccessMatrix(detentionAsAdmin, statementAsAdmin);
+        m.person("pPub", "Matrix Public Person", AccessLevel.ACCESS_LEVEL_PUBLIC);
+        m.person("pRes", "Matrix Restricted Person", AccessLevel.ACCESS_LEVEL_RESTRICTED);
+        m.person("pConf", "Matrix Confidential Person", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
+        m.detention("dPub", "pPub", date(2024, 3, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, source("Matrix Gazette",
+                AccessLevel.ACCESS_LEVEL_PUBLIC), source("Matrix informant", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
+        m.detention("dRes", "pRes", date(2024, 5, 0), AccessLevel.ACCESS_LEVEL_RESTRICTED, source("Matrix Gazette", null));
+        m.detention("dConf", "pConf", date(2024, 2, 0), AccessLevel.ACCESS_LEVEL_CONFIDENTIAL, source("Matrix Gazette", null));
+        m.event("ePre", "dPub", CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, date(2024, 4, 0),
+                AccessLevel.ACCESS_LEVEL_PUBLIC);
+        m.event("eRel", "dPub", CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, date(2024, 6, 0),
+                AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
+        m.charge("cPub", "dPub", "193", AccessLevel.ACCESS_LEVEL_PUBLIC);
+        m.charge("cRes", "dPub", "342", AccessLevel.ACCESS_LEVEL_RESTRICTED);
+        m.actor("aPub", "Matrix Ministry", AccessLevel.ACCESS_LEVEL_PUBLIC);
+        m.actor("aConf", "Matrix Insider", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
+        m.callForRelease("s1", "aPub", date(2024, 7, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pPub");
+        m.callForRelease("s2", "aConf", date(2024, 8, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pPub");
+        m.callForRelease("s3", "aPub", date(2024, 9, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pConf");
+        m.callForRelease("s4", "aPub", date(2024, 10, 0), AccessLevel.ACCESS_LEVEL_RESTRICTED, "pPub", "pRes");
+        return m;
+    }
+
+    String name(String label) {
+        return names.get(label);
+    }
+
+    /** The part of a name after its collection: the id a REST path takes. */
+    String id(String label) {
+        String name = name(label);
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    /** The labels among these that a reader cleared up to {@code reads} sees. */
+    List<String> seen(AccessLevel reads, String... labels) {
+        return List.of(labels).stream().filter(l -> level.get(l).getNumber() <= reads.getNumber()).toList();
+    }
+
+    /** The label of a resource name: the longest recorded name it starts with ("detentions/x/custodyEvents/y" is ePre, not dPub). */
+    String label(String resourceName) {
+        return names.entrySet().stream().filter(e -> resourceName.equals(e.getValue()) || resourceName.startsWith(e.getValue() + "/"))
+                .max((a, b) -> Integer.compare(a.getValue().length(), b.getValue().length()))
+                .map(Map.Entry::getKey).orElse("?" + resourceName);
+    }
+
+    private void person(String label, String displayName, AccessLevel accessLevel) {
+        Person person = persons.createPerson(CreatePersonRequest.newBuilder().setRequestId(requestId())
+                .setPerson(Person.newBuilder().setDisplayName(displayName).addCitizenships(DETAINING)
+                        .setAccessLevel(accessLevel).addSources(source("Matrix Gazette", null)))
+                .build()).getPerson();
+        keep(label, person.getName(), accessLevel);
+    }
+
+    private void detention(String label, String person, PartialDate start, AccessLevel accessLevel, Source... sources) {
+        Detention detention = detentions.createDetention(CreateDetentionRequest.newBuilder().setRequestId(requestId())
+                .setDetention(Detention.newBuilder().setPerson(name(person)).setDetainingCountry(DETAINING)
+                        .setStartDate(start).setInitialStatus(CustodyStatus.CUSTODY_STATUS_POLICE_CUSTODY)
+                        .setAccessLevel(accessLevel).addAllSources(List.of(sources)))
+                .build()).getDetention();
+        keep(label, detention.getName(), accessLevel, level.get(person));
+    }
+
+    private void event(String label, String detention, CustodyEventType type, PartialDate on, AccessLevel accessLevel) {
+        CustodyEvent event = detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setRequestId(requestId())
+                .setParent(name(detention))
+                .setCustodyEvent(CustodyEvent.newBuilder().setType(type).setOccurredOn(on).setAccessLevel(accessLevel)
+                        .addSources(source("Matrix Gazette", null)))
+                .build()).getCustodyEvent();
+        keep(label, event.getName(), accessLevel, level.get(detention));
+    }
+
+    private void charge(String label, String detention, String article, AccessLevel accessLevel) {
+        Charge charge = detentions.createCharge(CreateChargeRequest.newBuilder().setRequestId(requestId())
+                .setParent(name(detention))
+                .setCharge(Charge.newBuilder().setJurisdiction(DETAINING).setLegalCode("Criminal Code of the matrix")
+                        .setArticleReference(article).setFiledOn(date(2024, 3, 0)).setAccessLevel(accessLevel)
+                        .addSources(source("Matrix Gazette", null)))
+                .build()).getCharge();
+        keep(label, charge.getName(), accessLevel, level.get(detention));
+    }
+
+    private void actor(String label, String displayName, AccessLevel accessLevel) {
+        Actor actor = actors.createActor(CreateActorRequest.newBuilder().setRequestId(requestId())
+                .setActor(Actor.newBuilder().setDisplayName(displayName).setKind(ActorKind.ACTOR_KIND_GOVERNMENT_BODY)
+                        .setCountry(SPEAKING).setAccessLevel(accessLevel).addSources(source("Matrix Gazette", null)))
+                .build()).getActor();
+        keep(label, actor.getName(), accessLevel);
+    }
+
+    private void callForRelease(String label, String actor, PartialDate madeOn, AccessLevel accessLevel, String... about) {
+        Claim.Builder claim = Claim.newBuilder().setKind(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE).addSubjectCountries(DETAINING)
+                .setText("Release them.");
+        AccessLevel[] involved = new AccessLevel[about.length + 2];
+        involved[0] = accessLevel;
+        involved[1] = level.get(actor);
+        for (int i = 0; i < about.length; i++) {
+            claim.addSubjectPersons(name(about[i]));
+            involved[i + 2] = level.get(about[i]);
+        }
+        Statement statement = statements.createStatement(CreateStatementRequest.newBuilder().setRequestId(requestId())
+                .setStatement(Statement.newBuilder().setActor(name(actor)).setMadeOn(madeOn)
+                        .setMedium(StatementMedium.STATEMENT_MEDIUM_PRESS_RELEASE).setTitle("Matrix call " + label)
+                        .setAccessLevel(accessLevel).addSources(source("Matrix Gazette", null)).addClaims(claim))
+                .build()).getStatement();
+        keep(label, statement.getName(), involved);
+    }
+
+    private void keep(String label, String name, AccessLevel... involved) {
+        names.put(label, name);
+        AccessLevel most = AccessLevel.ACCESS_LEVEL_PUBLIC;
+        for (AccessLevel l : involved) {
+            most = l.getNumber() > most.getNumber() ? l : most;
+        }
+        level.put(label, most);
+    }
+
+    static Source source(String publisher, AccessLevel accessLevel) {
+        Source.Builder source = Source.newBuilder().setPublisher(publisher).setTitle("Made up for the access matrix");
+        return accessLevel == null ? source.build() : source.setAccessLevel(accessLevel).build();
+    }
+
+    private static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,357 @@
+package io.habeas.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.grpc.Channel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.habeas.common.v1.AccessLevel;
+import io.habeas.detention.v1.CustodyStatus;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.FeedItem;
+import io.habeas.detention.v1.GetCountryStatisticsRequest;
+import io.habeas.detention.v1.GetCountryStatisticsResponse;
+import io.habeas.detention.v1.GetDetentionRequest;
+import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.ListChargesRequest;
+import io.habeas.detention.v1.ListCountryFeedRequest;
+import io.habeas.detention.v1.ListCustodyEventsRequest;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.ListPersonFeedRequest;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.kernel.access.Role;
+import io.habeas.statement.v1.ActorServiceGrpc;
+import io.habeas.statement.v1.BatchGetReleaseCallSummariesRequest;
+import io.habeas.statement.v1.CallerCount;
+import io.habeas.statement.v1.ClaimItem;
+import io.habeas.statement.v1.GetReleaseCallSummaryRequest;
+import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
+import io.habeas.statement.v1.GetStatementRequest;
+import io.habeas.statement.v1.ListActorsRequest;
+import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
+import io.habeas.statement.v1.ListCountryClaimsRequest;
+import io.habeas.statement.v1.ListCountryStatementsRequest;
+import io.habeas.statement.v1.ListPersonClaimsRequest;
+import io.habeas.statement.v1.ListStatementsRequest;
+import io.habeas.statement.v1.ReleaseCallSummary;
+import io.habeas.statement.v1.SearchActorsRequest;
+import io.habeas.statement.v1.Statement;
+import io.habeas.statement.v1.StatementServiceGrpc;
+import io.restassured.response.Response;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every read path, gRPC and REST, walked as each role and without a token over records at every
+ * access level ({@link AccessMatrix}), asserting exactly what each caller gets back, counts and
+ * derived facts included; what a caller may not see answers as if it did not exist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixSystemTest {
+    private static final String UNKNOWN_PERSON = "persons/" + UUID.randomUUID();
+    private RunningSuite suite;
+    private AccessMatrix m;
+
+    @BeforeAll
+    void recordTheMatrix() throws Exception {
+        suite = RunningSuite.start("habeas-access-matrix");
+        m = AccessMatrix.record(suite.detention(Role.ADMIN), suite.statement(Role.ADMIN));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        suite.close();
+    }
+
+    private static AccessLevel reads(Role role) {
+        return AccessLevel.forNumber(role.clearance().ordinal() + 1);
+    }
+
+    private PersonServiceGrpc.PersonServiceBlockingStub persons(Role role) {
+        return PersonServiceGrpc.newBlockingStub(suite.detention(role));
+    }
+
+    private DetentionServiceGrpc.DetentionServiceBlockingStub detentions(Role role) {
+        return DetentionServiceGrpc.newBlockingStub(suite.detention(role));
+    }
+
+    private ActorServiceGrpc.ActorServiceBlockingStub actors(Role role) {
+        return ActorServiceGrpc.newBlockingStub(suite.statement(role));
+    }
+
+    private StatementServiceGrpc.StatementServiceBlockingStub statements(Role role) {
+        return StatementServiceGrpc.newBlockingStub(suite.statement(role));
+    }
+
+    private Set<String> labels(Collection<String> resourceNames) {
+        return resourceNames.stream().map(m::label).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private Set<String> expected(Role role, String... labels) {
+        return new TreeSet<>(m.seen(reads(role), labels));
+    }
+
+    private static String recordOf(FeedItem item) {
+        return switch (item.getRecordCase()) {
+            case DETENTION -> item.getDetention().getName();
+            case CUSTODY_EVENT -> item.getCustodyEvent().getName();
+            case CHARGE -> item.getCharge().getName();
+            default -> "?" + item.getRecordCase();
+        };
+    }
+
+    private static Set<String> statementsOf(List<ClaimItem> items) {
+        return items.stream().map(i -> i.getStatement().getName()).collect(Collectors.toSet());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void personsListsSearchesAndFeedsHoldWhatTheRoleSees(Role role) {
+        assertEquals(expected(role, "pPub", "pRes", "pConf"), labels(persons(role).listPersons(ListPersonsRequest.newBuilder()
+                .setCitizenship(AccessMatrix.DETAINING).setPageSize(200).build()).getPersonsList().stream().map(p -> p.getName()).toList()));
+        assertEquals(expected(role, "pPub", "pRes", "pConf"), labels(persons(role).listPersons(ListPersonsRequest.newBuilder()
+                .addPersons(m.name("pPub")).addPersons(m.name("pRes")).addPersons(m.name("pConf")).addPersons(UNKNOWN_PERSON)
+                .build()).getPersonsList().stream().map(p -> p.getName()).toList()));
+        assertEquals(expected(role, "pPub", "pRes", "pConf"), labels(persons(role).searchPersons(SearchPersonsRequest.newBuilder()
+                .setQuery("Matrix Person").setPageSize(100).build()).getMatchesList().stream().map(p -> p.getPerson().getName()).toList()));
+
+        assertEquals(expected(role, "dPub", "ePre", "eRel", "cPub", "cRes"), labels(detentions(role).listPersonFeed(
+                ListPersonFeedRequest.newBuilder().setPerson(m.name("pPub")).setPageSize(500).build())
+                .getItemsList().stream().map(AccessMatrixSystemTest::recordOf).toList()));
+        assertEquals(expected(role, "dPub", "dRes", "dConf", "ePre", "eRel", "cPub", "cRes"), labels(detentions(role)
+                .listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry(AccessMatrix.DETAINING).setPageSize(500).build())
+                .getItemsList().stream().map(AccessMatrixSystemTest::recordOf).toList()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void detentionsShowOnlyWhatTheRoleSeesAndDeriveTheirStatusFromIt(Role role) {
+        List<Detention> listed = detentions(role).listDetentions(ListDetentionsRequest.newBuilder()
+                .setDetainingCountry(AccessMatrix.DETAINING).setPageSize(200).build()).getDetentionsList();
+        assertEquals(expected(role, "dPub", "dRes", "dConf"), labels(listed.stream().map(Detention::getName).toList()));
+
+        boolean seesTheRelease = role == Role.ADMIN;
+        Detention held = detentions(role).getDetention(GetDetentionRequest.newBuilder().setName(m.name("dPub")).build()).getDetention();
+        assertEquals(seesTheRelease ? CustodyStatus.CUSTODY_STATUS_RELEASED : CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION,
+                held.getCurrentStatus());
+        assertEquals(!seesTheRelease, held.getOngoing());
+        assertEquals(seesTheRelease, held.hasEndDate());
+        assertEquals(seesTheRelease ? List.of("Matrix Gazette", "Matrix informant") : List.of("Matrix Gazette"),
+                held.getSourcesList().stream().map(s -> s.getPublisher()).toList());
+        assertEquals(held, listed.stream().filter(d -> d.getName().equals(held.getName())).findFirst().orElseThrow());
+
+        assertEquals(expected(role, "ePre", "eRel"), labels(detentions(role).listCustodyEvents(ListCustodyEventsRequest.newBuilder()
+                .setParent(m.name("dPub")).build()).getCustodyEventsList().stream().map(e -> e.getName()).toList()));
+        assertEquals(expected(role, "cPub", "cRes"), labels(detentions(role).listCharges(ListChargesRequest.newBuilder()
+                .setParent(m.name("dPub")).build()).getChargesList().stream().map(c -> c.getName()).toList()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void countryStatisticsCountOnlyWhatTheRoleSees(Role role) {
+        GetCountryStatisticsResponse statistics = detentions(role).getCountryStatistics(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry(AccessMatrix.DETAINING).build());
+        // Held now: pPub while its release is hidden, pRes from RESTRICTED up, pConf for admins.
+        int heldNow = switch (reads(role)) {
+            case ACCESS_LEVEL_PUBLIC -> 1;
+            case ACCESS_LEVEL_RESTRICTED -> 2;
+            default -> 2;
+        };
+        assertEquals(heldNow, statistics.getHeldNow());
+        int newDetentions = statistics.getMonthlyList().stream().mapToInt(c -> c.getNewDetentions()).sum();
+        int releases = statistics.getMonthlyList().stream().mapToInt(c -> c.getReleases()).sum();
+        assertEquals(m.seen(reads(role), "dPub", "dRes", "dConf").size(), newDetentions);
+        assertEquals(role == Role.ADMIN ? 1 : 0, releases);
+        assertEquals(new TreeSet<>(m.seen(reads(role), "cPub", "cRes").stream().map(c -> c.equals("cPub") ? "193" : "342").toList()),
+                statistics.getArticlesList().stream().map(a -> a.getArticle()).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void actorsStatementsAndClaimFeedsHoldWhatTheRoleSees(Role role) {
+        assertEquals(expected(role, "aPub", "aConf"), labels(actors(role).listActors(ListActorsRequest.newBuilder()
+                .setCountry(AccessMatrix.SPEAKING).build()).getActorsList().stream().map(a -> a.getName()).toList()));
+        assertEquals(expected(role, "aPub", "aConf"), labels(actors(role).searchActors(SearchActorsRequest.newBuilder()
+                .setQuery("Matrix").build()).getMatchesList().stream().map(a -> a.getActor().getName()).toList()));
+
+        Set<String> all = expected(role, "s1", "s2", "s3", "s4");
+        assertEquals(all, labels(statements(role).listStatements(ListStatementsRequest.newBuilder()
+                .setActorCountry(AccessMatrix.SPEAKING).build()).getStatementsList().stream().map(Statement::getName).toList()));
+        assertEquals(all, labels(statements(role).listCountryStatements(ListCountryStatementsRequest.newBuilder()
+                .setCountry(AccessMatrix.SPEAKING).build()).getStatementsList().stream().map(Statement::getName).toList()));
+        assertEquals(all, labels(statementsOf(statements(role).listCountryClaims(ListCountryClaimsRequest.newBuilder()
+                .setCountry(AccessMatrix.DETAINING).build()).getItemsList())));
+        assertEquals(all, labels(statementsOf(statements(role).listClaimsAboutPersons(ListClaimsAboutPersonsRequest.newBuilder()
+                .addPersons(m.name("pPub")).addPersons(m.name("pRes")).addPersons(m.name("pConf")).build()).getItemsList())));
+        assertEquals(expected(role, "s1", "s2", "s4"), labels(statementsOf(statements(role).listPersonClaims(
+                ListPersonClaimsRequest.newBuilder().setPerson(m.name("pPub")).build()).getItemsList())));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void releaseCallSummariesCountOnlyVisibleCallsAndCallers(Role role) {
+        GetReleaseCallSummaryResponse summary = statements(role).getReleaseCallSummary(GetReleaseCallSummaryRequest.newBuilder()
+                .setPerson(m.name("pPub")).build());
+        List<String> calls = m.seen(reads(role), "s1", "s2", "s4");
+        assertEquals(calls.size(), summary.getCallCount());
+        assertEquals(expected(role, "aPub", "aConf"), labels(summary.getCallersList().stream().map(CallerCount::getActor).toList()));
+
+        List<ReleaseCallSummary> batch = statements(role).batchGetReleaseCallSummaries(BatchGetReleaseCallSummariesRequest
+                .newBuilder().addPersons(m.name("pPub")).addPersons(m.name("pRes")).addPersons(m.name("pConf")).build())
+                .getSummariesList();
+        Map<String, Integer> counts = batch.stream().collect(Collectors.toMap(s -> m.label(s.getPerson()), ReleaseCallSummary::getCallCount));
+        assertEquals(Map.of("pPub", calls.size(), "pRes", m.seen(reads(role), "s4").size(), "pConf", m.seen(reads(role), "s3").size()),
+                counts);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void aHiddenRecordAnswersExactlyAsAnUnknownOne(Role role) {
+        for (String label : List.of("pRes", "pConf")) {
+            String hidden = m.name(label);
+            if (m.seen(reads(role), label).isEmpty()) {
+                assertSameAsUnknown(hidden, UNKNOWN_PERSON, name -> () -> persons(role).getPerson(
+                        GetPersonRequest.newBuilder().setName(name).build()));
+                assertEquals(statements(role).getReleaseCallSummary(GetReleaseCallSummaryRequest.newBuilder()
+                        .setPerson(UNKNOWN_PERSON).build()), statements(role).getReleaseCallSummary(
+                        GetReleaseCallSummaryRequest.newBuilder().setPerson(hidden).build()));
+            }
+        }
+        for (String label : List.of("dRes", "dConf")) {
+            if (m.seen(reads(role), label).isEmpty()) {
+                assertSameAsUnknown(m.name(label), "detentions/" + UUID.randomUUID(), name -> () -> detentions(role)
+                        .getDetention(GetDetentionRequest.newBuilder().setName(name).build()));
+            }
+        }
+        for (String label : List.of("s2", "s3", "s4")) {
+            if (m.seen(reads(role), label).isEmpty()) {
+                assertSameAsUnknown(m.name(label), "statements/" + UUID.randomUUID(), name -> () -> statements(role)
+                        .getStatement(GetStatementRequest.newBuilder().setName(name).build()));
+            }
+        }
+    }
+
+    private static void assertSameAsUnknown(String hidden, String unknown, Function<String, Executable> read) {
+        StatusRuntimeException forHidden = assertThrows(StatusRuntimeException.class, read.apply(hidden));
+        StatusRuntimeException forUnknown = assertThrows(StatusRuntimeException.class, read.apply(unknown));
+        assertEquals(Status.Code.NOT_FOUND, forHidden.getStatus().getCode());
+        assertEquals(forUnknown.getStatus().getCode(), forHidden.getStatus().getCode());
+        assertEquals(String.valueOf(forUnknown.getStatus().getDescription()).replace(unknown, "<name>"),
+                String.valueOf(forHidden.getStatus().getDescription()).replace(hidden, "<name>"));
+        assertEquals(String.valueOf(forUnknown.getTrailers()).replace(unknown, "<name>").replaceAll("grpc-status-details-bin=\\S+", ""),
+                String.valueOf(forHidden.getTrailers()).replace(hidden, "<name>").replaceAll("grpc-status-details-bin=\\S+", ""));
+    }
+
+    @Test
+    void withoutATokenEveryReadIsUnauthenticated() {
+        Channel detention = suite.detention();
+        Channel statement = suite.statement();
+        List<Executable> reads = List.of(
+                () -> PersonServiceGrpc.newBlockingStub(detention).getPerson(GetPersonRequest.newBuilder().setName(m.name("pPub")).build()),
+                () -> PersonServiceGrpc.newBlockingStub(detention).listPersons(ListPersonsRequest.getDefaultInstance()),
+                () -> PersonServiceGrpc.newBlockingStub(detention).searchPersons(SearchPersonsRequest.newBuilder().setQuery("Matrix").build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).listDetentions(ListDetentionsRequest.getDefaultInstance()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).getDetention(GetDetentionRequest.newBuilder().setName(m.name("dPub")).build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).listCustodyEvents(ListCustodyEventsRequest.newBuilder().setParent(m.name("dPub")).build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).listCharges(ListChargesRequest.newBuilder().setParent(m.name("dPub")).build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(m.name("pPub")).build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("BY").build()),
+                () -> DetentionServiceGrpc.newBlockingStub(detention).getCountryStatistics(GetCountryStatisticsRequest.newBuilder().setDetainingCountry("BY").build()),
+                () -> ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance()),
+                () -> ActorServiceGrpc.newBlockingStub(statement).searchActors(SearchActorsRequest.newBuilder().setQuery("Matrix").build()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).getStatement(GetStatementRequest.newBuilder().setName(m.name("s1")).build()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).listStatements(ListStatementsRequest.getDefaultInstance()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).listPersonClaims(ListPersonClaimsRequest.newBuilder().setPerson(m.name("pPub")).build()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).listCountryClaims(ListCountryClaimsRequest.newBuilder().setCountry("BY").build()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).listCountryStatements(ListCountryStatementsRequest.newBuilder().setCountry("LT").build()),
+                () -> StatementServiceGrpc.newBlockingStub(statement).getReleaseCallSummary(GetReleaseCallSummaryRequest.newBuilder().setPerson(m.name("pPub")).build()));
+        for (Executable read : reads) {
+            assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, read).getStatus().getCode());
+        }
+        for (String path : List.of("/api/v1/persons?q=Matrix", "/api/v1/persons/" + m.id("pPub"), "/api/v1/persons/" + m.id("pPub")
+                + "/timeline", "/api/v1/countries/BY/timeline", "/api/v1/countries/BY/summary")) {
+            suite.gateway().get(path).then().statusCode(401);
+        }
+    }
+
+    // --- the gateway's REST API, as dashboards call it ---
+
+    private Set<String> timelineLabels(Response response) {
+        response.then().statusCode(200);
+        assertEquals(false, response.jsonPath().getBoolean("partial"), response.asString());
+        return labels(response.jsonPath().getList("events.record", String.class));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void theGatewayServesEachRoleWhatItSeesAndNothingElse(Role role) {
+        assertEquals(expected(role, "pPub", "pRes", "pConf"), labels(suite.gateway(role).queryParam("q", "Matrix Person")
+                .get("/api/v1/persons").then().statusCode(200).extract().jsonPath().getList("persons.id", String.class)
+                .stream().map(id -> "persons/" + id).toList()));
+
+        Response profile = suite.gateway(role).get("/api/v1/persons/{id}", m.id("pPub"));
+        profile.then().statusCode(200);
+        assertEquals(role == Role.ADMIN ? "released" : "pre_trial_detention", profile.jsonPath().getString("currentStatus"));
+        assertEquals(role != Role.ADMIN, profile.jsonPath().getBoolean("held"));
+        assertEquals(m.seen(reads(role), "s1", "s2", "s4").size(), profile.jsonPath().getInt("releaseCalls.count"));
+        assertEquals(expected(role, "aPub", "aConf"), labels(profile.jsonPath().getList("releaseCalls.byWhom.actor", String.class)));
+        assertEquals(m.seen(reads(role), "cPub", "cRes").size(), profile.jsonPath().getList("charges").size());
+
+        assertEquals(expected(role, "dPub", "ePre", "eRel", "cPub", "cRes", "s1", "s2", "s4"), timelineLabels(
+                suite.gateway(role).queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", m.id("pPub"))));
+        Set<String> country = timelineLabels(suite.gateway(role).queryParam("pageSize", 200).queryParam("role", "detaining,subject")
+                .get("/api/v1/countries/BY/timeline"));
+        assertEquals(expected(role, "dPub", "dRes", "dConf", "ePre", "eRel", "cPub", "cRes", "s1", "s2", "s3", "s4"), country);
+
+        int events = suite.gateway(role).queryParam("pageSize", 200).get("/api/v1/persons/{id}/timeline", m.id("pPub"))
+                .jsonPath().getList("events").size();
+        String csv = suite.gateway(role).accept("text/csv").queryParam("pageSize", 200)
+                .get("/api/v1/persons/{id}/timeline", m.id("pPub")).then().statusCode(200).extract().asString();
+        assertEquals(events + 1, csv.lines().count(), csv);
+        for (String hidden : List.of("Matrix informant", "Matrix Insider", "Matrix Confidential Person")) {
+            assertEquals(role == Role.ADMIN || !csv.contains(hidden), true, hidden + " in " + csv);
+        }
+
+        Response summary = suite.gateway(role).get("/api/v1/countries/BY/summary");
+        summary.then().statusCode(200);
+        assertEquals(switch (reads(role)) { case ACCESS_LEVEL_PUBLIC -> 1; default -> 2; }, summary.jsonPath().getInt("heldNow"));
+        assertEquals(new TreeSet<>(m.seen(reads(role), "cPub", "cRes").stream().map(c -> c.equals("cPub") ? "193" : "342").toList()),
+                new TreeSet<>(summary.jsonPath().getList("topArticles.article", String.class)));
+        // Calls from LT per detainee the role sees: pPub's visible calls, then s4 for pRes, s3 for pConf.
+        int lt = m.seen(reads(role), "s1", "s2", "s4").size() + m.seen(reads(role), "s4").size() + m.seen(reads(role), "s3").size();
+        assertEquals(lt, summary.jsonPath().getList("releaseCallsBySpeakerCountry", Map.class).stream()
+                .filter(s -> "LT".equals(s.get("country"))).mapToInt(s -> (Integer) s.get("calls")).sum());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Role.class, names = {"VIEWER", "ANALYST"})
+    void aHiddenPersonsPageIsTheUnknownPersonsPage(Role role) {
+        String unknown = UUID.randomUUID().toString();
+        for (String label : List.of("pRes", "pConf")) {
+            if (m.seen(reads(role), label).isEmpty()) {
+                for (String path : List.of("/api/v1/persons/{id}", "/api/v1/persons/{id}/timeline")) {
+                    String forUnknown = suite.gateway(role).get(path, unknown).then().statusCode(404).extract().asString();
+                    String forHidden = suite.gateway(role).get(path, m.id(label)).then().statusCode(404).extract().asString();
+                    assertEquals(forUnknown.replace(unknown, "<id>"), forHidden.replace(m.id(label), "<id>"));
+                }
+            }
+        }
+    }
+}
