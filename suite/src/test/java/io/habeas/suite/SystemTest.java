@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.Channel;
-import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
@@ -32,7 +31,6 @@ import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import io.habeas.statement.v1.StatementServiceGrpc;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,40 +58,38 @@ class SystemTest {
      * channel reconnects with backoff, so answers are partial for a few seconds.
      */
     private static final int RESTARTS = Integer.MAX_VALUE - 1;
+    private RunningSuite running;
     private Suite suite;
     private Ports ports;
     private DemoCase.Recorded demo;
     private DevTokens tokens;
     private String recorder;
     private String admin;
-    private ManagedChannel detentionChannel;
-    private ManagedChannel statementChannel;
+    /** The services' channels, without a token. */
+    private Channel detentionChannel;
+    private Channel statementChannel;
     /** The services' channels, sending a recorder's token. */
     private Channel detention;
     private Channel statement;
 
     @BeforeAll
     void startTheSuite() throws Exception {
-        Path data = Files.createTempDirectory("habeas-system-test");
-        ports = Ports.ephemeral();
-        tokens = DevTokens.inFolder(data);
-        suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports, Database.embedded(data.resolve("postgres"), ports.postgres()),
-                tokens, PageTokenKey.inFolder(data));
-        suite.start(message -> System.out.println("[system-test] " + message));
-        recorder = tokens.forPerson(Role.RECORDER, Duration.ofHours(1));
-        admin = tokens.forPerson(Role.ADMIN, Duration.ofHours(1));
+        running = RunningSuite.start("habeas-system-test");
+        suite = running.suite;
+        ports = running.ports;
+        tokens = running.tokens;
+        recorder = running.token(Role.RECORDER);
+        admin = running.token(Role.ADMIN);
         demo = SuiteMain.loadDemo(ports, admin);
-        detentionChannel = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
-        statementChannel = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
-        detention = ClientInterceptors.intercept(detentionChannel, DevTokens.bearer(recorder));
-        statement = ClientInterceptors.intercept(statementChannel, DevTokens.bearer(recorder));
+        detentionChannel = running.detention();
+        statementChannel = running.statement();
+        detention = running.detention(Role.RECORDER);
+        statement = running.statement(Role.RECORDER);
     }
 
     @AfterAll
     void stopTheSuite() throws Exception {
-        detentionChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        statementChannel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        suite.close();
+        running.close();
     }
 
     /** The gateway, as a viewer: the demo case is public but for a RESTRICTED event and a CONFIDENTIAL source. */
@@ -102,8 +98,7 @@ class SystemTest {
     }
 
     private RequestSpecification gateway(Role role) {
-        return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json")
-                .header("Authorization", "Bearer " + tokens.forPerson(role, Duration.ofHours(1)));
+        return running.gateway(role);
     }
 
     private List<Map<String, Object>> personTimeline() {
