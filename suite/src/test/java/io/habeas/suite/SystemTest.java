@@ -31,7 +31,6 @@ import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import io.habeas.statement.v1.StatementServiceGrpc;
 import io.restassured.specification.RequestSpecification;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
