@@ -148,6 +148,11 @@ public class FakeDetention {
         return name;
     }
 
+    /** detention-service no longer shows the person to anyone (removed, or its level raised beyond every role). */
+    public void forget(String person) {
+        persons.remove(person);
+    }
+
     public void mode(Mode mode) {
         this.mode = mode;
     }

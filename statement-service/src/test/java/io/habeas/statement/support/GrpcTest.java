@@ -81,6 +81,15 @@ public abstract class GrpcTest {
         return Bearer.as(statementsChannel, role);
     }
 
+    /** Stubs that send no token at all. */
+    protected ActorServiceGrpc.ActorServiceBlockingStub actorsWithoutToken() {
+        return actorsChannel;
+    }
+
+    protected StatementServiceGrpc.StatementServiceBlockingStub statementsWithoutToken() {
+        return statementsChannel;
+    }
+
     protected StatementServiceGrpc.StatementServiceBlockingStub statementsWith(String token) {
         return Bearer.with(statementsChannel, token);
     }
