@@ -1,38 +1,53 @@
 package io.habeas.statement.client;
 
+import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.ListPersonsResponse;
+import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Asks detention-service whether persons exist, each call bounded by a deadline. A person it
- * does not know is NOT_FOUND; when it cannot answer in time the write fails with UNAVAILABLE,
- * which the client may retry.
+ * Which persons the caller may see, as detention-service says (ListPersons with the persons
+ * filter): absent is unknown or hidden, which statement-service treats alike. It asks with the
+ * caller's own token, never an identity of its own: a service identity would see more or less
+ * than the caller, and either widens what the caller learns.
  *
- * <p>It calls as statement-service itself, not as its caller: with the token in
- * {@code habeas.detention.token} (HABEAS_DETENTION_TOKEN), issued by the same provider for the
- * narrowest role that reads persons (viewer). Without it the service does not start; a token that
- * detention-service refuses (expired, revoked) fails writes with UNAVAILABLE and is logged.
+ * <p>One bean per request, so each person is asked about at most once per request; the ids are
+ * sent in chunks of at most {@value #CHUNK}, every page followed, all within one deadline. When
+ * detention-service cannot answer, the request fails with UNAVAILABLE: nothing about persons is
+ * served, or stored, unvouched.
  */
-@ApplicationScoped
+@RequestScoped
 public class DetentionPersons {
     static final String DEPENDENCY = "detention-service";
+    static final int CHUNK = 1000;
     private static final Logger LOG = Logger.getLogger(DetentionPersons.class);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("detention")
     PersonServiceGrpc.PersonServiceBlockingStub persons;
@@ -40,47 +55,77 @@ public class DetentionPersons {
     @ConfigProperty(name = "habeas.detention.deadline", defaultValue = "2s")
     Duration deadline;
 
-    @ConfigProperty(name = "habeas.detention.token")
-    String token;
+    @Inject
+    SecurityIdentity caller;
 
-    private PersonServiceGrpc.PersonServiceBlockingStub signed;
+    private final Map<UUID, Boolean> known = new HashMap<>();
 
-    @PostConstruct
-    void sign() {
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token.trim());
-        signed = persons.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
-    }
-
-    /** Checks every distinct person once, in the order given; the first unknown one fails the check. */
-    public void requireExist(Collection<UUID> personIds) {
-        for (UUID id : new LinkedHashSet<>(personIds)) {
-            requireExists(id);
+    /** Those of the persons the caller may see. */
+    public Set<UUID> visible(Collection<UUID> personIds) {
+        List<UUID> unasked = personIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        if (!unasked.isEmpty()) {
+            Set<UUID> seen = ask(unasked);
+            unasked.forEach(id -> known.put(id, seen.contains(id)));
         }
+        Set<UUID> visible = new HashSet<>();
+        personIds.forEach(id -> {
+            if (known.get(id)) {
+                visible.add(id);
+            }
+        });
+        return visible;
     }
 
-    private void requireExists(UUID id) {
-        String name = PersonName.of(id).toString();
-        try {
-            signed.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .getPerson(GetPersonRequest.newBuilder().setName(name).build());
-        } catch (StatusRuntimeException e) {
-            switch (e.getStatus().getCode()) {
-                case NOT_FOUND -> throw new NotFoundException(name);
-                case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, CANCELLED, UNKNOWN, INTERNAL -> {
-                    LOG.warnf("detention-service could not check %s: %s", name, e.getStatus());
-                    throw new UnavailableException(DEPENDENCY, DEPENDENCY + " could not confirm that " + name
-                            + " exists (" + e.getStatus().getCode() + "); nothing was stored, retry later", e);
-                }
-                case UNAUTHENTICATED, PERMISSION_DENIED -> {
-                    LOG.errorf("detention-service refused statement-service's own token (HABEAS_DETENTION_TOKEN): %s",
-                            e.getStatus());
-                    throw new UnavailableException(DEPENDENCY, DEPENDENCY + " refused statement-service's credentials ("
-                            + e.getStatus().getCode() + "); nothing was stored, retry later", e);
-                }
-                default -> throw new IllegalStateException(DEPENDENCY + " refused the check of " + name + ": "
-                        + e.getStatus().getCode() + " " + e.getStatus().getDescription());
+    public boolean isVisible(UUID personId) {
+        return visible(List.of(personId)).contains(personId);
+    }
+
+    /** The write-time check: the first person, in the order given, that the caller cannot see is NOT_FOUND. */
+    public void requireExist(Collection<UUID> personIds) {
+        Set<UUID> visible = visible(personIds);
+        for (UUID id : new LinkedHashSet<>(personIds)) {
+            if (!visible.contains(id)) {
+                throw new NotFoundException(PersonName.of(id).toString());
             }
         }
+    }
+
+    private Set<UUID> ask(List<UUID> ids) {
+        PersonServiceGrpc.PersonServiceBlockingStub stub = asCaller().withDeadline(
+                Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS));
+        Set<UUID> asked = new HashSet<>(ids);
+        Set<UUID> seen = new HashSet<>();
+        try {
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                List<String> names = new ArrayList<>();
+                ids.subList(from, Math.min(ids.size(), from + CHUNK)).forEach(id -> names.add(PersonName.of(id).toString()));
+                String token = "";
+                do {
+                    ListPersonsResponse page = stub.listPersons(ListPersonsRequest.newBuilder().addAllPersons(names)
+                            .setPageSize(names.size()).setPageToken(token).build());
+                    for (Person person : page.getPersonsList()) {
+                        UUID id = PersonName.parse(person.getName(), "persons").id();
+                        if (asked.contains(id)) { // only an answer to the question asked counts
+                            seen.add(id);
+                        }
+                    }
+                    token = page.getNextPageToken();
+                } while (!token.isEmpty());
+            }
+        } catch (StatusRuntimeException e) {
+            LOG.warnf("detention-service could not say which of %d persons %s may see: %s", ids.size(),
+                    caller.isAnonymous() ? "an anonymous caller" : caller.getPrincipal().getName(), e.getStatus());
+            throw new UnavailableException(DEPENDENCY, DEPENDENCY + " could not say which persons may be shown ("
+                    + e.getStatus().getCode() + "); nothing was read or stored, retry later", e);
+        }
+        return seen;
+    }
+
+    private PersonServiceGrpc.PersonServiceBlockingStub asCaller() {
+        Metadata headers = new Metadata();
+        if (caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
+            headers.put(AUTHORIZATION, "Bearer " + jwt.getRawToken());
+        }
+        return persons.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
     }
 }

@@ -1,7 +1,6 @@
 package io.habeas.statement.grpc;
 
 import io.habeas.kernel.access.Role;
-import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.mapping.ActorMapper;
@@ -17,6 +16,7 @@ import io.habeas.statement.v1.SearchActorsRequest;
 import io.habeas.statement.v1.SearchActorsResponse;
 import io.habeas.statement.v1.UpdateActorRequest;
 import io.habeas.statement.v1.UpdateActorResponse;
+import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
@@ -34,6 +34,8 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     ActorService actors;
     @Inject
     IdempotentCalls calls;
+    @Inject
+    Caller caller;
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
@@ -52,7 +54,7 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     @Override
     public Uni<ListActorsResponse> listActors(ListActorsRequest request) {
         return Rpc.call(() -> {
-            var page = actors.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200),
+            var page = actors.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
                     request.getCountry(), CommonProtos.toDomain(request.getKind(), ActorKind.class));
             return ListActorsResponse.newBuilder()
                     .addAllActors(page.items().stream().map(ActorMapper::toProto).toList())
@@ -68,7 +70,8 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
             var incoming = request.getActor();
             var current = ActorMapper.toProto(actors.get(incoming.getName(), "actor.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), ActorMapper.UPDATABLE);
-            var updated = actors.update(incoming.getName(), incoming.getEtag(), ActorMapper.toDraft(merged));
+            var updated = actors.update(incoming.getName(), incoming.getEtag(), ActorMapper.toDraft(merged),
+                    request.getUpdateMask().getPathsList().contains("sources"));
             return UpdateActorResponse.newBuilder().setActor(ActorMapper.toProto(updated)).build();
         }));
     }
@@ -76,7 +79,7 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     @Override
     public Uni<SearchActorsResponse> searchActors(SearchActorsRequest request) {
         return Rpc.call(() -> {
-            var page = actors.search(request.getQuery(), PageRequest.of(request.getPageSize(), request.getPageToken(), 20, 100));
+            var page = actors.search(request.getQuery(), caller.pageRequest(request.getPageSize(), request.getPageToken(), 20, 100));
             return SearchActorsResponse.newBuilder()
                     .addAllMatches(page.items().stream().map(ActorMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();

@@ -8,6 +8,7 @@ import io.habeas.statement.mapping.StatementMapper;
 import io.habeas.statement.service.FeedService;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
+import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
@@ -29,6 +30,8 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     FeedService feeds;
     @Inject
     IdempotentCalls calls;
+    @Inject
+    Caller caller;
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
@@ -51,7 +54,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
                     request.getSubjectPerson(), request.getSubjectCountry(),
                     CommonProtos.toDomain(request.getClaimKind(), ClaimKind.class),
                     DateBounds.of(request.getDateRange()), request.getShowRetracted());
-            var page = statements.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200), filter);
+            var page = statements.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200), filter);
             return ListStatementsResponse.newBuilder()
                     .addAllStatements(page.items().stream().map(StatementMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -66,7 +69,8 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
             var incoming = request.getStatement();
             var current = StatementMapper.toProto(statements.get(incoming.getName(), "statement.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), StatementMapper.UPDATABLE);
-            var updated = statements.update(incoming.getName(), incoming.getEtag(), StatementMapper.toDraft(merged));
+            var updated = statements.update(incoming.getName(), incoming.getEtag(), StatementMapper.toDraft(merged),
+                    request.getUpdateMask().getPathsList().contains("sources"));
             return UpdateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(updated)).build();
         }));
     }
@@ -138,8 +142,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
                 .build());
     }
 
-
-    private static PageRequest feedPage(int size, String token) {
-        return PageRequest.of(size, token, 100, 500);
+    private PageRequest feedPage(int size, String token) {
+        return caller.pageRequest(size, token, 100, 500);
     }
 }

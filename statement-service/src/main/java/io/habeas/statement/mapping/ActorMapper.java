@@ -7,6 +7,7 @@ import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.service.ActorDraft;
+import io.habeas.statement.service.ActorView;
 import io.habeas.statement.v1.ActorMatch;
 import io.habeas.support.grpc.SourceMapper;
 import io.habeas.support.search.NameSearch;
@@ -27,13 +28,14 @@ public final class ActorMapper {
                 SourceMapper.sources(actor.getSourcesList()));
     }
 
-    public static io.habeas.statement.v1.Actor toProto(Actor actor) {
+    public static io.habeas.statement.v1.Actor toProto(ActorView view) {
+        Actor actor = view.actor();
         var proto = io.habeas.statement.v1.Actor.newBuilder()
                 .setName(actor.resourceName())
                 .setDisplayName(actor.displayName)
                 .setKindValue(CommonProtos.toNumber(actor.kind, io.habeas.statement.v1.ActorKind.getDescriptor()))
                 .setAccessLevel(CommonProtos.accessLevel(actor.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(actor.sources))
+                .addAllSources(SourceMapper.sourcesToProto(view.sources()))
                 .setCreateTime(CommonProtos.timestamp(actor.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(actor.updatedAt))
                 .setEtag(actor.etag());
@@ -52,7 +54,7 @@ public final class ActorMapper {
         return proto.build();
     }
 
-    public static ActorMatch toProto(NameSearch.Match<Actor> match) {
+    public static ActorMatch toProto(NameSearch.Match<ActorView> match) {
         return ActorMatch.newBuilder().setActor(toProto(match.record())).setScore(match.score()).build();
     }
 }

@@ -54,7 +54,7 @@ public final class StatementMapper {
                 .setMediumValue(CommonProtos.toNumber(s.medium, io.habeas.statement.v1.StatementMedium.getDescriptor()))
                 .setTitle(s.title)
                 .setAccessLevel(CommonProtos.accessLevel(s.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(s.sources))
+                .addAllSources(SourceMapper.sourcesToProto(view.sources()))
                 .setState(s.isActive() ? RecordState.RECORD_STATE_ACTIVE : RecordState.RECORD_STATE_RETRACTED)
                 .setCreateTime(CommonProtos.timestamp(s.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(s.updatedAt))

@@ -1,5 +1,6 @@
 package io.habeas.statement.repository;
 
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -11,11 +12,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
 
+    /** The actor, if the reader clears its level. */
+    public Actor findCleared(UUID id, List<AccessLevel> levels) {
+        return find("id = ?1 and accessLevel in ?2", id, levels).firstResult();
+    }
 
-    /** Actors in recording order after the given id, filtered; one statement over (country, id) or (kind, id). */
-    public List<Actor> listAfter(UUID after, String country, ActorKind kind, int limit) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
+    /**
+     * Actors at the reader's levels in recording order after the given id, filtered; one statement
+     * over (country, id) or (kind, id).
+     */
+    public List<Actor> listAfter(UUID after, String country, ActorKind kind, List<AccessLevel> levels, int limit) {
+        StringBuilder where = new StringBuilder("accessLevel in :levels");
+        Parameters params = Parameters.with("levels", levels);
         if (after != null) {
             where.append(" and id > :after");
             params.and("after", after);
@@ -30,5 +38,4 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
         }
         return find(where + " order by id", params).range(0, limit - 1).list();
     }
-
 }

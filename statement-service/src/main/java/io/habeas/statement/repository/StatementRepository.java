@@ -10,11 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,7 +29,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class StatementRepository implements PanacheRepositoryBase<Statement, UUID> {
 
-    /** A position in a timeline, after which the next page starts. */
     /** One row of a page: the statement, the claim when the page is of claims, and its position. */
     public record Row(UUID statementId, UUID claimId, LocalDate sort, short rank) {
         public Keys.Timeline key() {
@@ -40,13 +41,33 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** A claim calling for a person's release, with its statement's actor and date. */
-    public record ReleaseCall(UUID personId, UUID actorId, PartialDate madeOn, LocalDate sort, short rank, UUID claimId) {
+    public record ReleaseCall(UUID personId, UUID statementId, UUID actorId, PartialDate madeOn, LocalDate sort, short rank,
+                              UUID claimId) {
+    }
+
+    /** A claim (answer, of statement answerStatement) that answers an earlier claim (answered). */
+    public record Answer(UUID answered, UUID answerStatement, UUID answer) {
+    }
+
+    /**
+     * The reader clears the level of the statement (alias s), of its actor, and of every statement
+     * its claims answer with that one's actor (R1); the persons behind them are checked afterwards,
+     * in detention-service. Binds :levels.
+     */
+    static String levelsCleared(String s) {
+        return " AND " + s + ".access_level IN (:levels)"
+                + " AND EXISTS (SELECT 1 FROM actor la WHERE la.id = " + s + ".actor_id AND la.access_level IN (:levels))"
+                + " AND NOT EXISTS (SELECT 1 FROM claim lc JOIN statement ls ON ls.id = lc.answers_statement_id"
+                + " JOIN actor lsa ON lsa.id = ls.actor_id WHERE lc.statement_id = " + s + ".id"
+                + " AND (ls.access_level NOT IN (:levels) OR lsa.access_level NOT IN (:levels)))";
     }
 
     /** Statements newest first, by any combination of filters; keyset on (made_sort, precision_rank, id) descending. */
-    public List<Row> listNewestFirst(Filter filter, Keys.Timeline after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT s.id, NULL AS claim_id, s.made_sort, s.precision_rank FROM statement s WHERE true");
+    public List<Row> listNewestFirst(Filter filter, List<String> levels, Keys.Timeline after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, NULL AS claim_id, s.made_sort, s.precision_rank FROM statement s"
+                + " WHERE true" + levelsCleared("s"));
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("levels", levels);
         if (filter.actorId() != null) {
             sql.append(" AND s.actor_id = :actor");
             params.put("actor", filter.actorId());
@@ -82,30 +103,37 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /** Claims about any of the persons, in timeline order, from the person projection. */
-    public List<Row> personClaims(List<UUID> persons, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
+    public List<Row> personClaims(List<UUID> persons, List<String> levels, LocalDate from, LocalDate to,
+            Keys.Timeline after, int limit) {
         // DISTINCT: a claim about two of the persons has a projection row for each.
         StringBuilder sql = new StringBuilder("SELECT DISTINCT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
-                + " FROM claim_subject_person x WHERE x.person_id IN (:owner) AND x.active");
-        return timeline(sql, persons, from, to, after, limit, "claim_id");
+                + " FROM claim_subject_person x JOIN statement s ON s.id = x.statement_id"
+                + " WHERE x.person_id IN (:owner) AND x.active" + levelsCleared("s"));
+        return timeline(sql, persons, levels, from, to, after, limit, "claim_id");
     }
 
     /** Claims about one country or addressed to it, in timeline order, from the country projection. */
-    public List<Row> countryClaims(String country, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
+    public List<Row> countryClaims(String country, List<String> levels, LocalDate from, LocalDate to,
+            Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
-                + " FROM claim_country x WHERE x.country = :owner AND x.active");
-        return timeline(sql, country, from, to, after, limit, "claim_id");
+                + " FROM claim_country x JOIN statement s ON s.id = x.statement_id"
+                + " WHERE x.country = :owner AND x.active" + levelsCleared("s"));
+        return timeline(sql, country, levels, from, to, after, limit, "claim_id");
     }
 
     /** Statements by actors of one country, in timeline order. */
-    public List<Row> countryStatements(String country, LocalDate from, LocalDate to, Keys.Timeline after, int limit) {
+    public List<Row> countryStatements(String country, List<String> levels, LocalDate from, LocalDate to,
+            Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT x.id, NULL AS claim_id, x.made_sort, x.precision_rank"
-                + " FROM statement x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'");
-        return timeline(sql, country, from, to, after, limit, "id");
+                + " FROM statement x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'" + levelsCleared("x"));
+        return timeline(sql, country, levels, from, to, after, limit, "id");
     }
 
-    private List<Row> timeline(StringBuilder sql, Object owner, LocalDate from, LocalDate to, Keys.Timeline after, int limit, String id) {
+    private List<Row> timeline(StringBuilder sql, Object owner, List<String> levels, LocalDate from, LocalDate to,
+            Keys.Timeline after, int limit, String id) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("owner", owner);
+        params.put("levels", levels);
         range(sql, params, "x", from, to);
         if (after != null) {
             sql.append(" AND (x.made_sort, x.precision_rank, x.").append(id).append(") > (:afterSort, :afterRank, :afterId)");
@@ -127,21 +155,58 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
     }
 
-    /** The names of the active claims that answer each of the given claims, in timeline order; one statement. */
-    public Map<UUID, List<String>> answeredBy(Collection<UUID> claimIds) {
+    /**
+     * The active claims that answer any of the given claims, in timeline order, of statements
+     * whose levels the reader clears (their persons are checked afterwards); one statement.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Answer> answeredBy(Collection<UUID> claimIds, List<String> levels) {
         if (claimIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT c.answers_claim_id, s.id, c.id FROM claim c"
+                        + " JOIN statement s ON s.id = c.statement_id"
+                        + " WHERE c.answers_claim_id IN (:ids) AND s.state = 'ACTIVE'" + levelsCleared("s")
+                        + " ORDER BY s.made_sort, s.precision_rank, c.id")
+                .setParameter("ids", claimIds).setParameter("levels", levels).getResultList();
+        return rows.stream().map(r -> new Answer((UUID) r[0], (UUID) r[1], (UUID) r[2])).toList();
+    }
+
+    /** Those of the statements whose levels the reader clears ({@link #levelsCleared}); one statement. */
+    @SuppressWarnings("unchecked")
+    public Set<UUID> clearedByLevel(Collection<UUID> ids, List<String> levels) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(getEntityManager().createNativeQuery("SELECT s.id FROM statement s WHERE s.id IN (:ids)"
+                + levelsCleared("s")).setParameter("ids", ids).setParameter("levels", levels).getResultList());
+    }
+
+    /**
+     * The persons each statement's visibility depends on (R1): those its claims are about, its
+     * actor's, and the same of each statement it answers, one level deep; one statement.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<UUID, Set<UUID>> personsBehind(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createQuery("""
-                        select c.answersClaimId, s.id, c.id from Claim c join c.statement s
-                        where c.answersClaimId in :ids and s.state = io.habeas.support.records.RecordState.ACTIVE
-                        order by s.madeSort, s.precisionRank, c.id""", Object[].class)
-                .setParameter("ids", claimIds).getResultList();
-        Map<UUID, List<String>> answers = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            answers.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(Claim.name((UUID) row[1], (UUID) row[2]));
-        }
-        return answers;
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        WITH behind (statement_id, other_id) AS (
+                            SELECT s.id, s.id FROM statement s WHERE s.id IN (:ids)
+                            UNION
+                            SELECT c.statement_id, c.answers_statement_id FROM claim c
+                            WHERE c.statement_id IN (:ids) AND c.answers_statement_id IS NOT NULL)
+                        SELECT b.statement_id, p.person_id FROM behind b
+                        JOIN claim_subject_person p ON p.statement_id = b.other_id
+                        UNION
+                        SELECT b.statement_id, a.person_ref FROM behind b
+                        JOIN statement o ON o.id = b.other_id JOIN actor a ON a.id = o.actor_id
+                        WHERE a.person_ref IS NOT NULL""")
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, Set<UUID>> behind = new HashMap<>();
+        rows.forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
+        return behind;
     }
 
     /** Claims by id with their statements, in one statement. */
@@ -163,24 +228,28 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 UUID.class).setParameter("ids", claimIds).getResultList();
     }
 
-    /** The active calls and demands for a person's release, in timeline order; one statement. */
+    /**
+     * The active calls and demands for the persons' release, in timeline order, in statements whose
+     * levels the reader clears; one statement for any number of persons.
+     */
     @SuppressWarnings("unchecked")
-    /** The calls and demands for the persons' release, in timeline order; one statement for any number of persons. */
-    public List<ReleaseCall> releaseCalls(Collection<UUID> persons) {
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        SELECT x.person_id, s.actor_id, s.made_year, s.made_month, s.made_day, x.made_sort,
-                               x.precision_rank, x.claim_id
-                        FROM claim_subject_person x
-                        JOIN claim c ON c.id = x.claim_id
-                        JOIN statement s ON s.id = x.statement_id
-                        WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)
-                        ORDER BY x.made_sort, x.precision_rank, x.claim_id""")
+    public List<ReleaseCall> releaseCalls(Collection<UUID> persons, List<String> levels) {
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT x.person_id, s.id, s.actor_id, s.made_year,"
+                        + " s.made_month, s.made_day, x.made_sort, x.precision_rank, x.claim_id"
+                        + " FROM claim_subject_person x JOIN claim c ON c.id = x.claim_id"
+                        + " JOIN statement s ON s.id = x.statement_id"
+                        + " WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)" + levelsCleared("s")
+                        + " ORDER BY x.made_sort, x.precision_rank, x.claim_id")
                 .setParameter("persons", persons)
+                .setParameter("levels", levels)
                 .setParameter("kinds", ClaimKind.RELEASE_CALLS.stream().map(Enum::name).toList())
                 .getResultList();
-        return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1],
-                new PartialDate(integer(r[2]), integer(r[3]), integer(r[4])), date(r[5]), ((Number) r[6]).shortValue(),
-                (UUID) r[7])).toList();
+        return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1], (UUID) r[2],
+                new PartialDate(integer(r[3]), integer(r[4]), integer(r[5])), date(r[6]), ((Number) r[7]).shortValue(),
+                (UUID) r[8])).toList();
     }
 
     /**

@@ -34,4 +34,8 @@ public record ActorDraft(
         }
         return Map.of();
     }
+
+    public ActorDraft withSources(List<SourceCitation> replaced) {
+        return new ActorDraft(displayName, kind, office, organization, country, person, accessLevel, replaced);
+    }
 }

@@ -13,6 +13,8 @@ import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.repository.ActorRepository;
+import io.habeas.support.access.SourceAccess;
+import io.habeas.support.records.SourceCitation;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -32,9 +34,11 @@ public class ActorService {
     RequestValidator validator;
     @Inject
     DetentionPersons detention;
+    @Inject
+    Visibility visibility;
 
     @Transactional
-    public Actor create(ActorDraft draft) {
+    public ActorView create(ActorDraft draft) {
         validator.check(draft, "actor");
         UUID person = personId(draft);
         if (person != null) {
@@ -43,41 +47,75 @@ public class ActorService {
         Actor actor = new Actor();
         apply(actor, draft, person);
         actors.persist(actor);
-        return actor;
+        return view(actor);
     }
 
-    public Actor get(String name, String field) {
+    public ActorView get(String name, String field) {
+        return view(find(name, field));
+    }
+
+    /** An actor the caller may see (R1); one it may not is NOT_FOUND exactly as one that does not exist (R3). */
+    Actor find(String name, String field) {
         UUID id = ActorName.parse(name, field).id();
-        Actor actor = actors.findById(id);
-        if (actor == null) {
+        Actor actor = actors.findCleared(id, visibility.levels());
+        if (actor == null || !visibility.actorShown(actor)) {
             throw new NotFoundException(name);
         }
         return actor;
     }
 
+    /** Whether the caller may see the actor with this id; an unknown id is not seen either. */
+    boolean isShown(UUID id) {
+        Actor actor = actors.findCleared(id, visibility.levels());
+        return actor != null && visibility.actorShown(actor);
+    }
+
+    /**
+     * A correction. When it names sources, those the caller sent replace those it could see and the
+     * ones hidden from it are kept; when it does not, the stored sources stay as they are.
+     */
     @Transactional
-    public Actor update(String name, String etag, ActorDraft merged) {
-        Actor actor = get(name, "actor.name");
+    public ActorView update(String name, String etag, ActorDraft merged, boolean namesSources) {
+        Actor actor = find(name, "actor.name");
         Etags.require(etag, "actor.etag");
+        if (namesSources) {
+            merged = merged.withSources(SourceAccess.replaceVisible(actor.sources,
+                    Objects.requireNonNullElse(merged.sources(), List.of()), actor.accessLevel, visibility.clearance()));
+        }
         validator.check(merged, "actor");
         actor.requireEtag(etag);
         UUID person = personId(merged);
         if (person != null && !person.equals(actor.personRef)) {
             detention.requireExist(List.of(person));
         }
+        List<SourceCitation> stored = actor.sources;
         apply(actor, merged, person);
+        if (!namesSources) {
+            actor.sources = stored; // the caller's copy lacks those hidden from it
+        }
         actors.flush(); // the answer carries the new version as its etag
-        return actor;
+        return view(actor);
     }
 
-    public Page<Actor> list(PageRequest page, String country, ActorKind kind) {
+    /** A page may come back short: the actors whose persons the caller may not see leave it, the token walks on. */
+    public Page<ActorView> list(PageRequest page, String country, ActorKind kind) {
         Countries.checkFilter(country, "country");
-        return Pager.page(page, QueryFingerprint.of("actors", country, kind), Keys.ID, actor -> actor.id,
-                (after, limit) -> actors.listAfter(after, emptyToNull(country), kind, limit));
+        return Pager.<UUID, Actor>page(page, QueryFingerprint.of("actors", country, kind), Keys.ID, actor -> actor.id,
+                (after, limit) -> actors.listAfter(after, emptyToNull(country), kind, visibility.levels(), limit))
+                .map(found -> visibility.actorsShown(found).stream().map(this::view).toList());
     }
 
-    public Page<NameSearch.Match<Actor>> search(String text, PageRequest page) {
-        return NameSearch.page(actors.getEntityManager(), Actor.class, "actor", text, page);
+    public Page<NameSearch.Match<ActorView>> search(String text, PageRequest page) {
+        return NameSearch.page(actors.getEntityManager(), Actor.class, "actor", text, visibility.levels(), page)
+                .map(matches -> {
+                    var shown = visibility.actorsShown(matches.stream().map(NameSearch.Match::record).toList());
+                    return matches.stream().filter(m -> shown.contains(m.record()))
+                            .map(m -> new NameSearch.Match<>(view(m.record()), m.score())).toList();
+                });
+    }
+
+    private ActorView view(Actor actor) {
+        return new ActorView(actor, SourceAccess.visible(actor.sources, actor.accessLevel, visibility.clearance()));
     }
 
     private static UUID personId(ActorDraft draft) {

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -31,8 +32,9 @@ import java.util.stream.Collectors;
  * Date-ordered feeds, in the order detention-service uses: the last day a date can be, then
  * finer before coarser, then recording order. One statement reads a page of the projection,
  * one loads its statements with their claims, one their answered_by links: a page costs the
- * same whatever its size. Persons are not looked up in detention-service on reads: a person
- * nobody spoke about has an empty feed.
+ * same whatever its size, and one batch asks detention-service which persons the caller may see.
+ * Only statements the caller may see whole are shown (R1), so a page may come back short; a person
+ * the caller may not see has an empty feed and summary, as one nobody spoke about (R3).
  */
 @ApplicationScoped
 public class FeedService {
@@ -42,6 +44,8 @@ public class FeedService {
     StatementService statementService;
     @Inject
     RequestValidator validator;
+    @Inject
+    Visibility visibility;
 
     /** The most persons one request may name: a country's detainees, not a whole registry. */
     static final int MAX_PERSONS = 1000;
@@ -62,21 +66,26 @@ public class FeedService {
         return claimsAbout(ids.stream().distinct().sorted().toList(), range, page);
     }
 
+    /** The persons the caller may not see are left out of the query: their claims make no empty pages. */
     private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page) {
-        return feed(QueryFingerprint.of("personClaims", persons, range.start(), range.end()), range, page, (from, to, after, limit) ->
-                statements.personClaims(persons, from, to, after, limit));
+        validator.check(range, "date_range");
+        Set<UUID> shown = visibility.personsShown(persons);
+        List<UUID> visible = persons.stream().filter(shown::contains).toList();
+        return feed(QueryFingerprint.of("personClaims", persons, range.start(), range.end()), range, page,
+                (from, to, after, limit) -> visible.isEmpty() ? List.of()
+                        : statements.personClaims(visible, visibility.levelNames(), from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
         return feed(QueryFingerprint.of("countryClaims", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
-                statements.countryClaims(country, from, to, after, limit));
+                statements.countryClaims(country, visibility.levelNames(), from, to, after, limit));
     }
 
     public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page) {
         requireCountry(country);
         return feed(QueryFingerprint.of("countryStatements", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
-                statements.countryStatements(country, from, to, after, limit));
+                statements.countryStatements(country, visibility.levelNames(), from, to, after, limit));
     }
 
     /** One feed's rows in a date range after a keyset key, at most limit of them. */
@@ -102,7 +111,11 @@ public class FeedService {
         return releaseCalls(List.of(person), "person").get(0);
     }
 
-    /** The same for several persons, one per distinct person in the order asked; three statements in all. */
+    /**
+     * The same for several persons, one per distinct person in the order asked, four statements in
+     * all. Only the calls in statements the caller may see whole count; a person it may not see
+     * has the summary of one nobody called for.
+     */
     public List<ReleaseCallSummary> releaseCalls(List<String> persons, String field) {
         if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
             throw InvalidArgumentException.of(field, "name 1 to " + MAX_PERSONS + " persons");
@@ -113,7 +126,11 @@ public class FeedService {
                     : field + "[" + i + "]").id());
         }
         List<UUID> distinct = ids.stream().distinct().toList();
-        List<ReleaseCall> calls = statements.releaseCalls(distinct);
+        Set<UUID> visible = visibility.personsShown(distinct);
+        List<ReleaseCall> cleared = statements.releaseCalls(distinct.stream().filter(visible::contains).toList(),
+                visibility.levelNames());
+        Set<UUID> shown = visibility.statementsShown(cleared.stream().map(ReleaseCall::statementId).collect(Collectors.toSet()));
+        List<ReleaseCall> calls = cleared.stream().filter(call -> shown.contains(call.statementId())).toList();
         Map<UUID, Actor> actors = calls.isEmpty() ? Map.of() : Actor.<Actor>list("id in ?1",
                         calls.stream().map(ReleaseCall::actorId).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity()));

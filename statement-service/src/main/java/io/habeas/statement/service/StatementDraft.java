@@ -29,4 +29,9 @@ public record StatementDraft(
         @NotEmpty(message = "at least one claim is required") @Size(max = 50) List<@NotNull @Valid ClaimDraft> claims,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+
+    public StatementDraft withSources(List<SourceCitation> replaced) {
+        return new StatementDraft(actor, actorOffice, madeOn, medium, title, summary, quotedText, claims, accessLevel,
+                replaced);
+    }
 }

@@ -19,9 +19,11 @@ import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
+import io.habeas.statement.repository.StatementRepository.Answer;
 import io.habeas.statement.repository.StatementRepository.Filter;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
+import io.habeas.support.access.SourceAccess;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Etags;
@@ -33,6 +35,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +59,13 @@ public class StatementService {
     RequestValidator validator;
     @Inject
     DetentionPersons detention;
+    @Inject
+    Visibility visibility;
 
     @Transactional
     public StatementView create(StatementDraft draft) {
         validator.check(draft, "statement");
-        Actor actor = actors.get(draft.actor(), "statement.actor");
+        Actor actor = actors.find(draft.actor(), "statement.actor");
         Statement statement = new Statement();
         statement.actorId = actor.id;
         statement.actorCountry = actor.country;
@@ -74,18 +79,24 @@ public class StatementService {
     }
 
     public StatementView get(String name, String field) {
-        Statement statement = find(name, field);
-        return new StatementView(statement, statements.answeredBy(claimIds(List.of(statement))));
+        return view(find(name, field));
     }
 
+    /**
+     * A correction. When it names sources, those the caller sent replace those it could see and the
+     * ones hidden from it are kept; when it does not, the stored sources stay as they are. The
+     * caller sees the whole statement (R1), so the claims it sends replace nothing it could not see.
+     */
     @Transactional
-    public StatementView update(String name, String etag, StatementDraft merged) {
+    public StatementView update(String name, String etag, StatementDraft merged, boolean namesSources) {
         Statement statement = find(name, "statement.name");
         Etags.require(etag, "statement.etag");
+        merged = merged.withSources(namesSources ? SourceAccess.replaceVisible(statement.sources, merged.sources(),
+                statement.accessLevel, visibility.clearance()) : statement.sources);
         validator.check(merged, "statement");
         statement.requireActive();
         statement.requireEtag(etag);
-        Actor actor = actors.get(merged.actor(), "statement.actor");
+        Actor actor = actors.find(merged.actor(), "statement.actor");
         Map<UUID, Claim> answered = answeredClaims(statement, merged);
         detention.requireExist(persons(merged));
         apply(statement, merged, actor);
@@ -108,7 +119,11 @@ public class StatementService {
                              ClaimKind claimKind, DateBounds range, boolean showRetracted) {
     }
 
-    /** Newest first; keyset on (made_sort, precision_rank, id) over the index that matches the filter. */
+    /**
+     * Newest first; keyset on (made_sort, precision_rank, id) over the index that matches the filter.
+     * A filter naming an actor or a person the caller may not see lists nothing, as for one that
+     * does not exist (R3).
+     */
     public Page<StatementView> list(PageRequest page, ListFilter filter) {
         Countries.checkFilter(filter.actorCountry(), "actor_country");
         Countries.checkFilter(filter.subjectCountry(), "subject_country");
@@ -121,8 +136,9 @@ public class StatementService {
         QueryFingerprint fingerprint = QueryFingerprint.of("statements", query.actorId(), query.actorCountry(),
                 query.subjectPerson(), query.subjectCountry(), query.claimKind(), query.from(), query.to(),
                 query.showRetracted());
-        return Pager.page(page, fingerprint, Keys.TIMELINE, Row::key,
-                (after, limit) -> statements.listNewestFirst(query, after, limit))
+        boolean namesHidden = (actor != null && !actors.isShown(actor)) || (person != null && !visibility.personShown(person));
+        return Pager.page(page, fingerprint, Keys.TIMELINE, Row::key, (after, limit) -> namesHidden ? List.of()
+                        : statements.listNewestFirst(query, visibility.levelNames(), after, limit))
                 .map(rows -> views(rows).stream().map(Item::statement).toList());
     }
 
@@ -130,24 +146,42 @@ public class StatementService {
     public record Item(StatementView statement, UUID claimId) {
     }
 
-    /** Loads the statements of a page's rows: one statement for them and their claims, one for answered_by. */
+    /**
+     * The page's rows whose statements the caller may see whole (their levels are filtered in SQL,
+     * their persons here), loaded with the answers the caller may see: a fixed number of statements
+     * and one batch to detention-service, whatever the page size. A page may come back short.
+     */
     List<Item> views(List<Row> rows) {
         Map<UUID, Statement> loaded = statements.load(rows.stream().map(Row::statementId).collect(Collectors.toSet()));
-        Map<UUID, List<String>> answeredBy = statements.answeredBy(claimIds(loaded.values()));
-        return rows.stream().map(row -> new Item(new StatementView(loaded.get(row.statementId()), answeredBy), row.claimId()))
-                .toList();
+        Map<UUID, StatementView> shown = present(loaded.values(), true);
+        return rows.stream().filter(row -> shown.containsKey(row.statementId()))
+                .map(row -> new Item(shown.get(row.statementId()), row.claimId())).toList();
     }
 
-
+    /** Statements as the caller sees them; onlyWhole leaves out those it may not see whole. */
+    private Map<UUID, StatementView> present(Collection<Statement> loaded, boolean onlyWhole) {
+        List<Answer> answers = statements.answeredBy(claimIds(loaded), visibility.levelNames());
+        Set<UUID> asked = new HashSet<>(answers.stream().map(Answer::answerStatement).toList());
+        loaded.forEach(s -> asked.add(s.id));
+        Set<UUID> shown = visibility.statementsShown(asked);
+        Map<UUID, List<String>> answeredBy = new HashMap<>();
+        answers.stream().filter(a -> shown.contains(a.answerStatement())).forEach(a -> answeredBy
+                .computeIfAbsent(a.answered(), k -> new ArrayList<>()).add(Claim.name(a.answerStatement(), a.answer())));
+        Map<UUID, StatementView> views = new HashMap<>();
+        loaded.stream().filter(s -> !onlyWhole || shown.contains(s.id)).forEach(s -> views.put(s.id, new StatementView(s,
+                answeredBy, SourceAccess.visible(s.sources, s.accessLevel, visibility.clearance()))));
+        return views;
+    }
 
     private StatementView view(Statement statement) {
-        return new StatementView(statement, statements.answeredBy(claimIds(List.of(statement))));
+        return present(List.of(statement), false).get(statement.id);
     }
 
+    /** A statement the caller may see whole; one it may not is NOT_FOUND exactly as one that does not exist (R3). */
     private Statement find(String name, String field) {
         UUID id = StatementName.parse(name, field).id();
         Statement statement = statements.findById(id);
-        if (statement == null) {
+        if (statement == null || !visibility.statementsVisible(List.of(id)).contains(id)) {
             throw new NotFoundException(name);
         }
         return statement;
@@ -166,11 +200,13 @@ public class StatementService {
             }
         }
         Map<UUID, Claim> found = statements.claims(named.values().stream().map(ClaimName::id).collect(Collectors.toSet()));
+        Set<UUID> visible = visibility.statementsVisible(found.values().stream().map(c -> c.statement.id).toList());
         for (var entry : named.entrySet()) {
             String field = "statement.claims[" + entry.getKey() + "].answers";
             String name = draft.claims().get(entry.getKey()).answers();
             Claim claim = found.get(entry.getValue().id());
-            if (claim == null || !claim.statement.id.equals(entry.getValue().statementId())) {
+            if (claim == null || !claim.statement.id.equals(entry.getValue().statementId())
+                    || !visible.contains(claim.statement.id)) {
                 throw new NotFoundException(name);
             }
             if (claim.statement.id.equals(statement.id)) {

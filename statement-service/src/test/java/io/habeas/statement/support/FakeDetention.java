@@ -1,5 +1,7 @@
 package io.habeas.statement.support;
 
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -9,15 +11,22 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
-import io.habeas.detention.v1.GetPersonRequest;
-import io.habeas.detention.v1.GetPersonResponse;
+import io.habeas.detention.v1.ListPersonsRequest;
+import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.access.Clearance;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,30 +34,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plain grpc-java server standing in for detention-service's PersonService. Tests decide
- * which persons exist and whether it answers, fails with UNAVAILABLE, or answers too late. Like
- * detention-service it refuses a call without statement-service's own token (UNAUTHENTICATED),
- * and it keeps the bearer of every call it was sent.
+ * A plain grpc-java server standing in for detention-service's PersonService: ListPersons with
+ * the persons filter answers which of them the caller may see, by the level the test gave each
+ * person and the roles in the caller's token (read, not verified: the token reached it through
+ * statement-service, which verified it). Tests make it fail with UNAVAILABLE, answer too late,
+ * refuse every token, or stop; it keeps the bearer and the persons of every call.
  */
 public class FakeDetention {
     public enum Mode { SERVE, UNAVAILABLE, SLOW, REFUSE_TOKEN }
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<Clearance> CLEARANCE = Context.key("clearance");
 
     /** How long a SLOW answer takes: well beyond the test deadline of statement-service. */
     public static final long SLOW_MILLIS = 5000;
+    /** Detention-service's largest ListPersons page. */
+    static final int MAX_PAGE = 200;
 
-    private final Set<String> persons = ConcurrentHashMap.newKeySet();
+    private final Map<String, AccessLevel> persons = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
-    private final String serviceToken;
+    private final List<String> asked = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.SERVE;
     private final int port;
     private Server server;
 
-    /** Serves calls that carry this token, statement-service's own. */
-    public FakeDetention(String serviceToken) {
-        this.serviceToken = serviceToken;
+    public FakeDetention() {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         } catch (IOException e) {
@@ -64,15 +75,16 @@ public class FakeDetention {
         try {
             server = ServerBuilder.forPort(port).addService(ServerInterceptors.intercept(new PersonServiceGrpc.PersonServiceImplBase() {
                 @Override
-                public void getPerson(GetPersonRequest request, StreamObserver<GetPersonResponse> answer) {
+                public void listPersons(ListPersonsRequest request, StreamObserver<ListPersonsResponse> answer) {
                     calls.incrementAndGet();
+                    asked.addAll(request.getPersonsList());
                     switch (mode) {
                         case UNAVAILABLE -> answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
                         case SLOW -> {
                             sleep(SLOW_MILLIS);
-                            reply(request, answer);
+                            reply(request, CLEARANCE.get(), answer);
                         }
-                        default -> reply(request, answer);
+                        default -> reply(request, CLEARANCE.get(), answer);
                     }
                 }
             }, new ServerInterceptor() {
@@ -81,13 +93,14 @@ public class FakeDetention {
                         ServerCallHandler<Q, R> next) {
                     String bearer = headers.get(AUTHORIZATION);
                     bearers.add(String.valueOf(bearer));
-                    if (mode == Mode.REFUSE_TOKEN || !("Bearer " + serviceToken).equals(bearer)) {
+                    Clearance clearance = clearance(bearer);
+                    if (mode == Mode.REFUSE_TOKEN || clearance == null) {
                         calls.incrementAndGet();
                         call.close(Status.UNAUTHENTICATED.withDescription("a valid bearer token is required"), new Metadata());
                         return new ServerCall.Listener<>() {
                         };
                     }
-                    return next.startCall(call, headers);
+                    return Contexts.interceptCall(Context.current().withValue(CLEARANCE, clearance), call, headers, next);
                 }
             })).build().start();
         } catch (IOException e) {
@@ -119,14 +132,25 @@ public class FakeDetention {
         persons.clear();
         calls.set(0);
         bearers.clear();
+        asked.clear();
         mode = Mode.SERVE;
     }
 
-    /** A new person that detention-service knows: "persons/{id}". */
+    /** A new PUBLIC person that detention-service knows: "persons/{id}". */
     public String knownPerson() {
+        return knownPerson(AccessLevel.PUBLIC);
+    }
+
+    /** A new person at this level. */
+    public String knownPerson(AccessLevel level) {
         String name = "persons/" + UUID.randomUUID();
-        persons.add(name);
+        persons.put(name, level);
         return name;
+    }
+
+    /** detention-service no longer shows the person to anyone (removed, or its level raised beyond every role). */
+    public void forget(String person) {
+        persons.remove(person);
     }
 
     public void mode(Mode mode) {
@@ -137,24 +161,50 @@ public class FakeDetention {
         return calls.get();
     }
 
-    /** The token statement-service must send, its own. */
-    public String serviceToken() {
-        return serviceToken;
-    }
-
     /** The Authorization header of every call since the last reset ("null" when there was none). */
     public List<String> bearers() {
         return List.copyOf(bearers);
     }
 
-    private void reply(GetPersonRequest request, StreamObserver<GetPersonResponse> answer) {
-        if (!persons.contains(request.getName())) {
-            answer.onError(Status.NOT_FOUND.withDescription(request.getName() + " does not exist").asRuntimeException());
+    /** Every person named in a persons filter since the last reset, in the order asked. */
+    public List<String> asked() {
+        return List.copyOf(asked);
+    }
+
+    private void reply(ListPersonsRequest request, Clearance clearance, StreamObserver<ListPersonsResponse> answer) {
+        if (request.getPersonsCount() == 0 || request.getPersonsCount() > 1000) {
+            answer.onError(Status.INVALID_ARGUMENT.withDescription("persons: name 1 to 1000").asRuntimeException());
             return;
         }
-        answer.onNext(GetPersonResponse.newBuilder()
-                .setPerson(Person.newBuilder().setName(request.getName()).setDisplayName("Someone")).build());
+        List<String> seen = request.getPersonsList().stream().distinct()
+                .filter(name -> persons.containsKey(name) && clearance.clears(persons.get(name))).toList();
+        int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+        int size = request.getPageSize() == 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
+        int to = Math.min(seen.size(), from + size);
+        ListPersonsResponse.Builder page = ListPersonsResponse.newBuilder()
+                .setNextPageToken(to < seen.size() ? Integer.toString(to) : "");
+        seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")));
+        answer.onNext(page.build());
         answer.onCompleted();
+    }
+
+    /** The roles in a bearer JWT's groups claim; null when it is no JWT. */
+    private static Clearance clearance(String bearer) {
+        if (bearer == null || !bearer.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = bearer.substring("Bearer ".length()).split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]),
+                StandardCharsets.UTF_8)))) {
+            var claims = reader.readObject();
+            return Clearance.of(claims.containsKey("groups") ? claims.getJsonArray("groups").getValuesAs(JsonString.class)
+                    .stream().map(JsonString::getString).toList() : List.of());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static void sleep(long millis) {

@@ -1,7 +1,7 @@
 package io.habeas.statement.support;
 
 import io.grpc.StatusRuntimeException;
-import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorServiceGrpc;
@@ -56,13 +56,10 @@ public abstract class GrpcTest {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {
-                Bearer.with(detentionChannel, detention.serviceToken()).withDeadlineAfter(1, TimeUnit.SECONDS)
-                        .getPerson(GetPersonRequest.newBuilder().setName("persons/00000000-0000-7000-8000-000000000000").build());
+                Bearer.as(detentionChannel, Role.ADMIN).withDeadlineAfter(1, TimeUnit.SECONDS).listPersons(
+                        ListPersonsRequest.newBuilder().addPersons("persons/00000000-0000-7000-8000-000000000000").build());
                 return;
             } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
-                    return;
-                }
                 if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE || System.nanoTime() > until) {
                     throw e;
                 }
@@ -82,6 +79,19 @@ public abstract class GrpcTest {
 
     protected StatementServiceGrpc.StatementServiceBlockingStub statementsAs(Role role) {
         return Bearer.as(statementsChannel, role);
+    }
+
+    /** Stubs that send no token at all. */
+    protected ActorServiceGrpc.ActorServiceBlockingStub actorsWithoutToken() {
+        return actorsChannel;
+    }
+
+    protected StatementServiceGrpc.StatementServiceBlockingStub statementsWithoutToken() {
+        return statementsChannel;
+    }
+
+    protected StatementServiceGrpc.StatementServiceBlockingStub statementsWith(String token) {
+        return Bearer.with(statementsChannel, token);
     }
 
     protected Actor createActor(Actor.Builder actor) {
