@@ -1,5 +1,6 @@
 package io.habeas.support.search;
 
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
@@ -9,6 +10,7 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.records.SourcedRecord;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,27 +40,35 @@ public final class NameSearch {
     public record Match<T>(T record, float score) {
     }
 
-    /** One page of matches; two statements whatever the page size. */
+    /** One page of matches among records of every level; two statements whatever the page size. */
     public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
             String table, String text, PageRequest page) {
+        return page(entityManager, type, table, text, List.of(AccessLevel.values()), page);
+    }
+
+    /** One page of matches among the records whose own level is one of these (a reader's readable levels). */
+    public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
+            String table, String text, Collection<AccessLevel> levels, PageRequest page) {
         String query = text == null ? "" : text.strip();
         if (query.length() < MIN_QUERY || query.length() > MAX_QUERY) {
             throw InvalidArgumentException.of("query", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
         }
         return Pager.page(page, QueryFingerprint.of("search", table, query), Keys.SCORED,
                 match -> new Keys.Scored(match.score(), match.record().id),
-                (after, limit) -> search(entityManager, type, table, query, after, limit));
+                (after, limit) -> search(entityManager, type, table, query, levels, after, limit));
     }
 
     @SuppressWarnings("unchecked")
     private static <T extends SourcedRecord> List<Match<T>> search(EntityManager entityManager, Class<T> type,
-            String table, String text, Keys.Scored after, int limit) {
+            String table, String text, Collection<AccessLevel> levels, Keys.Scored after, int limit) {
         String keyset = after == null ? "" : " AND (s.score < :afterScore OR (s.score = :afterScore AND s.id > :afterId))";
         var query = entityManager.createNativeQuery("SELECT s.id, s.score FROM ("
                         + " SELECT t.id, word_similarity(habeas_fold(:text), t.search_folded) AS score"
-                        + " FROM " + table + " t WHERE habeas_fold(:text) <% t.search_folded) s"
+                        + " FROM " + table + " t WHERE habeas_fold(:text) <% t.search_folded"
+                        + " AND t.access_level IN (:levels)) s"
                         + " WHERE true" + keyset + " ORDER BY s.score DESC, s.id LIMIT :limit")
                 .setParameter("text", text)
+                .setParameter("levels", levels.stream().map(Enum::name).toList())
                 .setParameter("limit", limit);
         if (after != null) {
             query.setParameter("afterScore", after.score()).setParameter("afterId", after.id());
