@@ -20,11 +20,12 @@ UPDATE feed_entry f SET access_level = habeas_most_restrictive(
         (SELECT c.access_level FROM charge c WHERE c.id = f.record_id));
 ALTER TABLE feed_entry ALTER COLUMN access_level SET NOT NULL;
 
--- Feeds stay one index range scan each: the level is filtered in the index, not the heap.
+-- Feeds stay one index range scan each, the level checked in the index before the heap. It is
+-- the last key column: after the unique id it never changes the order.
 DROP INDEX feed_entry_by_person;
 DROP INDEX feed_entry_by_country;
-CREATE INDEX feed_entry_by_person ON feed_entry (person_id, sort_date, precision_rank, id) INCLUDE (access_level);
-CREATE INDEX feed_entry_by_country ON feed_entry (detaining_country, sort_date, precision_rank, id) INCLUDE (access_level);
+CREATE INDEX feed_entry_by_person ON feed_entry (person_id, sort_date, precision_rank, id, access_level);
+CREATE INDEX feed_entry_by_country ON feed_entry (detaining_country, sort_date, precision_rank, id, access_level);
 
 -- Where a detention stands for a reader of each level, replayed from the custody events that
 -- reader may see. The detention's own columns told everyone what its most secret event said.
