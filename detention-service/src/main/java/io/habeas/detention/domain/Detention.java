@@ -11,7 +11,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** One custody episode of a person, from arrest to release. */
@@ -43,16 +42,6 @@ public class Detention extends RetractableRecord {
     @Column(name = "initial_status", nullable = false)
     public CustodyStatus initialStatus;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "current_status", nullable = false)
-    public CustodyStatus currentStatus;
-
-    @Embedded
-    @AttributeOverride(name = "year", column = @Column(name = "end_year"))
-    @AttributeOverride(name = "month", column = @Column(name = "end_month"))
-    @AttributeOverride(name = "day", column = @Column(name = "end_day"))
-    public PartialDate endDate;
-
     @Override
     public String resourceName() {
         return DetentionName.of(id).toString();
@@ -61,16 +50,5 @@ public class Detention extends RetractableRecord {
     public void setStart(PartialDate start) {
         startDate = start;
         startSort = start.sortKey();
-    }
-
-    public boolean isOngoing() {
-        return endDate == null;
-    }
-
-    /** Days certainly spent in custody: from the last day the start can be to the first day the end can be. */
-    public long daysInCustody(LocalDate today) {
-        LocalDate from = startDate.latest();
-        LocalDate to = endDate == null ? today : endDate.earliest();
-        return Math.max(0, ChronoUnit.DAYS.between(from, to));
     }
 }

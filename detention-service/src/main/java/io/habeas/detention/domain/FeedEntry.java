@@ -1,5 +1,6 @@
 package io.habeas.detention.domain;
 
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -62,7 +63,13 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(name = "precision_rank", nullable = false)
     public short precisionRank;
 
-    public void place(Detention detention, PartialDate when) {
+    /** The most restrictive level of the record, its detention and its person: feeds filter by it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "access_level", nullable = false)
+    public AccessLevel accessLevel;
+
+    public void place(Detention detention, PartialDate when, AccessLevel effectiveLevel) {
+        accessLevel = effectiveLevel;
         detentionId = detention.id;
         personId = detention.personId;
         detainingCountry = detention.detainingCountry;

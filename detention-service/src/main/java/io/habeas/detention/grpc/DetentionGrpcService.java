@@ -7,12 +7,14 @@ import io.habeas.detention.service.ChargeService;
 import io.habeas.detention.service.CountryStatisticsService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
+import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.*;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
+import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
@@ -25,6 +27,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 @GrpcService
 @Blocking
@@ -42,6 +45,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     CountryStatisticsService statistics;
     @Inject
     IdempotentCalls calls;
+    @Inject
+    Caller caller;
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
@@ -54,7 +59,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<GetDetentionResponse> getDetention(GetDetentionRequest request) {
         return Rpc.call(() -> GetDetentionResponse.newBuilder()
-                .setDetention(toProto(detentions.get(request.getName(), "name"))).build());
+                .setDetention(toProto(detentions.read(request.getName(), "name"))).build());
     }
 
     @Override
@@ -76,7 +81,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
                 UpdateDetentionResponse.parser(), () -> {
             var incoming = request.getDetention();
-            var current = toProto(detentions.get(incoming.getName(), "detention.name"));
+            var current = toProto(detentions.read(incoming.getName(), "detention.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.DETENTION_UPDATABLE);
             var updated = detentions.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
             return UpdateDetentionResponse.newBuilder().setDetention(toProto(updated)).build();
@@ -95,14 +100,14 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateCustodyEventResponse> createCustodyEvent(CreateCustodyEventRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateCustodyEventResponse.parser(),
-                () -> CreateCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(
+                () -> CreateCustodyEventResponse.newBuilder().setCustodyEvent(toProto(
                         events.create(request.getParent(), DetentionMapper.toDraft(request.getCustodyEvent())))).build()));
     }
 
     @Override
     public Uni<GetCustodyEventResponse> getCustodyEvent(GetCustodyEventRequest request) {
         return Rpc.call(() -> GetCustodyEventResponse.newBuilder()
-                .setCustodyEvent(DetentionMapper.toProto(events.get(request.getName(), "name"))).build());
+                .setCustodyEvent(toProto(events.get(request.getName(), "name"))).build());
     }
 
     @Override
@@ -111,7 +116,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
             var page = events.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
                     request.getShowRetracted());
             return ListCustodyEventsResponse.newBuilder()
-                    .addAllCustodyEvents(page.items().stream().map(DetentionMapper::toProto).toList())
+                    .addAllCustodyEvents(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -122,10 +127,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
                 UpdateCustodyEventResponse.parser(), () -> {
             var incoming = request.getCustodyEvent();
-            var current = DetentionMapper.toProto(events.get(incoming.getName(), "custody_event.name"));
+            var current = toProto(events.get(incoming.getName(), "custody_event.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.EVENT_UPDATABLE);
             var updated = events.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
-            return UpdateCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(updated)).build();
+            return UpdateCustodyEventResponse.newBuilder().setCustodyEvent(toProto(updated)).build();
         }));
     }
 
@@ -133,7 +138,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractCustodyEventResponse> retractCustodyEvent(RetractCustodyEventRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractCustodyEventResponse.parser(),
-                () -> RetractCustodyEventResponse.newBuilder().setCustodyEvent(DetentionMapper.toProto(events.retract(
+                () -> RetractCustodyEventResponse.newBuilder().setCustodyEvent(toProto(events.retract(
                         request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
     }
 
@@ -141,14 +146,14 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateChargeResponse> createCharge(CreateChargeRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateChargeResponse.parser(),
-                () -> CreateChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(
+                () -> CreateChargeResponse.newBuilder().setCharge(toProto(
                         charges.create(request.getParent(), DetentionMapper.toDraft(request.getCharge())))).build()));
     }
 
     @Override
     public Uni<GetChargeResponse> getCharge(GetChargeRequest request) {
         return Rpc.call(() -> GetChargeResponse.newBuilder()
-                .setCharge(DetentionMapper.toProto(charges.get(request.getName(), "name"))).build());
+                .setCharge(toProto(charges.get(request.getName(), "name"))).build());
     }
 
     @Override
@@ -157,7 +162,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
             var page = charges.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
                     request.getShowRetracted());
             return ListChargesResponse.newBuilder()
-                    .addAllCharges(page.items().stream().map(DetentionMapper::toProto).toList())
+                    .addAllCharges(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -168,10 +173,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
                 UpdateChargeResponse.parser(), () -> {
             var incoming = request.getCharge();
-            var current = DetentionMapper.toProto(charges.get(incoming.getName(), "charge.name"));
+            var current = toProto(charges.get(incoming.getName(), "charge.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.CHARGE_UPDATABLE);
             var updated = charges.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
-            return UpdateChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(updated)).build();
+            return UpdateChargeResponse.newBuilder().setCharge(toProto(updated)).build();
         }));
     }
 
@@ -179,7 +184,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<ChangeChargeStatusResponse> changeChargeStatus(ChangeChargeStatusRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, ChangeChargeStatusResponse.parser(),
-                () -> ChangeChargeStatusResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.changeStatus(
+                () -> ChangeChargeStatusResponse.newBuilder().setCharge(toProto(charges.changeStatus(
                         request.getName(), request.getEtag(), DetentionMapper.statusChange(request.getStatusChange()))))
                         .build()));
     }
@@ -188,7 +193,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @RolesAllowed(Role.Names.ADMIN)
     public Uni<RetractChargeResponse> retractCharge(RetractChargeRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractChargeResponse.parser(),
-                () -> RetractChargeResponse.newBuilder().setCharge(DetentionMapper.toProto(charges.retract(
+                () -> RetractChargeResponse.newBuilder().setCharge(toProto(charges.retract(
                         request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
     }
 
@@ -196,7 +201,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListPersonFeedResponse> listPersonFeed(ListPersonFeedRequest request) {
         return Rpc.call(() -> {
             var page = feeds.forPerson(request.getPerson(), DateBounds.of(request.getDateRange()),
-                    PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500));
             return ListPersonFeedResponse.newBuilder().addAllItems(feedItems(page))
                     .setNextPageToken(page.nextPageToken()).build();
         });
@@ -207,7 +212,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> {
             var page = feeds.forCountry(request.getDetainingCountry(),
                     DateBounds.of(request.getDateRange()),
-                    PageRequest.of(request.getPageSize(), request.getPageToken(), 100, 500));
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500));
             return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page))
                     .setNextPageToken(page.nextPageToken()).build();
         });
@@ -230,18 +235,25 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         });
     }
 
-    private Detention toProto(io.habeas.detention.domain.Detention detention) {
-        return DetentionMapper.toProto(detention, today());
+    private Detention toProto(DetentionView detention) {
+        return DetentionMapper.toProto(detention, caller.clearance(), today());
     }
 
-    private java.util.List<FeedItem> feedItems(Page<FeedService.Item> page) {
+    private CustodyEvent toProto(io.habeas.detention.domain.CustodyEvent event) {
+        return DetentionMapper.toProto(event, caller.clearance());
+    }
+
+    private Charge toProto(io.habeas.detention.domain.Charge charge) {
+        return DetentionMapper.toProto(charge, caller.clearance());
+    }
+
+    private List<FeedItem> feedItems(Page<FeedService.Item> page) {
         LocalDate today = today();
-        return page.items().stream().map(item -> FeedMapper.toProto(item, today)).toList();
+        return page.items().stream().map(item -> FeedMapper.toProto(item, caller.clearance(), today)).toList();
     }
 
-
-    private static PageRequest pageOf(int size, String token) {
-        return PageRequest.of(size, token, 50, 200);
+    private PageRequest pageOf(int size, String token) {
+        return caller.pageRequest(size, token, 50, 200);
     }
 
     private static LocalDate today() {

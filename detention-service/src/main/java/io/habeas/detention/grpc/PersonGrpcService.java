@@ -14,7 +14,7 @@ import io.habeas.detention.v1.SearchPersonsResponse;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.detention.v1.UpdatePersonResponse;
 import io.habeas.kernel.access.Role;
-import io.habeas.kernel.paging.PageRequest;
+import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
@@ -32,29 +32,31 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     PersonService persons;
     @Inject
     IdempotentCalls calls;
+    @Inject
+    Caller caller;
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreatePersonResponse> createPerson(CreatePersonRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreatePersonResponse.parser(),
                 () -> CreatePersonResponse.newBuilder()
-                        .setPerson(PersonMapper.toProto(persons.create(PersonMapper.toDraft(request.getPerson()))))
+                        .setPerson(toProto(persons.create(PersonMapper.toDraft(request.getPerson()))))
                         .build()));
     }
 
     @Override
     public Uni<GetPersonResponse> getPerson(GetPersonRequest request) {
         return Rpc.call(() -> GetPersonResponse.newBuilder()
-                .setPerson(PersonMapper.toProto(persons.get(request.getName(), "name"))).build());
+                .setPerson(toProto(persons.get(request.getName(), "name"))).build());
     }
 
     @Override
     public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {
         return Rpc.call(() -> {
-            var page = persons.list(PageRequest.of(request.getPageSize(), request.getPageToken(), 50, 200),
-                    request.getCitizenship(), request.getDetainingCountry());
+            var page = persons.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
+                    request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList());
             return ListPersonsResponse.newBuilder()
-                    .addAllPersons(page.items().stream().map(PersonMapper::toProto).toList())
+                    .addAllPersons(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -65,20 +67,24 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
         return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
                 UpdatePersonResponse.parser(), () -> {
             var incoming = request.getPerson();
-            var current = PersonMapper.toProto(persons.get(incoming.getName(), "person.name"));
+            var current = toProto(persons.get(incoming.getName(), "person.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), PersonMapper.UPDATABLE);
             var updated = persons.update(incoming.getName(), incoming.getEtag(), PersonMapper.toDraft(merged));
-            return UpdatePersonResponse.newBuilder().setPerson(PersonMapper.toProto(updated)).build();
+            return UpdatePersonResponse.newBuilder().setPerson(toProto(updated)).build();
         }));
     }
 
     @Override
     public Uni<SearchPersonsResponse> searchPersons(SearchPersonsRequest request) {
         return Rpc.call(() -> {
-            var page = persons.search(request.getQuery(), PageRequest.of(request.getPageSize(), request.getPageToken(), 20, 100));
+            var page = persons.search(request.getQuery(), caller.pageRequest(request.getPageSize(), request.getPageToken(), 20, 100));
             return SearchPersonsResponse.newBuilder()
-                    .addAllMatches(page.items().stream().map(PersonMapper::toProto).toList())
+                    .addAllMatches(page.items().stream().map(match -> PersonMapper.toProto(match, caller.clearance())).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
+    }
+
+    private io.habeas.detention.v1.Person toProto(io.habeas.detention.domain.Person person) {
+        return PersonMapper.toProto(person, caller.clearance());
     }
 }

@@ -1,12 +1,12 @@
 package io.habeas.detention.mapping;
 
-import io.habeas.kernel.names.PersonName;
 import static io.habeas.kernel.proto.CommonProtos.date;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 import static io.habeas.kernel.proto.CommonProtos.toDomain;
 import static io.habeas.kernel.proto.CommonProtos.toNumber;
 
 import io.habeas.common.v1.RecordState;
+import io.habeas.common.v1.Source;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
@@ -14,15 +14,23 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.detention.domain.SentenceTerm;
 import io.habeas.detention.service.ChargeDraft;
 import io.habeas.detention.service.CustodyEventDraft;
 import io.habeas.detention.service.DetentionDraft;
+import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.v1.ArticleReference;
+import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.proto.CommonProtos;
+import io.habeas.support.access.SourceAccess;
 import io.habeas.support.grpc.SourceMapper;
 import io.habeas.support.records.RetractableRecord;
+import io.habeas.support.records.SourceCitation;
+import io.habeas.support.records.SourcedRecord;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** Proto <-> domain for detentions, custody events and charges. */
@@ -65,18 +73,21 @@ public final class DetentionMapper {
                 SourceMapper.sources(c.getSourcesList()));
     }
 
-    public static io.habeas.detention.v1.Detention toProto(Detention d, LocalDate today) {
+    /** The detention as the reader sees it: where it stands for the reader, and the sources the reader may see. */
+    public static io.habeas.detention.v1.Detention toProto(DetentionView view, Clearance reader, LocalDate today) {
+        Detention d = view.detention();
+        DetentionOutcome outcome = view.outcome();
         var proto = io.habeas.detention.v1.Detention.newBuilder()
                 .setName(d.resourceName())
                 .setPerson(PersonName.of(d.personId).toString())
                 .setDetainingCountry(d.detainingCountry)
                 .setStartDate(date(d.startDate))
                 .setInitialStatus(status(d.initialStatus))
-                .setCurrentStatus(status(d.currentStatus))
-                .setOngoing(d.isOngoing())
-                .setDaysInCustody((int) d.daysInCustody(today))
+                .setCurrentStatus(status(outcome.currentStatus))
+                .setOngoing(outcome.isOngoing())
+                .setDaysInCustody((int) outcome.daysInCustody(d.startDate, today))
                 .setAccessLevel(CommonProtos.accessLevel(d.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(d.sources))
+                .addAllSources(sources(d, reader))
                 .setState(state(d))
                 .setCreateTime(CommonProtos.timestamp(d.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(d.updatedAt))
@@ -87,8 +98,8 @@ public final class DetentionMapper {
         if (d.place != null) {
             proto.setPlace(d.place);
         }
-        if (d.endDate != null) {
-            proto.setEndDate(date(d.endDate));
+        if (outcome.endDate != null) {
+            proto.setEndDate(date(outcome.endDate));
         }
         if (d.retractionReason != null) {
             proto.setRetractionReason(d.retractionReason);
@@ -96,14 +107,14 @@ public final class DetentionMapper {
         return proto.build();
     }
 
-    public static io.habeas.detention.v1.CustodyEvent toProto(CustodyEvent e) {
+    public static io.habeas.detention.v1.CustodyEvent toProto(CustodyEvent e, Clearance reader) {
         var proto = io.habeas.detention.v1.CustodyEvent.newBuilder()
                 .setName(e.resourceName())
                 .setType(io.habeas.detention.v1.CustodyEventType.forNumber(
                         toNumber(e.type, io.habeas.detention.v1.CustodyEventType.getDescriptor())))
                 .setOccurredOn(date(e.occurredOn))
                 .setAccessLevel(CommonProtos.accessLevel(e.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(e.sources))
+                .addAllSources(sources(e, reader))
                 .setState(state(e))
                 .setCreateTime(CommonProtos.timestamp(e.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(e.updatedAt))
@@ -126,7 +137,7 @@ public final class DetentionMapper {
         return proto.build();
     }
 
-    public static io.habeas.detention.v1.Charge toProto(Charge c) {
+    public static io.habeas.detention.v1.Charge toProto(Charge c, Clearance reader) {
         var article = ArticleReference.newBuilder().setArticle(c.article);
         if (c.articlePart != null) {
             article.setPart(c.articlePart);
@@ -143,12 +154,13 @@ public final class DetentionMapper {
                 .setFiledOn(date(c.filedOn))
                 .setStatus(chargeStatus(c.status))
                 .setAccessLevel(CommonProtos.accessLevel(c.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(c.sources))
+                .addAllSources(sources(c, reader))
                 .setState(state(c))
                 .setCreateTime(CommonProtos.timestamp(c.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(c.updatedAt))
                 .setEtag(c.etag());
-        c.statusHistory.forEach(change -> proto.addStatusHistory(toProto(change)));
+        c.statusHistory.forEach(change -> proto.addStatusHistory(toProto(change,
+                SourceAccess.visible(change.sources(), c.accessLevel, reader))));
         if (c.offenceDescription != null) {
             proto.setOffenceDescription(c.offenceDescription);
         }
@@ -158,11 +170,12 @@ public final class DetentionMapper {
         return proto.build();
     }
 
-    private static io.habeas.detention.v1.ChargeStatusChange toProto(ChargeStatusChange change) {
+    private static io.habeas.detention.v1.ChargeStatusChange toProto(ChargeStatusChange change,
+            List<SourceCitation> visibleSources) {
         var proto = io.habeas.detention.v1.ChargeStatusChange.newBuilder()
                 .setStatus(chargeStatus(change.status()))
                 .setEffectiveOn(date(change.effectiveOn()))
-                .addAllSources(SourceMapper.sourcesToProto(change.sources()));
+                .addAllSources(SourceMapper.sourcesToProto(visibleSources));
         if (change.sentenceTerm() != null) {
             SentenceTerm term = change.sentenceTerm();
             proto.setSentenceTerm(io.habeas.detention.v1.SentenceTerm.newBuilder().setYears(term.years())
@@ -172,6 +185,14 @@ public final class DetentionMapper {
             proto.setNote(change.note());
         }
         return proto.build();
+    }
+
+    /**
+     * The sources of a record the reader may see. Reads return only records the reader clears, so
+     * the record's own level stands in for its effective one: the answer is the same.
+     */
+    static List<Source> sources(SourcedRecord record, Clearance reader) {
+        return SourceMapper.sourcesToProto(SourceAccess.visible(record.sources, record.accessLevel, reader));
     }
 
     static io.habeas.detention.v1.CustodyStatus status(CustodyStatus status) {

@@ -4,9 +4,11 @@ import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
+import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.FeedItemKind;
+import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.proto.CommonProtos;
@@ -16,7 +18,8 @@ public final class FeedMapper {
     private FeedMapper() {
     }
 
-    public static FeedItem toProto(FeedService.Item item, LocalDate today) {
+    /** The item as the reader sees it; the reader clears the entry's level, which the feed query made sure of. */
+    public static FeedItem toProto(FeedService.Item item, Clearance reader, LocalDate today) {
         FeedEntry entry = item.entry();
         var proto = FeedItem.newBuilder()
                 .setKind(FeedItemKind.forNumber(CommonProtos.toNumber(entry.kind, FeedItemKind.getDescriptor())))
@@ -24,13 +27,13 @@ public final class FeedMapper {
                 .setPerson(PersonName.of(entry.personId).toString())
                 .setDetainingCountry(entry.detainingCountry)
                 .setDetentionName(DetentionName.of(entry.detentionId).toString())
-                .setAccessLevel(CommonProtos.accessLevel(item.accessLevel()));
+                .setAccessLevel(CommonProtos.accessLevel(entry.accessLevel));
         if (item.record() instanceof Detention d) {
-            proto.setDetention(DetentionMapper.toProto(d, today));
+            proto.setDetention(DetentionMapper.toProto(new DetentionView(d, item.outcome()), reader, today));
         } else if (item.record() instanceof CustodyEvent e) {
-            proto.setCustodyEvent(DetentionMapper.toProto(e));
+            proto.setCustodyEvent(DetentionMapper.toProto(e, reader));
         } else if (item.record() instanceof Charge c) {
-            proto.setCharge(DetentionMapper.toProto(c)).setStatusChangeIndex(Math.max(0, entry.statusChangeIndex));
+            proto.setCharge(DetentionMapper.toProto(c, reader)).setStatusChangeIndex(Math.max(0, entry.statusChangeIndex));
         }
         return proto.build();
     }

@@ -6,7 +6,9 @@ import io.habeas.detention.domain.Alias;
 import io.habeas.detention.domain.Person;
 import io.habeas.detention.service.PersonDraft;
 import io.habeas.detention.v1.PersonMatch;
+import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.proto.CommonProtos;
+import io.habeas.support.access.SourceAccess;
 import io.habeas.support.grpc.SourceMapper;
 import io.habeas.support.search.NameSearch;
 import java.util.Arrays;
@@ -28,13 +30,14 @@ public final class PersonMapper {
                 SourceMapper.sources(person.getSourcesList()));
     }
 
-    public static io.habeas.detention.v1.Person toProto(Person person) {
+    /** The person with the sources the reader may see. */
+    public static io.habeas.detention.v1.Person toProto(Person person, Clearance reader) {
         var proto = io.habeas.detention.v1.Person.newBuilder()
                 .setName(person.resourceName())
                 .setDisplayName(person.displayName)
                 .addAllCitizenships(Arrays.asList(person.citizenships))
                 .setAccessLevel(CommonProtos.accessLevel(person.accessLevel))
-                .addAllSources(SourceMapper.sourcesToProto(person.sources))
+                .addAllSources(SourceMapper.sourcesToProto(SourceAccess.visible(person.sources, person.accessLevel, reader)))
                 .setCreateTime(CommonProtos.timestamp(person.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(person.updatedAt))
                 .setEtag(person.etag());
@@ -51,7 +54,7 @@ public final class PersonMapper {
         return proto.build();
     }
 
-    public static PersonMatch toProto(NameSearch.Match<Person> match) {
-        return PersonMatch.newBuilder().setPerson(toProto(match.record())).setScore(match.score()).build();
+    public static PersonMatch toProto(NameSearch.Match<Person> match, Clearance reader) {
+        return PersonMatch.newBuilder().setPerson(toProto(match.record(), reader)).setScore(match.score()).build();
     }
 }

@@ -1,34 +1,53 @@
 package io.habeas.detention.repository;
 
 import io.habeas.detention.domain.Person;
+import io.habeas.kernel.access.AccessLevel;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
+    /** The person, if its level is one of these. */
+    public Optional<Person> findVisible(UUID id, Collection<AccessLevel> levels) {
+        return find("id = ?1 and accessLevel in ?2", id, levels).firstResultOptional();
+    }
 
-    /** Persons in recording order after the given id, filtered; one statement. */
+    /** What a list of persons may be narrowed to; null or empty means no narrowing. */
+    public record Filter(String citizenship, String detainingCountry, List<UUID> ids) {
+    }
+
+    /**
+     * Persons of these levels in recording order after the given id, filtered; one statement. A
+     * detaining country counts only through a detention the reader may see.
+     */
     @SuppressWarnings("unchecked")
-    public List<Person> listAfter(UUID after, String citizenship, String detainingCountry, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT p.* FROM person p WHERE true");
+    public List<Person> listAfter(UUID after, Filter filter, Collection<AccessLevel> levels, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT p.* FROM person p WHERE p.access_level IN (:levels)");
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("levels", levels.stream().map(Enum::name).toList());
         if (after != null) {
             sql.append(" AND p.id > :after");
             params.put("after", after);
         }
-        if (citizenship != null) {
+        if (filter.citizenship() != null) {
             sql.append(" AND p.citizenships @> ARRAY[CAST(:citizenship AS varchar)]");
-            params.put("citizenship", citizenship);
+            params.put("citizenship", filter.citizenship());
         }
-        if (detainingCountry != null) {
+        if (filter.detainingCountry() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM detention d WHERE d.person_id = p.id"
-                    + " AND d.detaining_country = :country AND d.state = 'ACTIVE')");
-            params.put("country", detainingCountry);
+                    + " AND d.detaining_country = :country AND d.state = 'ACTIVE' AND d.access_level IN (:levels))");
+            params.put("country", filter.detainingCountry());
+        }
+        if (!filter.ids().isEmpty()) {
+            sql.append(" AND p.id IN (:ids)");
+            params.put("ids", filter.ids());
         }
         sql.append(" ORDER BY p.id LIMIT :limit");
         params.put("limit", limit);
@@ -36,5 +55,4 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         params.forEach(query::setParameter);
         return query.getResultList();
     }
-
 }

@@ -27,6 +27,11 @@ public record ChargeDraft(
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
         implements CrossFieldRules {
 
+    /** The same draft with other sources. */
+    public ChargeDraft withSources(List<SourceCitation> replaced) {
+        return new ChargeDraft(jurisdiction, legalCode, articleReference, offenceDescription, filedOn, accessLevel, replaced);
+    }
+
     @Override
     public Map<String, String> brokenRules() {
         if (articleReference != null && !articleReference.isBlank()

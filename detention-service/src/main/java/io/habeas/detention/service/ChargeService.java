@@ -5,7 +5,7 @@ import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
 import io.habeas.detention.domain.Detention;
-import io.habeas.kernel.access.AccessLevel;
+import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.ChargeName;
@@ -14,6 +14,7 @@ import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
@@ -26,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 @ApplicationScoped
 public class ChargeService {
@@ -35,6 +37,8 @@ public class ChargeService {
     DetentionService detentions;
     @Inject
     FeedProjector feed;
+    @Inject
+    Caller caller;
 
     @Transactional
     public Charge create(String parent, ChargeDraft draft) {
@@ -45,28 +49,34 @@ public class ChargeService {
         charge.detentionId = detention.id;
         charge.status = ChargeStatus.FILED;
         charge.statusHistory = List.of();
-        apply(charge, draft);
+        apply(charge, draft, detention);
         charge.persist();
         feed.chargeChanged(charge, detention);
         return charge;
     }
 
+    /** The charge if the caller may see it, its detention and its person; NOT_FOUND as for an unknown one otherwise. */
     public Charge get(String name, String field) {
         ChargeName parsed = ChargeName.parse(name, field);
-        Charge charge = Charge.findById(parsed.id());
-        if (charge == null || !charge.detentionId.equals(parsed.detentionId())) {
-            throw new NotFoundException(name);
-        }
-        return charge;
+        return Charge.<Charge>find("from Charge c where c.id = :id and c.detentionId = :detention"
+                        + " and c.accessLevel in :levels and exists (select 1 from Detention d where d.id = c.detentionId"
+                        + " and " + DetentionRepository.VISIBLE + ")",
+                Parameters.with("id", parsed.id()).and("detention", parsed.detentionId())
+                        .and("levels", caller.clearance().readableLevels()))
+                .firstResultOptional().orElseThrow(() -> new NotFoundException(name));
     }
 
     @Transactional
     public Charge update(String name, String etag, ChargeDraft merged) {
         Etags.require(etag, "charge.etag");
-        validator.check(merged, "charge");
-        return change(name, "charge.name", etag, charge -> {
-            apply(charge, merged);
-            requireChangesAfterFiling(charge, charge.statusHistory);
+        Detention detention = detentions.lockActive(ChargeName.parse(name, "charge.name").detentionId());
+        Charge charge = get(name, "charge.name");
+        ChargeDraft draft = merged.withSources(SourceCorrection.of(charge.sources, merged.sources(),
+                charge.accessLevel, caller.clearance()));
+        validator.check(draft, "charge");
+        return change(charge, detention, etag, edited -> {
+            apply(edited, draft, detention);
+            requireChangesAfterFiling(edited, edited.statusHistory);
         });
     }
 
@@ -93,8 +103,8 @@ public class ChargeService {
     /** A detention's charges in filing order, keyset on (filing date, precision, id). */
     public Page<Charge> list(String parent, PageRequest page, boolean showRetracted) {
         Detention detention = detentions.get(parent, "parent");
-        StringBuilder where = new StringBuilder("detentionId = :detention");
-        Parameters params = Parameters.with("detention", detention.id);
+        StringBuilder where = new StringBuilder("detentionId = :detention and accessLevel in :levels");
+        Parameters params = Parameters.with("detention", detention.id).and("levels", caller.clearance().readableLevels());
         if (!showRetracted) {
             where.append(" and state = :active");
             params.and("active", RecordState.ACTIVE);
@@ -104,9 +114,12 @@ public class ChargeService {
                 charge -> new Keys.Timeline(charge.filedSort, charge.precisionRank, charge.id));
     }
 
-    private Charge change(String name, String field, String etag, java.util.function.Consumer<Charge> edit) {
+    private Charge change(String name, String field, String etag, Consumer<Charge> edit) {
         Detention detention = detentions.lockActive(ChargeName.parse(name, field).detentionId());
-        Charge charge = get(name, field);
+        return change(get(name, field), detention, etag, edit);
+    }
+
+    private Charge change(Charge charge, Detention detention, String etag, Consumer<Charge> edit) {
         charge.requireActive();
         charge.requireEtag(etag);
         edit.accept(charge);
@@ -124,13 +137,14 @@ public class ChargeService {
         }
     }
 
-    private static void apply(Charge charge, ChargeDraft draft) {
+    /** A charge without a level of its own takes its detention's. */
+    private static void apply(Charge charge, ChargeDraft draft, Detention detention) {
         charge.jurisdiction = draft.jurisdiction();
         charge.legalCode = draft.legalCode().strip();
         charge.setReference(draft.articleReference(), ArticleReference.parse(draft.articleReference()).orElseThrow());
         charge.offenceDescription = draft.offenceDescription();
         charge.setFiledOn(draft.filedOn());
-        charge.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        charge.accessLevel = draft.accessLevel() != null ? draft.accessLevel() : detention.accessLevel;
         charge.sources = draft.sources();
         charge.touch();
     }

@@ -5,6 +5,7 @@ import io.habeas.detention.repository.CountryStatisticsRepository.MonthCount;
 import io.habeas.detention.repository.CountryStatisticsRepository;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.support.access.Caller;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.RequestValidator;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Per-country counts for summaries: who is held now, what changed each month, which articles are used. */
+/**
+ * Per-country counts for summaries, of what the caller may see: who is held now, what changed each
+ * month, which articles are used.
+ */
 @ApplicationScoped
 public class CountryStatisticsService {
     static final int DEFAULT_ARTICLES = 10;
@@ -25,6 +29,8 @@ public class CountryStatisticsService {
     CountryStatisticsRepository statistics;
     @Inject
     RequestValidator validator;
+    @Inject
+    Caller caller;
 
     /** A calendar month, or month 0 for dates known only to their year (sorted first in that year). */
     public record Month(int year, int month, int newDetentions, int releases) {
@@ -48,17 +54,20 @@ public class CountryStatisticsService {
         int limit = articleLimit == 0 ? DEFAULT_ARTICLES : Math.min(articleLimit, MAX_ARTICLES);
         Map<List<Integer>, int[]> counts = new TreeMap<>(
                 Comparator.<List<Integer>, Integer>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
-        for (MonthCount started : statistics.startsPerMonth(country)) {
+        var reader = new CountryStatisticsRepository.Reader(caller.clearance().readableLevels(),
+                caller.clearance().level().orElseThrow());
+        for (MonthCount started : statistics.startsPerMonth(country, reader)) {
             counts.computeIfAbsent(List.of(started.year(), started.month()), k -> new int[2])[0] += started.count();
         }
-        for (MonthCount released : statistics.releasesPerMonth(country)) {
+        for (MonthCount released : statistics.releasesPerMonth(country, reader)) {
             counts.computeIfAbsent(List.of(released.year(), released.month()), k -> new int[2])[1] += released.count();
         }
         List<Month> monthly = counts.entrySet().stream()
                 .map(e -> new Month(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1]))
                 .filter(month -> range.overlaps(month.period()))
                 .toList();
-        return new Statistics(statistics.heldNow(country), monthly, statistics.mostChargedArticles(country, limit));
+        return new Statistics(statistics.heldNow(country, reader), monthly,
+                statistics.mostChargedArticles(country, reader, limit));
     }
 
 }

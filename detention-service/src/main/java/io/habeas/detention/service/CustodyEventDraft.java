@@ -19,4 +19,9 @@ public record CustodyEventDraft(
         @Size(max = 2000) String description,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+
+    /** The same draft with other sources. */
+    public CustodyEventDraft withSources(List<SourceCitation> replaced) {
+        return new CustodyEventDraft(type, occurredOn, untilDate, place, description, accessLevel, replaced);
+    }
 }

@@ -2,7 +2,7 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
-import io.habeas.kernel.access.AccessLevel;
+import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
@@ -10,6 +10,7 @@ import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.validation.Etags;
@@ -29,7 +30,11 @@ public class CustodyEventService {
     @Inject
     DetentionService detentions;
     @Inject
+    DetentionOutcomes outcomes;
+    @Inject
     FeedProjector feed;
+    @Inject
+    Caller caller;
 
     @Transactional
     public CustodyEvent create(String parent, CustodyEventDraft draft) {
@@ -38,30 +43,34 @@ public class CustodyEventService {
         Detention detention = detentions.lockActive(detentionId);
         CustodyEvent event = new CustodyEvent();
         event.detentionId = detention.id;
-        apply(event, draft);
+        apply(event, draft, detention);
         event.persist();
         return settle(event, detention);
     }
 
+    /** The event if the caller may see it, its detention and its person; NOT_FOUND as for an unknown one otherwise. */
     public CustodyEvent get(String name, String field) {
         CustodyEventName parsed = CustodyEventName.parse(name, field);
-        CustodyEvent event = CustodyEvent.findById(parsed.id());
-        if (event == null || !event.detentionId.equals(parsed.detentionId())) {
-            throw new NotFoundException(name);
-        }
-        return event;
+        return CustodyEvent.<CustodyEvent>find("from CustodyEvent e where e.id = :id and e.detentionId = :detention"
+                        + " and e.accessLevel in :levels and exists (select 1 from Detention d where d.id = e.detentionId"
+                        + " and " + DetentionRepository.VISIBLE + ")",
+                Parameters.with("id", parsed.id()).and("detention", parsed.detentionId())
+                        .and("levels", caller.clearance().readableLevels()))
+                .firstResultOptional().orElseThrow(() -> new NotFoundException(name));
     }
 
     @Transactional
     public CustodyEvent update(String name, String etag, CustodyEventDraft merged) {
         CustodyEventName parsed = CustodyEventName.parse(name, "custody_event.name");
         Etags.require(etag, "custody_event.etag");
-        validator.check(merged, "custody_event");
         Detention detention = detentions.lockActive(parsed.detentionId());
         CustodyEvent event = get(name, "custody_event.name");
+        CustodyEventDraft draft = merged.withSources(SourceCorrection.of(event.sources, merged.sources(),
+                event.accessLevel, caller.clearance()));
+        validator.check(draft, "custody_event");
         event.requireActive();
         event.requireEtag(etag);
-        apply(event, merged);
+        apply(event, draft, detention);
         return settle(event, detention);
     }
 
@@ -79,8 +88,8 @@ public class CustodyEventService {
     /** A detention's events in date order, keyset on (date, precision, id). */
     public Page<CustodyEvent> list(String parent, PageRequest page, boolean showRetracted) {
         Detention detention = detentions.get(parent, "parent");
-        StringBuilder where = new StringBuilder("detentionId = :detention");
-        Parameters params = Parameters.with("detention", detention.id);
+        StringBuilder where = new StringBuilder("detentionId = :detention and accessLevel in :levels");
+        Parameters params = Parameters.with("detention", detention.id).and("levels", caller.clearance().readableLevels());
         if (!showRetracted) {
             where.append(" and state = :active");
             params.and("active", RecordState.ACTIVE);
@@ -92,20 +101,21 @@ public class CustodyEventService {
 
     private CustodyEvent settle(CustodyEvent event, Detention detention) {
         event.flush();
-        detentions.replayHistory(detention);
+        outcomes.replay(detention, caller.clearance());
         detention.touch();
         feed.custodyEventChanged(event, detention);
         event.flush(); // the answer carries the new version as its etag
         return event;
     }
 
-    private static void apply(CustodyEvent event, CustodyEventDraft draft) {
+    /** An event without a level of its own takes its detention's. */
+    private static void apply(CustodyEvent event, CustodyEventDraft draft, Detention detention) {
         event.type = draft.type();
         event.setOccurredOn(draft.occurredOn());
         event.untilDate = draft.untilDate();
         event.place = draft.place();
         event.description = draft.description();
-        event.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        event.accessLevel = draft.accessLevel() != null ? draft.accessLevel() : detention.accessLevel;
         event.sources = draft.sources();
         event.touch();
     }

@@ -27,6 +27,11 @@ public record DetentionDraft(
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
         implements CrossFieldRules {
 
+    /** The same draft with other sources. */
+    public DetentionDraft withSources(List<SourceCitation> replaced) {
+        return new DetentionDraft(person, detainingCountry, authority, place, startDate, initialStatus, accessLevel, replaced);
+    }
+
     @Override
     public Map<String, String> brokenRules() {
         if (initialStatus != null && initialStatus.isFinal()) {

@@ -1,9 +1,9 @@
 package io.habeas.detention.service;
 
-import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.Person;
+import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
@@ -14,12 +14,11 @@ import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.support.records.RecordState;
+import io.habeas.support.access.Caller;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -28,28 +27,47 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+/** Detentions, each shown only to callers cleared for it and for its person; hidden reads as unknown. */
 @ApplicationScoped
 public class DetentionService {
+    /** The most persons one list may name: a page of persons. */
+    static final int MAX_PERSONS = 200;
+
     @Inject
     RequestValidator validator;
     @Inject
     PersonService persons;
     @Inject
+    DetentionRepository repository;
+    @Inject
+    DetentionOutcomes outcomes;
+    @Inject
     FeedProjector feed;
+    @Inject
+    Caller caller;
+
+    public record Filter(String person, List<String> persons, String detainingCountry, CustodyStatus currentStatus,
+            boolean showRetracted, boolean ongoingOnly) {
+    }
 
     @Transactional
-    public Detention create(DetentionDraft draft) {
+    public DetentionView create(DetentionDraft draft) {
         validator.check(draft, "detention");
         Person person = persons.get(draft.person(), "detention.person");
         Detention detention = new Detention();
         detention.personId = person.id;
-        apply(detention, draft);
-        detention.currentStatus = draft.initialStatus();
+        apply(detention, draft, person);
         detention.persist();
+        outcomes.replay(detention, caller.clearance());
         feed.detentionChanged(detention);
-        return detention;
+        return view(detention);
     }
 
+    public DetentionView read(String name, String field) {
+        return view(get(name, field));
+    }
+
+    /** The detention if the caller may see it and its person; NOT_FOUND as for an unknown one otherwise. */
     public Detention get(String name, String field) {
         return find(DetentionName.parse(name, field).id(), LockModeType.NONE);
     }
@@ -62,21 +80,23 @@ public class DetentionService {
     }
 
     @Transactional
-    public Detention update(String name, String etag, DetentionDraft merged) {
+    public DetentionView update(String name, String etag, DetentionDraft merged) {
         UUID id = DetentionName.parse(name, "detention.name").id();
         Etags.require(etag, "detention.etag");
-        validator.check(merged, "detention");
         Detention detention = lockActive(id);
+        DetentionDraft draft = merged.withSources(SourceCorrection.of(detention.sources, merged.sources(),
+                detention.accessLevel, caller.clearance()));
+        validator.check(draft, "detention");
         detention.requireEtag(etag);
-        apply(detention, merged);
-        replayHistory(detention);
+        apply(detention, draft, Person.findById(detention.personId));
+        outcomes.replay(detention, caller.clearance());
         feed.detentionChanged(detention);
         detention.flush(); // the answer carries the new version as its etag
-        return detention;
+        return view(detention);
     }
 
     @Transactional
-    public Detention retract(String name, Retraction retraction) {
+    public DetentionView retract(String name, Retraction retraction) {
         UUID id = DetentionName.parse(name, "name").id();
         validator.check(retraction, "");
         Detention detention = lockActive(id);
@@ -84,54 +104,38 @@ public class DetentionService {
         detention.retract(retraction.reason());
         feed.detentionChanged(detention);
         detention.flush();
-        return detention;
+        return view(detention);
     }
 
-    /** The most persons one list may name: a page of persons. */
-    static final int MAX_PERSONS = 200;
-
-    public record Filter(String person, List<String> persons, String detainingCountry, CustodyStatus currentStatus,
-            boolean showRetracted, boolean ongoingOnly) {
-    }
-
-    /** Newest start first; keyset on (start, id) over the index that matches the filter. */
-    public Page<Detention> list(PageRequest page, Filter filter) {
+    /** Newest start first, with where each stands for the caller; keyset on (start, id). */
+    public Page<DetentionView> list(PageRequest page, Filter filter) {
         Countries.checkFilter(filter.detainingCountry(), "detaining_country");
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (filter.person() != null && !filter.person().isEmpty()) {
-            where.append(" and personId = :person");
-            params.and("person", PersonName.parse(filter.person(), "person").id());
-        }
-        if (!filter.persons().isEmpty()) {
-            where.append(" and personId in :persons");
-            params.and("persons", personIds(filter.persons()));
-        }
-        if (filter.detainingCountry() != null && !filter.detainingCountry().isEmpty()) {
-            where.append(" and detainingCountry = :country");
-            params.and("country", filter.detainingCountry());
-        }
-        if (filter.currentStatus() != null) {
-            where.append(" and currentStatus = :status");
-            params.and("status", filter.currentStatus());
-        }
-        if (filter.ongoingOnly()) {
-            where.append(" and endDate is null");
-        }
-        if (!filter.showRetracted()) {
-            where.append(" and state = io.habeas.support.records.RecordState.ACTIVE");
-        }
+        UUID person = filter.person() == null || filter.person().isEmpty() ? null
+                : PersonName.parse(filter.person(), "person").id();
+        String country = filter.detainingCountry() == null || filter.detainingCountry().isEmpty() ? null
+                : filter.detainingCountry();
+        var narrowed = new DetentionRepository.Filter(person, personIds(filter.persons()), country,
+                filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly());
         QueryFingerprint query = QueryFingerprint.of("detentions", filter.person(), filter.persons(),
                 filter.detainingCountry(), filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly());
-        return Pager.page(page, query, Keys.DATED, detention -> new Keys.Dated(detention.startSort, detention.id),
-                (after, limit) -> {
-                    if (after != null) {
-                        where.append(" and (startSort < :afterStart or (startSort = :afterStart and id < :afterId))");
-                        params.and("afterStart", after.date()).and("afterId", after.id());
-                    }
-                    return Detention.<Detention>find(where + " order by startSort desc, id desc", params)
-                            .range(0, limit - 1).list();
-                });
+        var levels = caller.clearance().readableLevels();
+        return Pager.page(page, query, Keys.DATED, v -> new Keys.Dated(v.detention().startSort, v.detention().id),
+                (after, limit) -> repository.listAfter(after, narrowed, levels, readerLevel(), limit).stream()
+                        .map(row -> new DetentionView(row.detention(), row.outcome())).toList());
+    }
+
+    private DetentionView view(Detention detention) {
+        return new DetentionView(detention, outcomes.of(detention.id, readerLevel()));
+    }
+
+    /** The level whose derived facts the caller is told; every caller that reaches a method has one. */
+    private AccessLevel readerLevel() {
+        return caller.clearance().level().orElseThrow();
+    }
+
+    private Detention find(UUID id, LockModeType lock) {
+        return repository.findVisible(id, caller.clearance().readableLevels(), lock)
+                .orElseThrow(() -> new NotFoundException(DetentionName.of(id).toString()));
     }
 
     private static List<UUID> personIds(List<String> persons) {
@@ -145,30 +149,14 @@ public class DetentionService {
         return ids;
     }
 
-    /** Checks the custody events against the detention and stores the status they lead to. */
-    void replayHistory(Detention detention) {
-        List<CustodyEvent> events = CustodyEvent.list("detentionId = ?1 and state = ?2",
-                detention.id, RecordState.ACTIVE);
-        CustodyHistory.Outcome outcome = CustodyHistory.replay(detention, events);
-        detention.currentStatus = outcome.currentStatus();
-        detention.endDate = outcome.endDate();
-    }
-
-    private static Detention find(UUID id, LockModeType lock) {
-        Detention detention = Detention.findById(id, lock);
-        if (detention == null) {
-            throw new NotFoundException(DetentionName.of(id).toString());
-        }
-        return detention;
-    }
-
-    private static void apply(Detention detention, DetentionDraft draft) {
+    /** A detention without a level of its own takes its person's. */
+    private static void apply(Detention detention, DetentionDraft draft, Person person) {
         detention.detainingCountry = draft.detainingCountry();
         detention.authority = draft.authority();
         detention.place = draft.place();
         detention.setStart(draft.startDate());
         detention.initialStatus = draft.initialStatus();
-        detention.accessLevel = AccessLevel.orDefault(draft.accessLevel());
+        detention.accessLevel = draft.accessLevel() != null ? draft.accessLevel() : person.accessLevel;
         detention.sources = draft.sources();
         detention.touch();
     }

@@ -5,21 +5,41 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.detention.domain.Person;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
-/** Keeps feed entries in step with the records, in the same transaction as each write. */
+/**
+ * Keeps feed entries in step with the records, in the same transaction as each write, including
+ * each entry's effective level: the most restrictive of its record, its detention and its person.
+ */
 @ApplicationScoped
 class FeedProjector {
+    /** The effective level of the entries chosen by a condition on f, recomputed from the records (as V2 does). */
+    private static final String REFRESH_LEVELS = """
+            UPDATE feed_entry f SET access_level = habeas_most_restrictive(
+                (SELECT p.access_level FROM person p WHERE p.id = f.person_id),
+                (SELECT d.access_level FROM detention d WHERE d.id = f.detention_id),
+                (SELECT e.access_level FROM custody_event e WHERE e.id = f.record_id),
+                (SELECT c.access_level FROM charge c WHERE c.id = f.record_id))
+            WHERE f.%s = :id""";
+
+    void personChanged(Person person) {
+        refreshLevels("person_id", person.id);
+    }
 
     void detentionChanged(Detention detention) {
         if (!detention.isActive()) {
             FeedEntry.delete("detentionId", detention.id);
             return;
         }
-        upsert(FeedItemKind.DETENTION_STARTED, detention.id, FeedEntry.NO_STATUS_CHANGE, detention, detention.startDate);
+        upsert(FeedItemKind.DETENTION_STARTED, detention.id, FeedEntry.NO_STATUS_CHANGE, detention, detention.startDate,
+                detention.accessLevel);
         FeedEntry.update("detainingCountry = ?1 where detentionId = ?2", detention.detainingCountry, detention.id);
+        refreshLevels("detention_id", detention.id);
     }
 
     void custodyEventChanged(CustodyEvent event, Detention detention) {
@@ -27,7 +47,8 @@ class FeedProjector {
             FeedEntry.delete("recordId", event.id);
             return;
         }
-        upsert(FeedItemKind.CUSTODY_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn);
+        upsert(FeedItemKind.CUSTODY_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn,
+                event.accessLevel);
     }
 
     void chargeChanged(Charge charge, Detention detention) {
@@ -35,13 +56,18 @@ class FeedProjector {
             FeedEntry.delete("recordId", charge.id);
             return;
         }
-        upsert(FeedItemKind.CHARGE_FILED, charge.id, FeedEntry.NO_STATUS_CHANGE, detention, charge.filedOn);
+        upsert(FeedItemKind.CHARGE_FILED, charge.id, FeedEntry.NO_STATUS_CHANGE, detention, charge.filedOn,
+                charge.accessLevel);
         for (int i = 0; i < charge.statusHistory.size(); i++) {
-            upsert(FeedItemKind.CHARGE_STATUS_CHANGED, charge.id, i, detention, charge.statusHistory.get(i).effectiveOn());
+            upsert(FeedItemKind.CHARGE_STATUS_CHANGED, charge.id, i, detention,
+                    charge.statusHistory.get(i).effectiveOn(), charge.accessLevel);
         }
     }
 
-    private static void upsert(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention, PartialDate date) {
+    private static void upsert(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention,
+            PartialDate date, AccessLevel recordLevel) {
+        Person person = Person.findById(detention.personId);
+        AccessLevel level = AccessLevel.mostRestrictive(recordLevel, detention.accessLevel, person.accessLevel);
         FeedEntry entry = FeedEntry.<FeedEntry>find("recordId = ?1 and statusChangeIndex = ?2", recordId, statusChangeIndex)
                 .firstResult();
         if (entry == null) {
@@ -52,10 +78,17 @@ class FeedProjector {
             if (statusChangeIndex == FeedEntry.NO_STATUS_CHANGE) {
                 entry.id = recordId;
             }
-            entry.place(detention, date);
+            entry.place(detention, date, level);
             entry.persist();
         } else {
-            entry.place(detention, date);
+            entry.place(detention, date, level);
         }
+    }
+
+    /** A level in the chain changed: every entry under it may now hang under another level. */
+    private static void refreshLevels(String column, UUID id) {
+        var entityManager = Panache.getEntityManager();
+        entityManager.flush(); // the statement reads the records' levels as this transaction left them
+        entityManager.createNativeQuery(REFRESH_LEVELS.formatted(column)).setParameter("id", id).executeUpdate();
     }
 }

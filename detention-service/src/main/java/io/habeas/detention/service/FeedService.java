@@ -3,15 +3,15 @@ package io.habeas.detention.service;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
+import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
-import io.habeas.detention.domain.Person;
-import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.records.SourcedRecord;
@@ -41,9 +41,13 @@ public class FeedService {
     PersonService persons;
     @Inject
     RequestValidator validator;
+    @Inject
+    DetentionOutcomes outcomes;
+    @Inject
+    Caller caller;
 
-    /** A feed entry with the record it shows and who may see it, given its detention and person. */
-    public record Item(FeedEntry entry, RetractableRecord record, AccessLevel accessLevel) {
+    /** A feed entry with the record it shows, and for a detention where it stands for the caller. */
+    public record Item(FeedEntry entry, RetractableRecord record, DetentionOutcome outcome) {
     }
 
     public Page<Item> forPerson(String person, DateBounds range, PageRequest page) {
@@ -61,8 +65,8 @@ public class FeedService {
 
     private Page<Item> read(String owner, Object ownerValue, String feed, DateBounds range, PageRequest page) {
         validator.check(range, "date_range");
-        StringBuilder where = new StringBuilder(owner);
-        Parameters params = Parameters.with("owner", ownerValue);
+        StringBuilder where = new StringBuilder(owner + " and accessLevel in :levels");
+        Parameters params = Parameters.with("owner", ownerValue).and("levels", caller.clearance().readableLevels());
         if (range.start() != null) {
             where.append(" and sortDate >= :from");
             params.and("from", range.from());
@@ -73,28 +77,22 @@ public class FeedService {
         }
         QueryFingerprint query = QueryFingerprint.of(feed, ownerValue, range.start(), range.end());
         return TimelineKeyset.page(page, query, "sortDate", where.toString(), params, (q, p) -> FeedEntry.<FeedEntry>find(q, p),
-                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id)).map(FeedService::withRecords);
+                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id)).map(this::withRecords);
     }
 
-    private static List<Item> withRecords(List<FeedEntry> entries) {
-        Map<UUID, Detention> detentions = load(Detention.class, ids(entries, e -> e.detentionId));
-        Map<UUID, Person> persons = load(Person.class, ids(entries, e -> e.personId));
-        Map<UUID, RetractableRecord> records = new HashMap<>(detentions);
+    private List<Item> withRecords(List<FeedEntry> entries) {
+        Set<UUID> started = ids(entries, Set.of(FeedItemKind.DETENTION_STARTED));
+        Map<UUID, RetractableRecord> records = new HashMap<>(load(Detention.class, started));
         records.putAll(load(CustodyEvent.class, ids(entries, Set.of(FeedItemKind.CUSTODY_EVENT))));
         records.putAll(load(Charge.class, ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED))));
-        return entries.stream().map(entry -> {
-            RetractableRecord record = records.get(entry.recordId);
-            return new Item(entry, record, AccessLevel.mostRestrictive(record.accessLevel,
-                    detentions.get(entry.detentionId).accessLevel, persons.get(entry.personId).accessLevel));
-        }).toList();
+        Map<UUID, DetentionOutcome> outcomes = this.outcomes.of(started, caller.clearance().level().orElseThrow());
+        return entries.stream()
+                .map(entry -> new Item(entry, records.get(entry.recordId), outcomes.get(entry.recordId)))
+                .toList();
     }
 
     private static Set<UUID> ids(List<FeedEntry> entries, Set<FeedItemKind> kinds) {
         return entries.stream().filter(e -> kinds.contains(e.kind)).map(e -> e.recordId).collect(Collectors.toSet());
-    }
-
-    private static Set<UUID> ids(List<FeedEntry> entries, Function<FeedEntry, UUID> id) {
-        return entries.stream().map(id).collect(Collectors.toSet());
     }
 
     private static <R extends SourcedRecord> Map<UUID, R> load(Class<R> type, Set<UUID> ids) {

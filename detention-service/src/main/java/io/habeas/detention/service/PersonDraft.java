@@ -19,4 +19,9 @@ public record PersonDraft(
         @Size(max = 2000) String description,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+
+    /** The same draft with other sources. */
+    public PersonDraft withSources(List<SourceCitation> replaced) {
+        return new PersonDraft(displayName, aliases, citizenships, description, accessLevel, replaced);
+    }
 }

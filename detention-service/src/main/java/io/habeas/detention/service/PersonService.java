@@ -3,6 +3,7 @@ package io.habeas.detention.service;
 import io.habeas.detention.domain.Person;
 import io.habeas.detention.repository.PersonRepository;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.Keys;
@@ -10,6 +11,7 @@ import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.support.access.Caller;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -17,16 +19,25 @@ import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+/** Persons, each shown only to callers cleared for its level: a hidden person reads as one that does not exist. */
 @ApplicationScoped
 public class PersonService {
+    /** The most persons one ListPersons may name. */
+    static final int MAX_NAMED_PERSONS = 1000;
+
     @Inject
     PersonRepository persons;
     @Inject
     RequestValidator validator;
+    @Inject
+    Caller caller;
+    @Inject
+    FeedProjector feed;
 
     @Transactional
     public Person create(PersonDraft draft) {
@@ -39,33 +50,47 @@ public class PersonService {
 
     public Person get(String name, String field) {
         UUID id = PersonName.parse(name, field).id();
-        Person person = persons.findById(id);
-        if (person == null) {
-            throw new NotFoundException(name);
-        }
-        return person;
+        return persons.findVisible(id, caller.clearance().readableLevels())
+                .orElseThrow(() -> new NotFoundException(name));
     }
 
     @Transactional
     public Person update(String name, String etag, PersonDraft merged) {
         Person person = get(name, "person.name");
         Etags.require(etag, "person.etag");
-        validator.check(merged, "person");
+        PersonDraft draft = merged.withSources(SourceCorrection.of(person.sources, merged.sources(),
+                person.accessLevel, caller.clearance()));
+        validator.check(draft, "person");
         person.requireEtag(etag);
-        apply(person, merged);
+        apply(person, draft);
         persons.flush(); // the answer carries the new version as its etag
+        feed.personChanged(person);
         return person;
     }
 
-    public Page<Person> list(PageRequest page, String citizenship, String detainingCountry) {
+    public Page<Person> list(PageRequest page, String citizenship, String detainingCountry, List<String> named) {
         Countries.checkFilter(citizenship, "citizenship");
         Countries.checkFilter(detainingCountry, "detaining_country");
-        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry), Keys.ID, person -> person.id,
-                (after, limit) -> persons.listAfter(after, emptyToNull(citizenship), emptyToNull(detainingCountry), limit));
+        var filter = new PersonRepository.Filter(emptyToNull(citizenship), emptyToNull(detainingCountry), ids(named));
+        var levels = caller.clearance().readableLevels();
+        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids()), Keys.ID,
+                person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit));
     }
 
     public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {
-        return NameSearch.page(persons.getEntityManager(), Person.class, "person", text, page);
+        return NameSearch.page(persons.getEntityManager(), Person.class, "person", text,
+                caller.clearance().readableLevels(), page);
+    }
+
+    private static List<UUID> ids(List<String> named) {
+        if (named.size() > MAX_NAMED_PERSONS) {
+            throw InvalidArgumentException.of("persons", "name at most " + MAX_NAMED_PERSONS + " persons");
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            ids.add(PersonName.parse(named.get(i), "persons[" + i + "]").id());
+        }
+        return ids;
     }
 
     private static void apply(Person person, PersonDraft draft) {

@@ -51,6 +51,16 @@ public abstract class GrpcTest {
         return Bearer.as(detentionsChannel, role);
     }
 
+    /** The persons stub without a token. */
+    protected PersonServiceGrpc.PersonServiceBlockingStub personsWithoutToken() {
+        return personsChannel;
+    }
+
+    /** The detentions stub without a token. */
+    protected DetentionServiceGrpc.DetentionServiceBlockingStub detentionsWithoutToken() {
+        return detentionsChannel;
+    }
+
     protected Person createPerson(Person.Builder person) {
         return persons.createPerson(CreatePersonRequest.newBuilder().setPerson(person)
                 .setRequestId(Fixtures.requestId()).build()).getPerson();
