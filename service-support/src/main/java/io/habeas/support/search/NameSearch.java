@@ -40,13 +40,10 @@ public final class NameSearch {
     public record Match<T>(T record, float score) {
     }
 
-    /** One page of matches among records of every level; two statements whatever the page size. */
-    public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
-            String table, String text, PageRequest page) {
-        return page(entityManager, type, table, text, List.of(AccessLevel.values()), page);
-    }
-
-    /** One page of matches among the records whose own level is one of these (a reader's readable levels). */
+    /**
+     * One page of matches among the records whose own level is one of these (a reader's readable
+     * levels); two statements whatever the page size. There is no search over every level.
+     */
     public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
             String table, String text, Collection<AccessLevel> levels, PageRequest page) {
         String query = text == null ? "" : text.strip();
