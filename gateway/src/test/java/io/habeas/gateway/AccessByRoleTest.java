@@ -33,7 +33,9 @@ class AccessByRoleTest extends GatewayTest {
         Backends.persons.add(person(personName("restricted"), "Restricted Person", RESTRICTED));
         Backends.persons.add(person(personName("secret"), "Secret Person", CONFIDENTIAL));
         Detention d = detention(detentionName("1"), PERSON, "AZ", "2023-07", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST, true,
-                300, PUBLIC);
+                300, PUBLIC).toBuilder()
+                .addSources(io.habeas.common.v1.Source.newBuilder().setPublisher("Unlevelled wire").setTitle("Goes with its record"))
+                .build();
         Backends.detentions.add(d);
         Backends.feed.add(started(d));
         Backends.feed.add(custody(custodyEventName("1", "public"), PERSON, "AZ", "2023-08-01",
@@ -75,7 +77,8 @@ class AccessByRoleTest extends GatewayTest {
         given().get(TIMELINE).then().statusCode(200)
                 .body("partial", is(false))
                 .body("events.record", contains(timelineSeenBy(role).toArray()))
-                .body(role == Role.ADMIN ? containsString("Secret note") : not(containsString("Secret note")));
+                .body(role == Role.ADMIN ? containsString("Secret note") : not(containsString("Secret note")))
+                .body(containsString("Unlevelled wire"));
 
         List<String> persons = role == Role.VIEWER ? List.of(id("ibadoglu"))
                 : role == Role.ADMIN ? List.of(id("ibadoglu"), id("restricted"), id("secret"))

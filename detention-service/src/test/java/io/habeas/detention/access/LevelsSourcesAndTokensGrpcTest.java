@@ -72,6 +72,23 @@ class LevelsSourcesAndTokensGrpcTest extends LevelledCase {
     }
 
     @Test
+    void aCitationWithoutALevelReadsBackUnspecifiedAndAResentOneStaysSo() {
+        Source unlevelled = source().toBuilder().clearAccessLevel().setPublisher("Turan").build();
+        Person person = createPerson(io.habeas.detention.support.Fixtures.person("Open Person", "AZ")
+                .setAccessLevel(PUBLIC).clearSources().addSources(unlevelled));
+        Person read = personsAs(Role.VIEWER).getPerson(GetPersonRequest.newBuilder().setName(person.getName()).build()).getPerson();
+        assertEquals(List.of(AccessLevel.ACCESS_LEVEL_UNSPECIFIED), read.getSourcesList().stream().map(Source::getAccessLevel).toList());
+
+        Person resent = personsAs(Role.RECORDER).getPerson(GetPersonRequest.newBuilder().setName(person.getName()).build()).getPerson();
+        personsAs(Role.RECORDER).updatePerson(UpdatePersonRequest.newBuilder().setPerson(resent).setUpdateMask(mask("sources"))
+                .setRequestId(requestId()).build());
+
+        Person again = personsAs(Role.VIEWER).getPerson(GetPersonRequest.newBuilder().setName(person.getName()).build()).getPerson();
+        assertEquals(List.of("Turan"), publishers(again.getSourcesList()));
+        assertEquals(AccessLevel.ACCESS_LEVEL_UNSPECIFIED, again.getSources(0).getAccessLevel());
+    }
+
+    @Test
     void aRecorderCorrectingADetentionOrEventKeepsSourcesHiddenFromIt() {
         Detention withInformant = createDetention(io.habeas.detention.support.Fixtures.arrest(publicPerson.getName(),
                 date(2024, 2, 1)).addSources(informant()));

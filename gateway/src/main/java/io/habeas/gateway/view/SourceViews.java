@@ -1,5 +1,6 @@
 package io.habeas.gateway.view;
 
+import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.Source;
 import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.SourceView;
@@ -16,7 +17,9 @@ public class SourceViews {
     AccessPolicy access;
 
     public List<SourceView> visible(List<Source> sources) {
-        return sources.stream().filter(s -> access.visible(s.getAccessLevel()))
+        // A citation without a level of its own goes with its record, which was already let through.
+        return sources.stream().filter(s -> s.getAccessLevel() == AccessLevel.ACCESS_LEVEL_UNSPECIFIED
+                        || access.visible(s.getAccessLevel()))
                 .map(s -> new SourceView(s.getPublisher(), s.getTitle(), CommonProtos.emptyToNull(s.getUrl()),
                         DateViews.of(s.getPublishedOn()), EnumValues.of(s.getReliability())))
                 .toList();

@@ -7,6 +7,7 @@ import static io.habeas.kernel.proto.CommonProtos.toNumber;
 
 import io.habeas.common.v1.Source;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.records.SourceReliability;
 import java.util.List;
@@ -25,9 +26,12 @@ public final class SourceMapper {
 
     public static List<Source> sourcesToProto(List<SourceCitation> sources) {
         return sources.stream().map(s -> {
-            Source.Builder source = Source.newBuilder().setPublisher(s.publisher()).setTitle(s.title())
-                    .setAccessLevel(io.habeas.common.v1.AccessLevel.forNumber(toNumber(
-                            AccessLevel.orDefault(s.accessLevel()), io.habeas.common.v1.AccessLevel.getDescriptor())));
+            // A citation without a level of its own goes back unspecified, so that a client resending
+            // what it read never pins it to a level its record may later leave.
+            Source.Builder source = Source.newBuilder().setPublisher(s.publisher()).setTitle(s.title());
+            if (s.accessLevel() != null) {
+                source.setAccessLevel(CommonProtos.accessLevel(s.accessLevel()));
+            }
             if (s.url() != null) {
                 source.setUrl(s.url());
             }
