@@ -22,6 +22,8 @@ public interface GatewayConfig {
 
     Csv csv();
 
+    RateLimit rateLimit();
+
     /** The key cursors are sealed with: the services' settings, habeas.page-token.* (see application.properties). */
     PageToken pageToken();
 
@@ -97,5 +99,20 @@ public interface GatewayConfig {
         /** Events in one CSV download; past it the download says X-Habeas-Truncated. */
         @WithDefault("10000")
         int maxEvents();
+    }
+
+    /** habeas.gateway.rate-limit.*: a token bucket per client (the token's subject, else the remote address). */
+    interface RateLimit {
+        /** Requests one client may make at once, and per period; 0 turns the limit off. */
+        @WithDefault("120")
+        int requests();
+
+        /** How long a client takes to earn its whole allowance back. */
+        @WithDefault("1m")
+        Duration period();
+
+        /** Clients remembered at once; past it the least recently seen is forgotten. */
+        @WithDefault("10000")
+        int maxClients();
     }
 }

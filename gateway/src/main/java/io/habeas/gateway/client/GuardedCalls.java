@@ -19,9 +19,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 
 /**
  * One SmallRye Fault Tolerance guard per backend: a timeout equal to the gRPC deadline and a
- * circuit breaker (named "detention" / "statement") that counts only failures that say the
- * backend is unwell, never its answers about a request (NOT_FOUND, INVALID_ARGUMENT). Every
- * failure leaves here as a {@link BackendException}.
+ * circuit breaker (named "detention" / "statement") that counts only server faults and timeouts,
+ * never an answer about the request (INVALID_ARGUMENT, NOT_FOUND, ...): otherwise a stream of one
+ * client's mistakes would open the circuit and take the backend away from everyone. Every failure
+ * leaves here as a {@link BackendException}.
  */
 @ApplicationScoped
 public class GuardedCalls {
@@ -30,6 +31,11 @@ public class GuardedCalls {
     private static final Set<Status.Code> UNHEALTHY = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
             Status.Code.UNKNOWN, Status.Code.INTERNAL, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED,
             Status.Code.CANCELLED);
+
+    /** What the circuit breaker counts: the unhealthy codes, and an overloaded server. */
+    private static final Set<Status.Code> SERVER_FAULTS = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.UNKNOWN, Status.Code.INTERNAL, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED,
+            Status.Code.CANCELLED, Status.Code.RESOURCE_EXHAUSTED);
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GuardedCalls.class);
 
@@ -77,7 +83,7 @@ public class GuardedCalls {
 
     static boolean countsAgainstBackend(Throwable failure) {
         if (failure instanceof StatusRuntimeException sre) {
-            return UNHEALTHY.contains(sre.getStatus().getCode());
+            return SERVER_FAULTS.contains(sre.getStatus().getCode());
         }
         return !(failure instanceof IllegalArgumentException);
     }

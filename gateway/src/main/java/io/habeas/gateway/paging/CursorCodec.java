@@ -1,9 +1,14 @@
 package io.habeas.gateway.paging;
 
+import io.habeas.gateway.client.BackendException;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.paging.OpaqueToken;
 import io.habeas.kernel.paging.QueryFingerprint;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,10 @@ public final class CursorCodec {
     /** The request parameter a cursor travels in, named by every error about one. */
     public static final String PARAM = "cursor";
     private static final int FIELDS_PER_SOURCE = 5;
+    /** The reasons a source can be missing for; a cursor's reason is shown to its client, so no other text passes. */
+    private static final Set<String> MISSING_REASONS = Arrays.stream(BackendException.Kind.values())
+            .filter(k -> k != BackendException.Kind.REJECTED).map(k -> k.name().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
 
     private CursorCodec() {
     }
@@ -58,6 +67,9 @@ public final class CursorCodec {
             throw notIssued();
         }
         String reason = fields.get(3);
+        if (!reason.isEmpty() && !MISSING_REASONS.contains(reason)) {
+            throw notIssued();
+        }
         return new SourcePosition(fields.get(0), consumed, status, reason.isEmpty() ? null : reason);
     }
 

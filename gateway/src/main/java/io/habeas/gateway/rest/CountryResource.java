@@ -8,7 +8,6 @@ import io.habeas.gateway.timeline.CountryTimelines;
 import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.TimelineQuery;
 import io.habeas.kernel.access.Role;
-import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,13 +17,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 
 @Path("/api/v1/countries/{countryCode}")
 @Tag(name = "Countries")
@@ -42,27 +41,46 @@ public class CountryResource {
 
     @GET
     @Path("/timeline")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A country's timeline", description = "detaining: its detentions, custody events and charges, and "
             + "claims about persons it detains; speaking: statements by its actors; subject: claims about it or "
             + "addressed to it. Same order as a person's timeline; on equal dates detention-service first, then "
-            + "statements, claims about the country, claims about its detainees.")
+            + "statements, claims about the country, claims about its detainees. format=csv (or Accept: text/csv) "
+            + "downloads the whole timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("countryCode") String countryCode,
             @Parameter(description = "detaining, speaking, subject; comma-separated or repeated; all by default") @QueryParam("role") List<String> role,
             @QueryParam("from") String from, @QueryParam("to") String to,
             @Parameter(description = "detention, custody, charge, charge_status, statement, claim") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
-            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+            @QueryParam(CursorCodec.PARAM) String cursor,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
         String country = Params.countryPath(countryCode);
-        TimelineQuery query = PersonResource.query(from, to, kind, EventMapper.ALL_KINDS,
-                Params.oneOf("role", role, List.of("detaining", "speaking", "subject")));
+        TimelineQuery query = query(from, to, kind, role);
         int size = Params.pageSize(pageSize, 50, 200);
-        if (Formats.csv(format, headers)) {
-            return TimelineCsv.download(c -> timelines.timeline(country, query, c, 200), config.csv().maxEvents(),
-                    "country-" + country + "-timeline.csv");
-        }
+        Formats.csv(format, List.of());
         return timelines.timeline(country, query, cursor, size)
                 .map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+    }
+
+    /** The same timeline as CSV (Formats chose it), streamed. */
+    @GET
+    @Path("/timeline")
+    @Produces(Formats.CSV)
+    @Operation(hidden = true)
+    public RestMulti<String> timelineCsv(@PathParam("countryCode") String countryCode, @QueryParam("role") List<String> role,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("kind") List<String> kind,
+            @QueryParam("pageSize") String pageSize, @QueryParam(CursorCodec.PARAM) String cursor,
+            @QueryParam("format") String format) {
+        String country = Params.countryPath(countryCode);
+        TimelineQuery query = query(from, to, kind, role);
+        Params.pageSize(pageSize, 50, 200);
+        return TimelineCsv.download(c -> timelines.timeline(country, query, c, 200), config.csv().maxEvents(),
+                "country-" + country + "-timeline.csv");
+    }
+
+    private static TimelineQuery query(String from, String to, List<String> kind, List<String> role) {
+        return PersonResource.query(from, to, kind, EventMapper.ALL_KINDS,
+                Params.oneOf("role", role, List.of("detaining", "speaking", "subject")));
     }
 
     @GET
@@ -77,15 +95,7 @@ public class CountryResource {
         PartialDate f = Params.date("from", from);
         PartialDate t = Params.date("to", to);
         Params.checkRange(f, t);
-        int limit;
-        try {
-            limit = articles == null || articles.isBlank() ? 10 : Integer.parseInt(articles.trim());
-        } catch (NumberFormatException e) {
-            limit = -1;
-        }
-        if (limit < 1 || limit > 100) {
-            throw InvalidArgumentException.of("articles", "must be a whole number from 1 to 100");
-        }
+        int limit = Params.whole("articles", articles, 10, 100);
         return summaries.summary(country, TimelineQuery.dateRange(f, t), limit);
     }
 }

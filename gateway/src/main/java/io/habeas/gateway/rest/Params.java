@@ -5,6 +5,7 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.Ids;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.text.HumanText;
 import io.habeas.kernel.time.PartialDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,19 +22,20 @@ public final class Params {
     }
 
     public static int pageSize(String text, int defaultSize, int max) {
+        return whole("pageSize", text, defaultSize, max);
+    }
+
+    /** A whole number from 1 to max in ASCII digits (Integer.parseInt would take any script's digits), or the default. */
+    public static int whole(String name, String text, int defaultValue, int max) {
         if (text == null || text.isBlank()) {
-            return defaultSize;
+            return defaultValue;
         }
-        int size;
-        try {
-            size = Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw InvalidArgumentException.of("pageSize", "must be a whole number from 1 to " + max);
+        String t = text.trim();
+        int value = t.matches("[0-9]{1,9}") ? Integer.parseInt(t) : -1;
+        if (value < 1 || value > max) {
+            throw InvalidArgumentException.of(name, "must be a whole number from 1 to " + max);
         }
-        if (size < 1 || size > max) {
-            throw InvalidArgumentException.of("pageSize", "must be from 1 to " + max);
-        }
-        return size;
+        return value;
     }
 
     /** The person a path's personId names: a UUID in its canonical form (any case), else a 400 naming personId. */
@@ -66,8 +68,32 @@ public final class Params {
         return upper;
     }
 
+    /** Free text a person typed, such as a search: NFC, the kernel's rule for one line, at most max characters. */
+    public static String text(String name, String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = HumanText.normalized(text.strip());
+        HumanText.problem(t, HumanText.Shape.LINE).ifPresent(problem -> {
+            throw InvalidArgumentException.of(name, problem);
+        });
+        if (t.codePointCount(0, t.length()) > max) {
+            throw InvalidArgumentException.of(name, "must be at most " + max + " characters");
+        }
+        return t;
+    }
+
+    /** A partial date; the 400 says what a date is, without quoting what was sent. */
     public static PartialDate date(String name, String text) {
-        return text == null || text.isBlank() ? null : PartialDate.parse(text, name);
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return PartialDate.parse(text, name);
+        } catch (InvalidArgumentException e) {
+            throw InvalidArgumentException.of(name, "must be a date from 1900 to today as YYYY, YYYY-MM or YYYY-MM-DD "
+                    + "(months 01-12, days that exist)");
+        }
     }
 
     /** from and to: each a partial date, from not after to (each covers its whole period). */
@@ -98,7 +124,8 @@ public final class Params {
             }
         }
         if (!bad.isEmpty()) {
-            throw InvalidArgumentException.of(name, "unknown value(s) " + bad + "; allowed: " + String.join(", ", allowed));
+            throw InvalidArgumentException.of(name, "holds " + (bad.size() == 1 ? "an unknown value" : bad.size() + " unknown values")
+                    + "; allowed: " + String.join(", ", allowed));
         }
         return out.isEmpty() ? new LinkedHashSet<>(allowed) : out;
     }

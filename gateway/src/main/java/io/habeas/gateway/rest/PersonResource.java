@@ -22,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -31,6 +30,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 
 @Path("/api/v1/persons")
 @Tag(name = "Persons")
@@ -48,6 +48,9 @@ public class PersonResource {
 
     @Inject
     GatewayConfig config;
+
+    private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
+            EventMapper.CHARGE_STATUS, EventMapper.CLAIM);
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -68,11 +71,7 @@ public class PersonResource {
                 throw InvalidArgumentException.of("status", "must be one of " + String.join(", ", Custody.STATUS_VALUES));
             }
         }
-        String query = q == null || q.isBlank() ? null : q.trim();
-        if (query != null && query.length() > 200) {
-            throw InvalidArgumentException.of("q", "must be at most 200 characters");
-        }
-        return directory.list(query, c, s, size, cursor);
+        return directory.list(Params.text("q", q, 200), c, s, size, cursor);
     }
 
     @GET
@@ -86,25 +85,37 @@ public class PersonResource {
 
     @GET
     @Path("/{personId}/timeline")
-    @Produces({ MediaType.APPLICATION_JSON, "text/csv" })
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A person's timeline from both services, in one order", description = "Ordered by the last day an "
             + "event's date can be, then day before month before year precision, then detention-service before "
             + "statement-service, then each service's own order. format=csv (or Accept: text/csv) downloads the whole "
-            + "timeline as CSV.")
+            + "timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to,
             @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
-            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format, HttpHeaders headers) {
+            @QueryParam(CursorCodec.PARAM) String cursor,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
         PersonName person = Params.person(personId);
-        TimelineQuery query = query(from, to, kind, List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
-                EventMapper.CHARGE_STATUS, EventMapper.CLAIM), Set.of());
+        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of());
         int size = Params.pageSize(pageSize, 50, 200);
-        if (Formats.csv(format, headers)) {
-            return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
-                    "person-" + person.id() + "-timeline.csv");
-        }
+        Formats.csv(format, List.of());
         return timelines.timeline(person, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
+    }
+
+    /** The same timeline as CSV (Formats chose it); cursor and pageSize are checked, the download is the whole timeline. */
+    @GET
+    @Path("/{personId}/timeline")
+    @Produces(Formats.CSV)
+    @Operation(hidden = true)
+    public RestMulti<String> timelineCsv(@PathParam("personId") String personId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("kind") List<String> kind, @QueryParam("pageSize") String pageSize,
+            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format) {
+        PersonName person = Params.person(personId);
+        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of());
+        Params.pageSize(pageSize, 50, 200);
+        return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
+                "person-" + person.id() + "-timeline.csv");
     }
 
     static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles) {

@@ -14,10 +14,13 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -59,24 +62,49 @@ public class ProblemMappers {
                 "No backend could answer: " + sources, Map.of("missing", e.missing()));
     }
 
+    /**
+     * A backend's failure in the gateway's own words: never the backend's description, which may quote
+     * what was sent. A rejection of the request names the gateway parameters it came from (a 400
+     * naming none would blame the client for the gateway's request: that is a 502).
+     */
     @ServerExceptionMapper
-    public Response backend(BackendException e) {
+    public Response backend(BackendException e, UriInfo uri) {
         int status = httpStatus(e);
-        String title = switch (status) {
-            case 400 -> "Bad request";
-            case 404 -> "Not found";
-            case 503 -> "Backend unavailable";
-            case 504 -> "Backend too slow";
-            default -> "Backend error";
-        };
+        String service = e.backend().serviceName();
         Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("service", e.backend().serviceName());
+        extra.put("service", service);
         if (e.unavailable()) {
             extra.put("missing", List.of(e.missingSource()));
         } else {
             extra.put("grpcCode", e.code().name());
         }
-        return problem(status, title, e.getMessage(), extra);
+        if (status == 400) {
+            Set<String> sent = new HashSet<>(uri.getPathParameters().keySet());
+            sent.addAll(uri.getQueryParameters().keySet());
+            List<InvalidParam> params = BackendFields.params(e.getCause(), sent, service);
+            if (params.isEmpty()) {
+                LOG.warnf("%s refused a request of the gateway with %s", service, e.code());
+                status = 502;
+            } else {
+                extra.put("invalidParams", params);
+            }
+        }
+        String title = switch (status) {
+            case 400 -> "Bad request parameter";
+            case 404 -> "Not found";
+            case 503 -> "Backend unavailable";
+            case 504 -> "Backend too slow";
+            default -> "Backend error";
+        };
+        String detail = switch (e.kind()) {
+            case TIMEOUT -> service + " did not answer within its deadline";
+            case UNAVAILABLE -> service + " could not answer";
+            case CIRCUIT_OPEN -> service + " is not called for a while after repeated failures";
+            case BAD_ANSWER -> e.getMessage();
+            case REJECTED -> status == 400 ? service + " did not accept the parameters named in invalidParams"
+                    : service + " refused the request (" + e.code().name() + ")";
+        };
+        return problem(status, title, detail, extra);
     }
 
     /** No bearer token, or one that fails verification (signature, issuer, audience, expiry): 401 with the challenge. */
@@ -138,12 +166,16 @@ public class ProblemMappers {
     }
 
     static Response problem(int status, String title, String detail, Map<String, Object> extra) {
+        return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, extra)).build();
+    }
+
+    static Map<String, Object> body(int status, String title, String detail, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", URI.create("about:blank"));
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.putAll(extra);
-        return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        return body;
     }
 }

@@ -1,22 +1,27 @@
 package io.habeas.gateway.rest;
 
-import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.PersonRef;
 import io.habeas.gateway.api.SourceView;
 import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.api.TimelinePage;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.RestMulti;
 
 /**
- * A whole timeline as RFC 4180 CSV, walked page by page up to a bound. Headers say when it is
- * partial (X-Habeas-Partial: the missing services) or cut at the bound (X-Habeas-Truncated).
+ * A whole timeline as RFC 4180 CSV, streamed page by page up to a cap of events, so that no more
+ * than one page is held at a time. Headers come before the body, yet whether the download is partial
+ * (X-Habeas-Partial: the missing services) or cut at the cap (X-Habeas-Truncated) is known only at
+ * the end: so a first walk counts (keeping no event) and a second one streams the rows. A backend
+ * that goes missing during the second walk, or more events than the first walk counted, would make
+ * the headers untrue: the download then fails (the connection is closed) rather than ending quietly.
  */
 public final class TimelineCsv {
 
@@ -25,45 +30,66 @@ public final class TimelineCsv {
     private TimelineCsv() {
     }
 
-    public static Uni<Response> download(Function<String, Uni<TimelinePage>> pages, int maxEvents, String filename) {
-        List<TimelineEvent> events = new ArrayList<>();
-        Set<String> missing = new LinkedHashSet<>();
-        return walk(pages, null, events, missing, maxEvents).map(truncated -> {
-            StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-            for (TimelineEvent e : events) {
-                csv.append(row(e)).append("\r\n");
+    /** What the counting walk found: events to send (at most the cap), whether there were more, the missing services. */
+    record Survey(int events, boolean truncated, Set<String> missing) {
+    }
+
+    public static RestMulti<String> download(Function<String, Uni<TimelinePage>> pages, int maxEvents, String filename) {
+        return RestMulti.fromUniResponse(count(pages, null, 0, new LinkedHashSet<>(), maxEvents),
+                survey -> Multi.createBy().concatenating().streams(Multi.createFrom().item(HEADER + "\r\n"),
+                        rows(pages, null, survey.events(), survey)),
+                survey -> headers(survey, filename));
+    }
+
+    private static Map<String, List<String>> headers(Survey survey, String filename) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", List.of("text/csv; charset=UTF-8"));
+        headers.put("Content-Disposition", List.of("attachment; filename=\"" + filename + "\""));
+        if (!survey.missing().isEmpty()) {
+            headers.put("X-Habeas-Partial", List.of(String.join(",", survey.missing())));
+        }
+        if (survey.truncated()) {
+            headers.put("X-Habeas-Truncated", List.of("true"));
+        }
+        return headers;
+    }
+
+    private static Uni<Survey> count(Function<String, Uni<TimelinePage>> pages, String cursor, int counted,
+            Set<String> missing, int maxEvents) {
+        return pages.apply(cursor).chain(page -> {
+            page.missing().forEach(m -> missing.add(m.service()));
+            int total = counted + page.events().size();
+            if (total > maxEvents) {
+                return Uni.createFrom().item(new Survey(maxEvents, true, missing));
             }
-            Response.ResponseBuilder r = Response.ok(csv.toString(), "text/csv; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-            if (!missing.isEmpty()) {
-                r.header("X-Habeas-Partial", String.join(",", missing));
+            if (page.nextCursor() == null) {
+                return Uni.createFrom().item(new Survey(total, false, missing));
             }
-            if (truncated) {
-                r.header("X-Habeas-Truncated", "true");
+            if (total == maxEvents) {
+                return Uni.createFrom().item(new Survey(maxEvents, true, missing));
             }
-            return r.build();
+            return count(pages, page.nextCursor(), total, missing, maxEvents);
         });
     }
 
-    private static Uni<Boolean> walk(Function<String, Uni<TimelinePage>> pages, String cursor, List<TimelineEvent> events,
-            Set<String> missing, int maxEvents) {
-        return pages.apply(cursor).chain(page -> {
-            for (MissingSource m : page.missing()) {
-                missing.add(m.service());
+    private static Multi<String> rows(Function<String, Uni<TimelinePage>> pages, String cursor, int left, Survey survey) {
+        if (left <= 0) {
+            return Multi.createFrom().empty();
+        }
+        return pages.apply(cursor).onItem().transformToMulti(page -> {
+            if (page.missing().stream().anyMatch(m -> !survey.missing().contains(m.service()))) {
+                return Multi.createFrom().failure(new IllegalStateException("a backend went missing during a CSV download"));
             }
-            for (TimelineEvent e : page.events()) {
-                if (events.size() >= maxEvents) {
-                    return Uni.createFrom().item(true);
-                }
-                events.add(e);
+            if (page.events().size() > left && !survey.truncated()) {
+                return Multi.createFrom().failure(new IllegalStateException("the timeline grew during a CSV download"));
             }
-            if (page.nextCursor() == null) {
-                return Uni.createFrom().item(false);
-            }
-            if (events.size() >= maxEvents) {
-                return Uni.createFrom().item(true);
-            }
-            return walk(pages, page.nextCursor(), events, missing, maxEvents);
+            List<TimelineEvent> events = page.events().subList(0, Math.min(left, page.events().size()));
+            StringBuilder chunk = new StringBuilder();
+            events.forEach(e -> chunk.append(row(e)).append("\r\n"));
+            Multi<String> here = Multi.createFrom().item(chunk.toString());
+            int rest = left - events.size();
+            return rest == 0 || page.nextCursor() == null ? here : Multi.createBy().concatenating()
+                    .streams(here, Multi.createFrom().deferred(() -> rows(pages, page.nextCursor(), rest, survey)));
         });
     }
 

@@ -12,7 +12,11 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The persons a country detains, as the dashboards may see them, page by page up to a limit. */
+/**
+ * The persons a country detains, as the dashboards may see them, page by page up to a limit. The
+ * pages read are bounded too (twice the pages the limit needs, and one), so that a list of mostly
+ * hidden persons cannot be read to its end: past that the answer says truncated.
+ */
 @ApplicationScoped
 public class Detainees {
     /** detention-service's largest page of persons. */
@@ -35,10 +39,10 @@ public class Detainees {
 
     /** The visible persons the country detains; a malformed name among them is detention-service's bad answer. */
     public Uni<Found> of(String country, int limit) {
-        return Backend.DETENTION.read(collect(country, "", new ArrayList<>(), limit));
+        return Backend.DETENTION.read(collect(country, "", new ArrayList<>(), limit, 2 * (limit / PAGE) + 2));
     }
 
-    private Uni<Found> collect(String country, String token, List<Person> found, int limit) {
+    private Uni<Found> collect(String country, String token, List<Person> found, int limit, int pagesLeft) {
         return detention.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry(country).setPageSize(PAGE)
                         .setPageToken(token).build())
                 .chain(page -> {
@@ -46,9 +50,11 @@ public class Detainees {
                     if (found.size() > limit) {
                         return Uni.createFrom().item(Found.of(List.copyOf(found.subList(0, limit)), true));
                     }
-                    return page.getNextPageToken().isEmpty()
-                            ? Uni.createFrom().item(Found.of(List.copyOf(found), false))
-                            : collect(country, page.getNextPageToken(), found, limit);
+                    if (page.getNextPageToken().isEmpty()) {
+                        return Uni.createFrom().item(Found.of(List.copyOf(found), false));
+                    }
+                    return pagesLeft <= 1 ? Uni.createFrom().item(Found.of(List.copyOf(found), true))
+                            : collect(country, page.getNextPageToken(), found, limit, pagesLeft - 1);
                 });
     }
 }

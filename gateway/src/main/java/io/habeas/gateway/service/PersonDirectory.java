@@ -35,6 +35,8 @@ public class PersonDirectory {
 
     static final int BACKEND_PAGE = 50;
     static final int MAX_BACKEND_PAGES = 5;
+    /** Pages of detentions read for one chunk of persons (200 each); a person with more shows what these hold. */
+    static final int MAX_DETENTION_PAGES = 5;
     /** The one list a person cursor walks, detention-service's person list or search. */
     private static final String SOURCE = "persons";
 
@@ -123,7 +125,7 @@ public class PersonDirectory {
                 return Uni.createFrom().item(List.of());
             }
             List<String> names = shown.stream().map(c -> c.person().getName()).toList();
-            return Backend.DETENTION.read(detentionsOf(names, "", new ArrayList<>()).map(all -> {
+            return Backend.DETENTION.read(detentionsOf(names, "", new ArrayList<>(), MAX_DETENTION_PAGES).map(all -> {
                 Map<String, List<Detention>> byPerson = all.stream().filter(d -> access.visible(d.getAccessLevel()))
                         .collect(Collectors.groupingBy(Detention::getPerson));
                 List<PersonListItem> items = new ArrayList<>();
@@ -137,13 +139,13 @@ public class PersonDirectory {
             }));
         }
 
-        private Uni<List<Detention>> detentionsOf(List<String> persons, String token, List<Detention> found) {
+        private Uni<List<Detention>> detentionsOf(List<String> persons, String token, List<Detention> found, int pagesLeft) {
             return detention.listDetentions(ListDetentionsRequest.newBuilder().addAllPersons(persons).setPageSize(200)
                             .setPageToken(token).build())
                     .chain(page -> {
                         found.addAll(page.getDetentionsList());
-                        return page.getNextPageToken().isEmpty() ? Uni.createFrom().item(found)
-                                : detentionsOf(persons, page.getNextPageToken(), found);
+                        return page.getNextPageToken().isEmpty() || pagesLeft <= 1 ? Uni.createFrom().item(found)
+                                : detentionsOf(persons, page.getNextPageToken(), found, pagesLeft - 1);
                     });
         }
 

@@ -29,6 +29,8 @@ public final class Backends {
     public static volatile Mode statementMode = Mode.UP;
     /** When set, every call of that backend fails with this code. */
     public static volatile Status.Code detentionError;
+    /** When set with detentionError, the error carries a BadRequest naming this field, as the services' do. */
+    public static volatile String detentionErrorField;
     public static final AtomicInteger detentionCalls = new AtomicInteger();
     public static final AtomicInteger statementCalls = new AtomicInteger();
     public static final List<String> calls = new CopyOnWriteArrayList<>();
@@ -57,6 +59,7 @@ public final class Backends {
         detentionMode = Mode.UP;
         statementMode = Mode.UP;
         detentionError = null;
+        detentionErrorField = null;
         detentionCalls.set(0);
         statementCalls.set(0);
         calls.clear();
@@ -108,6 +111,15 @@ public final class Backends {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (detention && detentionError != null && detentionErrorField != null) {
+            throw io.grpc.protobuf.StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                    .setCode(detentionError.value()).setMessage(detentionErrorField + ": <script>quoted input</script>")
+                    .addDetails(com.google.protobuf.Any.pack(com.google.rpc.BadRequest.newBuilder()
+                            .addFieldViolations(com.google.rpc.BadRequest.FieldViolation.newBuilder()
+                                    .setField(detentionErrorField).setDescription("<script>quoted input</script>"))
+                            .build()))
+                    .build());
         }
         if (detention && detentionError != null) {
             throw Status.fromCode(detentionError).withDescription("fake says " + detentionError).asRuntimeException();
