@@ -1,9 +1,11 @@
 package io.habeas.detention.domain;
 
+import io.habeas.kernel.text.HumanText;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.HumanWritten;
 import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -18,7 +20,7 @@ public record ChargeStatusChange(
         @NotNull ChargeStatus status,
         @NotNull @ValidPartialDate PartialDate effectiveOn,
         @Valid SentenceTerm sentenceTerm,
-        @Size(max = 2000) String note,
+        @Size(max = 2000) @HumanWritten(HumanText.Shape.PARAGRAPH) String note,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)
         implements CrossFieldRules {
 

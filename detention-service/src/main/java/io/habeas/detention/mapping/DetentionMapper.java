@@ -4,6 +4,7 @@ import static io.habeas.kernel.proto.CommonProtos.date;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 import static io.habeas.kernel.proto.CommonProtos.toDomain;
 import static io.habeas.kernel.proto.CommonProtos.toNumber;
+import static io.habeas.kernel.text.HumanText.normalized;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.common.v1.Source;
@@ -33,7 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** Proto <-> domain for detentions, custody events and charges. */
+/** Proto <-> domain for detentions, custody events and charges; texts a client sends are taken in NFC. */
 public final class DetentionMapper {
     public static final Set<String> DETENTION_UPDATABLE = Set.of("detaining_country", "authority", "place",
             "start_date", "initial_status", "access_level", "sources");
@@ -46,8 +47,8 @@ public final class DetentionMapper {
     }
 
     public static DetentionDraft toDraft(io.habeas.detention.v1.Detention d) {
-        return new DetentionDraft(d.getPerson(), d.getDetainingCountry(), emptyToNull(d.getAuthority()),
-                emptyToNull(d.getPlace()), d.hasStartDate() ? date(d.getStartDate()) : null,
+        return new DetentionDraft(d.getPerson(), d.getDetainingCountry(), normalized(emptyToNull(d.getAuthority())),
+                normalized(emptyToNull(d.getPlace())), d.hasStartDate() ? date(d.getStartDate()) : null,
                 toDomain(d.getInitialStatus(), CustodyStatus.class), CommonProtos.accessLevel(d.getAccessLevel()),
                 SourceMapper.sources(d.getSourcesList()));
     }
@@ -55,13 +56,13 @@ public final class DetentionMapper {
     public static CustodyEventDraft toDraft(io.habeas.detention.v1.CustodyEvent e) {
         return new CustodyEventDraft(toDomain(e.getType(), CustodyEventType.class),
                 e.hasOccurredOn() ? date(e.getOccurredOn()) : null, e.hasUntilDate() ? date(e.getUntilDate()) : null,
-                emptyToNull(e.getPlace()), emptyToNull(e.getDescription()), CommonProtos.accessLevel(e.getAccessLevel()),
+                normalized(emptyToNull(e.getPlace())), normalized(emptyToNull(e.getDescription())), CommonProtos.accessLevel(e.getAccessLevel()),
                 SourceMapper.sources(e.getSourcesList()));
     }
 
     public static ChargeDraft toDraft(io.habeas.detention.v1.Charge c) {
-        return new ChargeDraft(c.getJurisdiction(), c.getLegalCode(), c.getArticleReference(),
-                emptyToNull(c.getOffenceDescription()), c.hasFiledOn() ? date(c.getFiledOn()) : null,
+        return new ChargeDraft(c.getJurisdiction(), normalized(c.getLegalCode()), normalized(c.getArticleReference()),
+                normalized(emptyToNull(c.getOffenceDescription())), c.hasFiledOn() ? date(c.getFiledOn()) : null,
                 CommonProtos.accessLevel(c.getAccessLevel()), SourceMapper.sources(c.getSourcesList()));
     }
 
@@ -69,7 +70,7 @@ public final class DetentionMapper {
         var term = c.hasSentenceTerm() ? new SentenceTerm(c.getSentenceTerm().getYears(), c.getSentenceTerm().getMonths(),
                 c.getSentenceTerm().getDays(), c.getSentenceTerm().getSuspended()) : null;
         return new ChargeStatusChange(CommonProtos.toDomain(c.getStatus(), ChargeStatus.class),
-                c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null, term, emptyToNull(c.getNote()),
+                c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null, term, normalized(emptyToNull(c.getNote())),
                 SourceMapper.sources(c.getSourcesList()));
     }
 

@@ -1,6 +1,7 @@
 package io.habeas.detention.mapping;
 
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
+import static io.habeas.kernel.text.HumanText.normalized;
 
 import io.habeas.detention.domain.Alias;
 import io.habeas.detention.domain.Person;
@@ -21,11 +22,13 @@ public final class PersonMapper {
     private PersonMapper() {
     }
 
+    /** The person a client sent, its texts in NFC as they are stored and compared. */
     public static PersonDraft toDraft(io.habeas.detention.v1.Person person) {
-        return new PersonDraft(person.getDisplayName(),
-                person.getAliasesList().stream().map(a -> new Alias(a.getName(), emptyToNull(a.getLanguageCode()))).toList(),
+        return new PersonDraft(normalized(person.getDisplayName()),
+                person.getAliasesList().stream().map(a -> new Alias(normalized(a.getName()), emptyToNull(a.getLanguageCode())))
+                        .toList(),
                 person.getCitizenshipsList(),
-                emptyToNull(person.getDescription()),
+                normalized(emptyToNull(person.getDescription())),
                 CommonProtos.accessLevel(person.getAccessLevel()),
                 SourceMapper.sources(person.getSourcesList()));
     }

@@ -2,11 +2,13 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.domain.ArticleReference;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.text.HumanText;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.HumanWritten;
 import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,9 +21,9 @@ import java.util.Map;
 @CrossFieldChecked
 public record ChargeDraft(
         @NotNull @CountryCode String jurisdiction,
-        @NotBlank @Size(max = 300) String legalCode,
-        @NotBlank @Size(max = 50) String articleReference,
-        @Size(max = 1000) String offenceDescription,
+        @NotBlank @Size(max = 300) @HumanWritten String legalCode,
+        @NotBlank @Size(max = 50) @HumanWritten String articleReference,
+        @Size(max = 1000) @HumanWritten(HumanText.Shape.PARAGRAPH) String offenceDescription,
         @NotNull @ValidPartialDate PartialDate filedOn,
         AccessLevel accessLevel,
         @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources)

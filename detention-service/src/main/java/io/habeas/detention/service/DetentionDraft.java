@@ -7,6 +7,7 @@ import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.HumanWritten;
 import io.habeas.support.validation.ValidPartialDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -17,10 +18,10 @@ import java.util.Map;
 
 @CrossFieldChecked
 public record DetentionDraft(
-        @NotNull String person,
+        @NotNull @Size(max = 100) String person,
         @NotNull @CountryCode String detainingCountry,
-        @Size(max = 300) String authority,
-        @Size(max = 300) String place,
+        @Size(max = 300) @HumanWritten String authority,
+        @Size(max = 300) @HumanWritten String place,
         @NotNull @ValidPartialDate PartialDate startDate,
         @NotNull CustodyStatus initialStatus,
         AccessLevel accessLevel,

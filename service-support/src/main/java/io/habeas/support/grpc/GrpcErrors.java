@@ -39,6 +39,14 @@ public final class GrpcErrors {
     /** The status of the first failure in the cause chain that names one; INTERNAL (logged once) when none does. */
     public static StatusRuntimeException toStatus(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        // A stopped query may surface wrapped as a lock failure; it is a time limit, not a concurrent write.
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (isQueryStopped(cause)) {
+                return status(Code.DEADLINE_EXCEEDED, "the request took longer than its time limit allows; nothing was stored",
+                        errorInfo("QUERY_TIME_LIMIT"));
+            }
+        }
+        seen.clear();
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
             StatusRuntimeException status = known(cause);
             // A nested INTERNAL (a dependency's own failure) is not this caller's to read.
@@ -107,6 +115,13 @@ public final class GrpcErrors {
                     errorInfo("CONCURRENT_WRITE"));
         }
         return null;
+    }
+
+    /** PostgreSQL's statement_timeout or a cancelled query (QueryLimits): SQLState 57014, query_canceled. */
+    private static boolean isQueryStopped(Throwable failure) {
+        return failure instanceof jakarta.persistence.QueryTimeoutException
+                || failure instanceof org.hibernate.QueryTimeoutException
+                || (failure instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState()));
     }
 
     private static boolean isConcurrentWrite(Throwable failure) {

@@ -8,6 +8,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import io.habeas.kernel.errors.ConflictException;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.text.HumanText;
 import io.habeas.support.access.Caller;
 import io.habeas.support.records.RequestLogEntry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,9 +49,10 @@ public class IdempotentCalls {
 
     @Transactional
     public <R extends Message> R once(String requestId, Message request, Parser<R> answers, Supplier<R> write) {
-        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID) {
+        if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID
+                || HumanText.problem(requestId, HumanText.Shape.LINE).isPresent()) {
             throw InvalidArgumentException.of("request_id",
-                    "is required: 1 to " + MAX_REQUEST_ID + " characters, a UUID per logical write");
+                    "is required: 1 to " + MAX_REQUEST_ID + " printable characters, a UUID per logical write");
         }
         String method = request.getDescriptorForType().getFullName();
         byte[] fingerprint = fingerprint(caller.name(), request);

@@ -4,6 +4,7 @@ import static io.habeas.kernel.proto.CommonProtos.date;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 import static io.habeas.kernel.proto.CommonProtos.toDomain;
 import static io.habeas.kernel.proto.CommonProtos.toNumber;
+import static io.habeas.kernel.text.HumanText.normalized;
 
 import io.habeas.common.v1.Source;
 import io.habeas.kernel.access.AccessLevel;
@@ -17,8 +18,10 @@ public final class SourceMapper {
     private SourceMapper() {
     }
 
+    /** The sources a client sent, their texts in NFC as they are stored and compared. */
     public static List<SourceCitation> sources(List<Source> sources) {
-        return sources.stream().map(s -> new SourceCitation(s.getPublisher(), s.getTitle(), emptyToNull(s.getUrl()),
+        return sources.stream().map(s -> new SourceCitation(normalized(s.getPublisher()), normalized(s.getTitle()),
+                normalized(emptyToNull(s.getUrl())),
                 s.hasPublishedOn() ? date(s.getPublishedOn()) : null,
                 toDomain(s.getReliability(), SourceReliability.class),
                 toDomain(s.getAccessLevel(), AccessLevel.class))).toList();

@@ -7,6 +7,7 @@ import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.text.HumanText;
 import io.habeas.support.records.SourcedRecord;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -46,10 +47,14 @@ public final class NameSearch {
      */
     public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
             String table, String text, Collection<AccessLevel> levels, PageRequest page) {
-        String query = text == null ? "" : text.strip();
+        String query = text == null ? "" : HumanText.normalized(text.strip());
         if (query.length() < MIN_QUERY || query.length() > MAX_QUERY) {
             throw InvalidArgumentException.of("query", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
         }
+        // PostgreSQL refuses a NUL in text outright; what no name holds is the client's mistake.
+        HumanText.problem(query, HumanText.Shape.LINE).ifPresent(problem -> {
+            throw InvalidArgumentException.of("query", problem);
+        });
         return Pager.page(page, QueryFingerprint.of("search", table, query), Keys.SCORED,
                 match -> new Keys.Scored(match.score(), match.record().id),
                 (after, limit) -> search(entityManager, type, table, query, levels, after, limit));

@@ -227,4 +227,14 @@ class GrpcErrorsTest {
         a.initCause(b);
         assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(a).getStatus().getCode());
     }
+
+    @Test
+    void aQueryStoppedByItsTimeLimitOrItsCallerIsDeadlineExceededEvenWhenWrappedAsALockFailure() {
+        SQLException canceled = new SQLException("ERROR: canceling statement due to statement timeout", "57014");
+        for (Throwable failure : List.of(canceled, new PessimisticLockException("lock", canceled),
+                new jakarta.persistence.QueryTimeoutException("timeout"))) {
+            assertOnlyErrorInfo(status(Status.Code.DEADLINE_EXCEEDED, failure),
+                    "the request took longer than its time limit allows; nothing was stored", errorInfo("QUERY_TIME_LIMIT"));
+        }
+    }
 }

@@ -113,8 +113,9 @@ public class DetentionPersons {
                 } while (!token.isEmpty());
             }
         } catch (StatusRuntimeException e) {
-            LOG.warnf("detention-service could not say which of %d persons %s may see: %s", ids.size(),
-                    caller.isAnonymous() ? "an anonymous caller" : caller.getPrincipal().getName(), e.getStatus());
+            // The code only: a description may quote what detention-service was sent or holds.
+            LOG.warnf("detention-service could not say which of %d persons the caller may see: %s", ids.size(),
+                    e.getStatus().getCode());
             throw new UnavailableException(DEPENDENCY, DEPENDENCY + " could not say which persons may be shown ("
                     + e.getStatus().getCode() + "); nothing was read or stored, retry later", e);
         }

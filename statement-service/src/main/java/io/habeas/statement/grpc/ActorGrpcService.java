@@ -1,5 +1,6 @@
 package io.habeas.statement.grpc;
 
+import io.grpc.ServerServiceDefinition;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
@@ -20,9 +21,11 @@ import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
+import io.habeas.support.grpc.WellFormedRequests;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
@@ -36,6 +39,16 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     IdempotentCalls calls;
     @Inject
     Caller caller;
+
+    /**
+     * A request protobuf cannot parse is INVALID_ARGUMENT naming its field, never INTERNAL. Called
+     * once at startup, outside any call: the class's roles are not this method's.
+     */
+    @Override
+    @PermitAll
+    public ServerServiceDefinition bindService() {
+        return WellFormedRequests.of(super.bindService());
+    }
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})

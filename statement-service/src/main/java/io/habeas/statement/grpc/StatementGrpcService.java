@@ -1,22 +1,26 @@
 package io.habeas.statement.grpc;
 
+import io.grpc.ServerServiceDefinition;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.mapping.StatementMapper;
 import io.habeas.statement.service.FeedService;
+import io.habeas.statement.service.StatementDraft;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
 import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
+import io.habeas.support.grpc.WellFormedRequests;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 
@@ -33,12 +37,25 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Inject
     Caller caller;
 
+    /**
+     * A request protobuf cannot parse is INVALID_ARGUMENT naming its field, never INTERNAL. Called
+     * once at startup, outside any call: the class's roles are not this method's.
+     */
+    @Override
+    @PermitAll
+    public ServerServiceDefinition bindService() {
+        return WellFormedRequests.of(super.bindService());
+    }
+
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateStatementResponse> createStatement(CreateStatementRequest request) {
-        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateStatementResponse.parser(),
-                () -> CreateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(
-                        statements.create(StatementMapper.toDraft(request.getStatement())))).build()));
+        return Rpc.call(() -> {
+            var draft = statements.vouchFor(StatementMapper.toDraft(request.getStatement()));
+            return calls.once(request.getRequestId(), request, CreateStatementResponse.parser(),
+                    () -> CreateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(statements.create(draft)))
+                            .build());
+        });
     }
 
     @Override
@@ -64,15 +81,16 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<UpdateStatementResponse> updateStatement(UpdateStatementRequest request) {
-        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
-                UpdateStatementResponse.parser(), () -> {
-            var incoming = request.getStatement();
-            var current = StatementMapper.toProto(statements.get(incoming.getName(), "statement.name"));
-            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), StatementMapper.UPDATABLE);
-            var updated = statements.update(incoming.getName(), incoming.getEtag(), StatementMapper.toDraft(merged),
-                    request.getUpdateMask().getPathsList().contains("sources"));
-            return UpdateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(updated)).build();
-        }));
+        return Rpc.call(() -> {
+            caller.requireAdminToChange(request.getUpdateMask());
+            statements.vouchFor(merged(request));
+            return calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                    UpdateStatementResponse.parser(), () -> {
+                var updated = statements.update(request.getStatement().getName(), request.getStatement().getEtag(),
+                        merged(request), request.getUpdateMask().getPathsList().contains("sources"));
+                return UpdateStatementResponse.newBuilder().setStatement(StatementMapper.toProto(updated)).build();
+            });
+        });
     }
 
     @Override
@@ -140,6 +158,13 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
                 .addAllSummaries(feeds.releaseCalls(request.getPersonsList(), "persons").stream()
                         .map(StatementMapper::toProto).toList())
                 .build());
+    }
+
+    /** The correction applied to the statement as the caller sees it now. */
+    private StatementDraft merged(UpdateStatementRequest request) {
+        var current = StatementMapper.toProto(statements.get(request.getStatement().getName(), "statement.name"));
+        return StatementMapper.toDraft(FieldMasks.merge(current, request.getStatement(), request.getUpdateMask(),
+                StatementMapper.UPDATABLE));
     }
 
     private PageRequest feedPage(int size, String token) {

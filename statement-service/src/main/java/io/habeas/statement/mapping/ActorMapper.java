@@ -2,6 +2,7 @@ package io.habeas.statement.mapping;
 
 import io.habeas.kernel.names.PersonName;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
+import static io.habeas.kernel.text.HumanText.normalized;
 
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.Actor;
@@ -21,9 +22,10 @@ public final class ActorMapper {
     private ActorMapper() {
     }
 
+    /** The actor a client sent, its texts in NFC as they are stored and compared. */
     public static ActorDraft toDraft(io.habeas.statement.v1.Actor actor) {
-        return new ActorDraft(actor.getDisplayName(), CommonProtos.toDomain(actor.getKind(), ActorKind.class),
-                emptyToNull(actor.getOffice()), emptyToNull(actor.getOrganization()), emptyToNull(actor.getCountry()),
+        return new ActorDraft(normalized(actor.getDisplayName()), CommonProtos.toDomain(actor.getKind(), ActorKind.class),
+                normalized(emptyToNull(actor.getOffice())), normalized(emptyToNull(actor.getOrganization())), emptyToNull(actor.getCountry()),
                 emptyToNull(actor.getPerson()), CommonProtos.accessLevel(actor.getAccessLevel()),
                 SourceMapper.sources(actor.getSourcesList()));
     }

@@ -4,6 +4,7 @@ import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.names.PersonName;
 import static io.habeas.kernel.proto.CommonProtos.date;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
+import static io.habeas.kernel.text.HumanText.normalized;
 
 import io.habeas.common.v1.RecordState;
 import io.habeas.kernel.proto.CommonProtos;
@@ -32,16 +33,17 @@ public final class StatementMapper {
     private StatementMapper() {
     }
 
+    /** The statement a client sent, its texts in NFC as they are stored and compared. */
     public static StatementDraft toDraft(io.habeas.statement.v1.Statement s) {
-        return new StatementDraft(s.getActor(), emptyToNull(s.getActorOffice()), s.hasMadeOn() ? date(s.getMadeOn()) : null,
-                CommonProtos.toDomain(s.getMedium(), StatementMedium.class), s.getTitle(), emptyToNull(s.getSummary()),
-                emptyToNull(s.getQuotedText()), s.getClaimsList().stream().map(StatementMapper::toDraft).toList(),
+        return new StatementDraft(s.getActor(), normalized(emptyToNull(s.getActorOffice())),
+                s.hasMadeOn() ? date(s.getMadeOn()) : null, CommonProtos.toDomain(s.getMedium(), StatementMedium.class),
+                normalized(s.getTitle()), normalized(emptyToNull(s.getSummary())), normalized(emptyToNull(s.getQuotedText())), s.getClaimsList().stream().map(StatementMapper::toDraft).toList(),
                 CommonProtos.accessLevel(s.getAccessLevel()), SourceMapper.sources(s.getSourcesList()));
     }
 
     private static ClaimDraft toDraft(io.habeas.statement.v1.Claim c) {
         return new ClaimDraft(emptyToNull(c.getName()), CommonProtos.toDomain(c.getKind(), ClaimKind.class),
-                c.getSubjectPersonsList(), c.getSubjectCountriesList(), emptyToNull(c.getAddresseeCountry()), c.getText(),
+                c.getSubjectPersonsList(), c.getSubjectCountriesList(), emptyToNull(c.getAddresseeCountry()), normalized(c.getText()),
                 emptyToNull(c.getAnswers()));
     }
 

@@ -7,6 +7,7 @@ import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.HumanWritten;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,10 +19,10 @@ import java.util.Map;
 /** An actor as a client describes it, for a create or, merged with the record, an update. */
 @CrossFieldChecked
 public record ActorDraft(
-        @NotBlank @Size(max = 300) String displayName,
+        @NotBlank @Size(max = 300) @HumanWritten String displayName,
         @NotNull ActorKind kind,
-        @Size(max = 300) String office,
-        @Size(max = 300) String organization,
+        @Size(max = 300) @HumanWritten String office,
+        @Size(max = 300) @HumanWritten String organization,
         @CountryCode String country,
         @Pattern(regexp = PersonName.REGEX, message = "must be a resource name of the form " + PersonName.FORM) String person,
         AccessLevel accessLevel,

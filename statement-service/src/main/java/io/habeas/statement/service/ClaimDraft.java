@@ -2,10 +2,12 @@ package io.habeas.statement.service;
 
 import io.habeas.kernel.names.ClaimName;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.text.HumanText;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
+import io.habeas.support.validation.HumanWritten;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -28,7 +30,7 @@ public record ClaimDraft(
                 message = "must be a resource name of the form " + PersonName.FORM) String> subjectPersons,
         @Size(max = 50) List<@NotNull @CountryCode String> subjectCountries,
         @CountryCode String addresseeCountry,
-        @NotBlank @Size(max = 4000) String text,
+        @NotBlank @Size(max = 4000) @HumanWritten(HumanText.Shape.PARAGRAPH) String text,
         @Pattern(regexp = ClaimName.REGEX, message = "must be a resource name of the form " + ClaimName.FORM)
         String answers) implements CrossFieldRules {
 

@@ -44,9 +44,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Statements and their claims. Every write checks the request, then the records it names
- * here (actor, answered claims), then the persons in detention-service, and only then
- * stores anything: a failed check leaves nothing behind.
+ * Statements and their claims. Every write checks the request and asks detention-service
+ * about its persons ({@link #vouchFor}) before its transaction opens, so no connection waits on
+ * another service; then, in the transaction, the records it names here (actor, answered claims),
+ * and only then stores anything: a failed check leaves nothing behind.
  */
 @ApplicationScoped
 public class StatementService {
@@ -61,6 +62,17 @@ public class StatementService {
     DetentionPersons detention;
     @Inject
     Visibility visibility;
+
+    /**
+     * The draft's own checks, then its persons (at most {@link StatementDraft#MAX_PERSONS}) asked in
+     * one batch: called before a write's transaction, whose own check then reads the answer kept
+     * for the request. No transaction: a slow detention-service holds no database connection.
+     */
+    public StatementDraft vouchFor(StatementDraft draft) {
+        validator.check(draft, "statement");
+        detention.visible(persons(draft));
+        return draft;
+    }
 
     @Transactional
     public StatementView create(StatementDraft draft) {
