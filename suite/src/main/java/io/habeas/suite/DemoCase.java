@@ -15,8 +15,11 @@ import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.PersonMatch;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.detention.v1.SearchPersonsRequest;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.ActorServiceGrpc;
@@ -28,6 +31,7 @@ import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import io.habeas.statement.v1.StatementServiceGrpc;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -124,6 +128,19 @@ final class DemoCase {
                 internalDemoNote());
         recordStatements(ibadoglu.getName());
         return new Recorded(ibadoglu.getName(), detention.getName());
+    }
+
+    /**
+     * The demo case as an earlier version of Habeas recorded it in this data folder, whose request ids
+     * no longer match this version's requests: found by the person's name, left as it was.
+     */
+    Optional<Recorded> recordedEarlier() {
+        return persons.searchPersons(SearchPersonsRequest.newBuilder().setQuery("Gubad Ibadoglu").setPageSize(5).build())
+                .getMatchesList().stream().map(PersonMatch::getPerson)
+                .filter(p -> p.getDisplayName().equals("Gubad Ibadoglu")).findFirst()
+                .flatMap(person -> detentions.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person.getName())
+                                .setDetainingCountry("AZ").build()).getDetentionsList().stream().findFirst()
+                        .map(detention -> new Recorded(person.getName(), detention.getName())));
     }
 
     private void recordStatements(String person) {

@@ -82,6 +82,11 @@ final class DevTokens {
         return mint("dev-" + role.claim(), role, validity);
     }
 
+    /** A token for someone else of this role: another subject than the printed ones. */
+    String forSubject(String subject, Role role, Duration validity) {
+        return mint(subject, role, validity);
+    }
+
     private String mint(String subject, Role role, Duration validity) {
         Instant now = Instant.now();
         return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(role.claim()))

@@ -3,6 +3,8 @@ package io.habeas.suite;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.habeas.kernel.access.Role;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,8 +91,20 @@ public final class SuiteMain {
         ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
         ManagedChannel statement = ManagedChannelBuilder.forAddress("localhost", ports.statement()).usePlaintext().build();
         try {
-            return new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(adminToken)),
-                    ClientInterceptors.intercept(statement, DevTokens.bearer(adminToken))).load();
+            DemoCase demo = new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(adminToken)),
+                    ClientInterceptors.intercept(statement, DevTokens.bearer(adminToken)));
+            try {
+                return demo.load();
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+                    throw e;
+                }
+                // A data folder from an earlier version: its request ids were spent on other requests.
+                DemoCase.Recorded earlier = demo.recordedEarlier().orElseThrow(() -> e);
+                progress("The data folder holds the demo case as an earlier version recorded it; it is kept as it is"
+                        + " (delete the data folder to load this version's demo)");
+                return earlier;
+            }
         } finally {
             detention.shutdown().awaitTermination(5, TimeUnit.SECONDS);
             statement.shutdown().awaitTermination(5, TimeUnit.SECONDS);

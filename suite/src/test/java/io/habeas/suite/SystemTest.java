@@ -222,6 +222,16 @@ class SystemTest {
     }
 
     @Test
+    void aDemoRecordedUnderOtherRequestsIsFoundAndKeptAsItWas() throws Exception {
+        int persons = persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
+        // Another admin's request ids are not this one's: as for a data folder an earlier version filled.
+        String earlier = tokens.forSubject("earlier-admin", Role.ADMIN, Duration.ofMinutes(5));
+
+        assertEquals(demo, SuiteMain.loadDemo(ports, earlier));
+        assertEquals(persons, persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount());
+    }
+
+    @Test
     void statementServiceRejectsAClaimAboutAnUnknownPersonAndStoresNothing() {
         int before = statementCount();
         String actor = ActorServiceGrpc.newBlockingStub(statement).listActors(ListActorsRequest.getDefaultInstance())
