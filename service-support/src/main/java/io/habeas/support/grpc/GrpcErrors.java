@@ -55,9 +55,21 @@ public final class GrpcErrors {
             }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("Unexpected failure, incident %s: %s", incident, withoutMessages(failure));
+        LOG.errorf("Unexpected failure, incident %s, request_id %s: %s", incident, requestId(failure),
+                withoutMessages(failure));
         return status(Code.INTERNAL, "internal error, incident " + incident, Any.pack(ErrorInfo.newBuilder()
                 .setReason("INTERNAL").setDomain(DOMAIN).putMetadata("incident", incident).build()));
+    }
+
+    /** The client's request id of the write that failed, or "-" for a read. */
+    static String requestId(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof FailedWrite write) {
+                return write.requestId();
+            }
+        }
+        return "-";
     }
 
     /**

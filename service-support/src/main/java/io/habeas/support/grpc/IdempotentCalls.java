@@ -64,7 +64,12 @@ public class IdempotentCalls {
             }
             return parse(answers, previous.response);
         }
-        R answer = write.get();
+        R answer;
+        try {
+            answer = write.get();
+        } catch (RuntimeException e) {
+            throw new FailedWrite(requestId, e);
+        }
         RequestLogEntry entry = new RequestLogEntry();
         entry.requestId = requestId;
         entry.method = method;

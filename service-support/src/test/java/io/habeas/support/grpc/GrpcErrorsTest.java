@@ -237,4 +237,17 @@ class GrpcErrorsTest {
                     "the request took longer than its time limit allows; nothing was stored", errorInfo("QUERY_TIME_LIMIT"));
         }
     }
+
+    @Test
+    void aFailedWriteAnswersAsItsCauseAndLogsItsRequestId() {
+        FailedWrite write = new FailedWrite("6f1c0b8e-1d1f-4c1e-9a57-3e0f5b1f2a10",
+                InvalidArgumentException.of("person.display_name", "is required"));
+        assertEquals("person.display_name",
+                detail(status(Status.Code.INVALID_ARGUMENT, write), BadRequest.class).getFieldViolations(0).getField());
+        FailedWrite unexpected = new FailedWrite("r-2", new IllegalStateException("secret row value"));
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(unexpected).getStatus().getCode());
+        assertEquals("r-2", GrpcErrors.requestId(new RuntimeException(unexpected)));
+        assertEquals("-", GrpcErrors.requestId(new IllegalStateException("a read")));
+        assertFalse(GrpcErrors.withoutMessages(unexpected).contains("secret"));
+    }
 }
