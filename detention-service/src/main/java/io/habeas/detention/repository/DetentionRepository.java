@@ -43,6 +43,18 @@ public class DetentionRepository {
     }
 
     /**
+     * A record that hangs under a detention (a custody event, a charge), if it, its detention and its
+     * person are all of these levels; one statement.
+     */
+    public <T> Optional<T> findVisibleUnder(Class<T> type, UUID id, UUID detentionId, Collection<AccessLevel> levels) {
+        return entityManager.createQuery("select r from " + type.getSimpleName() + " r where r.id = :id"
+                        + " and r.detentionId = :detention and r.accessLevel in :levels"
+                        + " and exists (select 1 from Detention d where d.id = r.detentionId and " + VISIBLE + ")", type)
+                .setParameter("id", id).setParameter("detention", detentionId).setParameter("levels", levels)
+                .getResultStream().findFirst();
+    }
+
+    /**
      * Newest start first after a key, with each one's outcome for the reader level; one statement,
      * keyset on (start, id) over the index that matches the filter.
      */

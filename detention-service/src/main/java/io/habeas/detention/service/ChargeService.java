@@ -34,6 +34,8 @@ public class ChargeService {
     @Inject
     RequestValidator validator;
     @Inject
+    DetentionRepository repository;
+    @Inject
     DetentionService detentions;
     @Inject
     FeedProjector feed;
@@ -58,12 +60,8 @@ public class ChargeService {
     /** The charge if the caller may see it, its detention and its person; NOT_FOUND as for an unknown one otherwise. */
     public Charge get(String name, String field) {
         ChargeName parsed = ChargeName.parse(name, field);
-        return Charge.<Charge>find("from Charge c where c.id = :id and c.detentionId = :detention"
-                        + " and c.accessLevel in :levels and exists (select 1 from Detention d where d.id = c.detentionId"
-                        + " and " + DetentionRepository.VISIBLE + ")",
-                Parameters.with("id", parsed.id()).and("detention", parsed.detentionId())
-                        .and("levels", caller.clearance().readableLevels()))
-                .firstResultOptional().orElseThrow(() -> new NotFoundException(name));
+        return repository.findVisibleUnder(Charge.class, parsed.id(), parsed.detentionId(), caller.clearance().readableLevels())
+                .orElseThrow(() -> new NotFoundException(name));
     }
 
     @Transactional

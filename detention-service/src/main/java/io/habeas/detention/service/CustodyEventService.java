@@ -28,6 +28,8 @@ public class CustodyEventService {
     @Inject
     RequestValidator validator;
     @Inject
+    DetentionRepository repository;
+    @Inject
     DetentionService detentions;
     @Inject
     DetentionOutcomes outcomes;
@@ -51,12 +53,8 @@ public class CustodyEventService {
     /** The event if the caller may see it, its detention and its person; NOT_FOUND as for an unknown one otherwise. */
     public CustodyEvent get(String name, String field) {
         CustodyEventName parsed = CustodyEventName.parse(name, field);
-        return CustodyEvent.<CustodyEvent>find("from CustodyEvent e where e.id = :id and e.detentionId = :detention"
-                        + " and e.accessLevel in :levels and exists (select 1 from Detention d where d.id = e.detentionId"
-                        + " and " + DetentionRepository.VISIBLE + ")",
-                Parameters.with("id", parsed.id()).and("detention", parsed.detentionId())
-                        .and("levels", caller.clearance().readableLevels()))
-                .firstResultOptional().orElseThrow(() -> new NotFoundException(name));
+        return repository.findVisibleUnder(CustodyEvent.class, parsed.id(), parsed.detentionId(), caller.clearance().readableLevels())
+                .orElseThrow(() -> new NotFoundException(name));
     }
 
     @Transactional
