@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Metadata;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
@@ -30,13 +29,11 @@ import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.detention.v1.RetractDetentionRequest;
 import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.support.testing.RawMethods;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -148,8 +145,8 @@ class HostileInputGrpcTest extends GrpcTest {
                 .setPerson(ibadoglu().setDisplayName("Gubad @").setAliases(1, Alias.newBuilder().setName("Губад @@@")))
                 .build().toByteArray();
         StatusRuntimeException failure = switch (mistake) {
-            case "lone surrogate in an alias" -> assertFailsRaw(replace(bytes, "@@@", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
-            case "stray 0xFF in the display name" -> assertFailsRaw(replace(bytes, " @", new byte[] {' ', (byte) 0xFF}));
+            case "lone surrogate in an alias" -> assertFailsRaw(RawMethods.overwrite(bytes, "@@@", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
+            case "stray 0xFF in the display name" -> assertFailsRaw(RawMethods.overwrite(bytes, " @", new byte[] {' ', (byte) 0xFF}));
             default -> assertFailsRaw(java.util.Arrays.copyOf(bytes, bytes.length - 5));
         };
         assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode(), failure.getStatus().toString());
@@ -164,7 +161,7 @@ class HostileInputGrpcTest extends GrpcTest {
 
     @Test
     void aUnaryCallWithoutItsRequestIsInvalidArgument() {
-        ClientCall<byte[], byte[]> call = personsChannelAsAdmin().newCall(rawCreatePerson(), CallOptions.DEFAULT);
+        ClientCall<byte[], byte[]> call = personsChannelAsAdmin().newCall(RawMethods.of(PersonServiceGrpc.getCreatePersonMethod()), CallOptions.DEFAULT);
         CompletableFuture<Status> closed = new CompletableFuture<>();
         call.start(new ClientCall.Listener<>() {
             @Override
@@ -300,44 +297,14 @@ class HostileInputGrpcTest extends GrpcTest {
         return persons.getChannel();
     }
 
-    private static MethodDescriptor<byte[], byte[]> rawCreatePerson() {
-        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
-            @Override
-            public InputStream stream(byte[] value) {
-                return new ByteArrayInputStream(value);
-            }
-
-            @Override
-            public byte[] parse(InputStream stream) {
-                try {
-                    return stream.readAllBytes();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-        };
-        return PersonServiceGrpc.getCreatePersonMethod().toBuilder(bytes, bytes).build();
-    }
 
     private StatusRuntimeException assertFailsRaw(byte[] request) {
         return org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
-                () -> ClientCalls.blockingUnaryCall(personsChannelAsAdmin(), rawCreatePerson(), CallOptions.DEFAULT, request));
+                () -> ClientCalls.blockingUnaryCall(personsChannelAsAdmin(), RawMethods.of(PersonServiceGrpc.getCreatePersonMethod()), CallOptions.DEFAULT, request));
     }
 
     private static String fieldOf(com.google.rpc.Status status) {
         return io.habeas.support.testing.GrpcAssertions.detail(status, com.google.rpc.BadRequest.class)
                 .getFieldViolations(0).getField();
-    }
-
-    private static byte[] replace(byte[] bytes, String marker, byte[] with) {
-        byte[] find = marker.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i + find.length <= bytes.length; i++) {
-            if (java.util.Arrays.equals(bytes, i, i + find.length, find, 0, find.length)) {
-                byte[] copy = bytes.clone();
-                System.arraycopy(with, 0, copy, i, with.length);
-                return copy;
-            }
-        }
-        throw new AssertionError("no " + marker);
     }
 }

@@ -1,9 +1,8 @@
 package io.habeas.support.grpc;
 
 import com.google.protobuf.Message;
-import io.grpc.Attributes;
+import io.grpc.ForwardingServerCall;
 import io.grpc.Metadata;
-import io.grpc.SecurityLevel;
 import io.grpc.MethodDescriptor;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -155,68 +154,14 @@ public final class WellFormedRequests {
     }
 
     /** The call as the service's typed handler sees it: its own method descriptor, everything else the real call's. */
-    private static final class TypedCall<Q, R> extends ServerCall<Q, R> {
-        private final ServerCall<byte[], R> call;
+    private static final class TypedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServerCall<Q, R> {
         private final MethodDescriptor<Q, R> typed;
 
+        // ServerCall uses its request type only in getMethodDescriptor, which this class answers itself.
+        @SuppressWarnings("unchecked")
         TypedCall(ServerCall<byte[], R> call, MethodDescriptor<Q, R> typed) {
-            this.call = call;
+            super((ServerCall<Q, R>) (ServerCall<?, R>) call);
             this.typed = typed;
-        }
-
-        @Override
-        public void request(int count) {
-            call.request(count);
-        }
-
-        @Override
-        public void sendHeaders(Metadata headers) {
-            call.sendHeaders(headers);
-        }
-
-        @Override
-        public void sendMessage(R message) {
-            call.sendMessage(message);
-        }
-
-        @Override
-        public void close(Status status, Metadata trailers) {
-            call.close(status, trailers);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return call.isCancelled();
-        }
-
-        @Override
-        public boolean isReady() {
-            return call.isReady();
-        }
-
-        @Override
-        public void setMessageCompression(boolean enabled) {
-            call.setMessageCompression(enabled);
-        }
-
-        @Override
-        public void setCompression(String compressor) {
-            call.setCompression(compressor);
-        }
-
-        @Override
-        public Attributes getAttributes() {
-            return call.getAttributes();
-        }
-
-        @Override
-        public String getAuthority() {
-            return call.getAuthority();
-        }
-
-        @Override
-        public SecurityLevel getSecurityLevel() {
-            return call.getSecurityLevel();
         }
 
         @Override

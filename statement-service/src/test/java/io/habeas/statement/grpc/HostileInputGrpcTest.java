@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.CallOptions;
-import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -29,16 +28,11 @@ import io.habeas.statement.v1.CreateStatementRequest;
 import io.habeas.statement.v1.RetractStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.support.testing.GrpcAssertions;
+import io.habeas.support.testing.RawMethods;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.UnaryOperator;
@@ -189,9 +183,9 @@ class HostileInputGrpcTest extends GrpcTest {
     void refusesAStringThatIsNotUtf8NamingTheField() {
         byte[] bytes = CreateActorRequest.newBuilder().setRequestId(requestId())
                 .setActor(blinken().setOffice("Secretary @@@")).build().toByteArray();
-        byte[] loneSurrogate = replace(bytes, "@@@", new byte[] {(byte) 0xED, (byte) 0xB0, (byte) 0x80});
+        byte[] loneSurrogate = RawMethods.overwrite(bytes, "@@@", new byte[] {(byte) 0xED, (byte) 0xB0, (byte) 0x80});
         StatusRuntimeException failure = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
-                () -> ClientCalls.blockingUnaryCall(actors.getChannel(), rawCreateActor(), CallOptions.DEFAULT, loneSurrogate));
+                () -> ClientCalls.blockingUnaryCall(actors.getChannel(), RawMethods.of(ActorServiceGrpc.getCreateActorMethod()), CallOptions.DEFAULT, loneSurrogate));
         assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode(), failure.getStatus().toString());
         assertEquals("actor.office", GrpcAssertions.detail(StatusProto.fromThrowable(failure), com.google.rpc.BadRequest.class)
                 .getFieldViolations(0).getField());
@@ -216,36 +210,5 @@ class HostileInputGrpcTest extends GrpcTest {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
                         + " AND state LIKE 'idle in transaction%'").getSingleResult()).longValue());
-    }
-
-    private static MethodDescriptor<byte[], byte[]> rawCreateActor() {
-        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
-            @Override
-            public InputStream stream(byte[] value) {
-                return new ByteArrayInputStream(value);
-            }
-
-            @Override
-            public byte[] parse(InputStream stream) {
-                try {
-                    return stream.readAllBytes();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
-        return ActorServiceGrpc.getCreateActorMethod().toBuilder(bytes, bytes).build();
-    }
-
-    private static byte[] replace(byte[] bytes, String marker, byte[] with) {
-        byte[] find = marker.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i + find.length <= bytes.length; i++) {
-            if (Arrays.equals(bytes, i, i + find.length, find, 0, find.length)) {
-                byte[] copy = bytes.clone();
-                System.arraycopy(with, 0, copy, i, with.length);
-                return copy;
-            }
-        }
-        throw new AssertionError("no " + marker);
     }
 }
