@@ -53,7 +53,12 @@ public final class WellFormedRequests {
     private WellFormedRequests() {
     }
 
-    /** The service with every unary method parsing its own request. */
+    /**
+     * The service with every unary method parsing its own request: a request protobuf cannot parse
+     * is INVALID_ARGUMENT naming its field, never INTERNAL. Each service returns this from its
+     * {@code bindService()}, marked {@code @PermitAll}: it is called once at startup, outside any
+     * call, so the class's roles are not that method's.
+     */
     public static ServerServiceDefinition of(ServerServiceDefinition service) {
         ServiceDescriptor original = service.getServiceDescriptor();
         List<ServerMethodDefinition<?, ?>> methods = new ArrayList<>();

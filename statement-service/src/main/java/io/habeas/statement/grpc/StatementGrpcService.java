@@ -37,10 +37,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     @Inject
     Caller caller;
 
-    /**
-     * A request protobuf cannot parse is INVALID_ARGUMENT naming its field, never INTERNAL. Called
-     * once at startup, outside any call: the class's roles are not this method's.
-     */
+    /** Requests parsed inside the call ({@link WellFormedRequests}, which says why @PermitAll). */
     @Override
     @PermitAll
     public ServerServiceDefinition bindService() {
