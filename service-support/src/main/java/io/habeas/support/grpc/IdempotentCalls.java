@@ -11,6 +11,7 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.text.HumanText;
 import io.habeas.support.access.Caller;
 import io.habeas.support.records.RequestLogEntry;
+import io.habeas.support.revisions.WriteRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,8 @@ public class IdempotentCalls {
 
     @Inject
     Caller caller;
+    @Inject
+    WriteRequest writeRequest;
 
     /**
      * A correction ({@code Update*}): first the fields its update_mask names are checked against the
@@ -65,6 +68,7 @@ public class IdempotentCalls {
             return parse(answers, previous.response);
         }
         R answer;
+        writeRequest.begin(requestId);
         try {
             answer = write.get();
         } catch (RuntimeException e) {
