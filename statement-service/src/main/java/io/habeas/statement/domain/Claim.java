@@ -1,6 +1,7 @@
 package io.habeas.statement.domain;
 
 import io.habeas.kernel.names.ClaimName;
+import io.habeas.support.records.RecordState;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -58,9 +59,21 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "answers_statement_id")
     public UUID answersStatementId;
 
+    /**
+     * RETRACTED once a correction dropped it from its statement: never deleted, it keeps its id,
+     * leaves every feed and summary, and comes back when sent again with its name.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    public RecordState state = RecordState.ACTIVE;
+
     /** The statement is referenced by id so that naming a claim needs no statement load. */
     @Column(name = "statement_id", insertable = false, updatable = false)
     public UUID statementId;
+
+    public boolean isActive() {
+        return state == RecordState.ACTIVE;
+    }
 
     public String resourceName() {
         return name(statementId != null ? statementId : statement.id, id);
