@@ -1,6 +1,7 @@
 package io.habeas.gateway;
 
 import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.RecordState;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.Source;
 import io.habeas.detention.v1.*;
@@ -139,6 +140,11 @@ public final class Fixtures {
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CHARGE_FILED).setDate(c.getFiledOn())
                 .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCharge(c)
                 .setAccessLevel(c.getAccessLevel()).build();
+    }
+
+    /** The person retracted, as GetPerson still answers it. */
+    public static Person retracted(Person p) {
+        return p.toBuilder().setState(RecordState.RECORD_STATE_RETRACTED).setRetractionReason("Entered in error").build();
     }
 
     public static ClaimItem claim(String statement, String date, ClaimKind kind, String person, String actorCountry,

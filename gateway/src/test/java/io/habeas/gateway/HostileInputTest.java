@@ -35,13 +35,15 @@ class HostileInputTest extends GatewayTest {
     static final String COUNTRY_TIMELINE = "/api/v1/countries/AZ/timeline";
     static final String SUMMARY = "/api/v1/countries/AZ/summary";
     static final String PERSONS = "/api/v1/persons";
+    static final String PROFILE = "/api/v1/persons/{ibadoglu}";
 
     /** Each route's query parameters. */
     static final List<Arguments> PARAMETERS = List.of(
             Arguments.of(PERSONS, List.of("q", "country", "status", "pageSize", "cursor")),
-            Arguments.of(PERSON_TIMELINE, List.of("from", "to", "kind", "pageSize", "cursor", "format")),
-            Arguments.of(COUNTRY_TIMELINE, List.of("role", "from", "to", "kind", "pageSize", "cursor", "format")),
-            Arguments.of(SUMMARY, List.of("from", "to", "articles")));
+            Arguments.of(PROFILE, List.of("asOf")),
+            Arguments.of(PERSON_TIMELINE, List.of("from", "to", "kind", "pageSize", "cursor", "format", "asOf")),
+            Arguments.of(COUNTRY_TIMELINE, List.of("role", "from", "to", "kind", "pageSize", "cursor", "format", "asOf")),
+            Arguments.of(SUMMARY, List.of("from", "to", "articles", "asOf")));
 
     /** Raw (percent-encoded) values no parameter takes: what they are, and the text. */
     static final List<String[]> TEXT = List.of(
@@ -89,6 +91,12 @@ class HostileInputTest extends GatewayTest {
                 out.add(Arguments.of(route + "?to=" + date, "to"));
             }
             out.add(Arguments.of(route + "?from=2023&from=2024", "from"));
+        }
+        for (String route : List.of(PROFILE, PERSON_TIMELINE, COUNTRY_TIMELINE, SUMMARY)) {
+            for (String asOf : List.of("2024-03-01", "2024-03-01T00:00:00", "2999-01-01T00:00:00Z", "2024-13-01T00:00:00Z",
+                    "%EF%BC%92024-03-01T00:00:00Z", "2024-03-01T00:00:00Z&asOf=2024-03-02T00:00:00Z")) {
+                out.add(Arguments.of(route + "?asOf=" + asOf, "asOf"));
+            }
         }
         for (String route : List.of(PERSONS, PERSON_TIMELINE, COUNTRY_TIMELINE)) {
             for (String size : List.of("0", "-1", "1000000", "99999999999999999999", "1e3", "0x10", "%EF%BC%95")) {

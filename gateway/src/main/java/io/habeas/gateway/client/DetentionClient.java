@@ -1,8 +1,6 @@
 package io.habeas.gateway.client;
 
-import io.grpc.Status;
 import io.habeas.detention.v1.*;
-import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -36,13 +34,12 @@ public class DetentionClient {
      * the gateway's own 404 for that person, never the backend's text: the two answers stay one.
      */
     public static <T> Uni<T> aboutPerson(PersonName person, Uni<T> call) {
-        return call.onFailure(f -> f instanceof BackendException be && be.code() == Status.Code.NOT_FOUND)
-                .transform(f -> new NotFoundException(person.toString()));
+        return Backend.about(person, call);
     }
 
-    public Uni<Person> getPerson(PersonName name) {
-        return guarded.call(Backend.DETENTION,
-                () -> persons().getPerson(GetPersonRequest.newBuilder().setName(name.toString()).build()))
+    public Uni<Person> getPerson(PersonName name, AsOf asOf) {
+        return guarded.call(Backend.DETENTION, () -> persons().getPerson(
+                asOf.on(GetPersonRequest.newBuilder().setName(name.toString()), GetPersonRequest.Builder::setAsOf).build()))
                 .map(GetPersonResponse::getPerson);
     }
 

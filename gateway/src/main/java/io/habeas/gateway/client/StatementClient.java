@@ -39,14 +39,16 @@ public class StatementClient {
         return guarded.call(Backend.STATEMENT, () -> stub().listCountryStatements(request));
     }
 
-    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<PersonName> persons) {
+    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<PersonName> persons, AsOf asOf) {
         return guarded.call(Backend.STATEMENT, () -> stub().batchGetReleaseCallSummaries(
-                BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(names(persons)).build()));
+                asOf.on(BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(names(persons)),
+                        BatchGetReleaseCallSummariesRequest.Builder::setAsOf).build()));
     }
 
-    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(PersonName person) {
+    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(PersonName person, AsOf asOf) {
         return guarded.call(Backend.STATEMENT, () -> stub().getReleaseCallSummary(
-                GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()).build()));
+                asOf.on(GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()),
+                        GetReleaseCallSummaryRequest.Builder::setAsOf).build()));
     }
 
     /** Person names as requests carry them. */

@@ -28,6 +28,7 @@ final class BackendFields {
             Map.entry("detaining_country", List.of("countryCode", "country")),
             Map.entry("country", List.of("countryCode", "country")),
             Map.entry("name", List.of("personId")),
+            Map.entry("as_of", List.of("asOf")),
             Map.entry("person", List.of("personId")),
             Map.entry("persons", List.of("personId")),
             Map.entry("parent", List.of("personId")));
