@@ -26,9 +26,16 @@ class UnknownParametersTest extends GatewayTest {
             "/api/v1/countries/AZ/timeline?kinds=claim|kinds|asOf, cursor, format, from, kind, pageSize, role, to",
             "/api/v1/persons/{ibadoglu}/timeline?page=2|page|asOf, cursor, format, from, kind, pageSize, to",
             "/api/v1/persons/{ibadoglu}?expand=all|expand|asOf",
-            "/api/v1/persons/{ibadoglu}?as_of=2024-03-01T00:00:00Z|as_of|asOf" })
+            "/api/v1/persons/{ibadoglu}?as_of=2024-03-01T00:00:00Z|as_of|asOf",
+            "/api/v1/persons/{ibadoglu}/history?page=2|page|cursor, pageSize",
+            "/api/v1/persons/{ibadoglu}/history?asOf=2024-03-01T00:00:00Z|asOf|cursor, pageSize",
+            "/api/v1/detentions/{uuid}/history?pagesize=2|pagesize|cursor, pageSize",
+            "/api/v1/detentions/{uuid}/custody-events/{uuid}/history?page=2|page|cursor, pageSize",
+            "/api/v1/detentions/{uuid}/charges/{uuid}/history?page=2|page|cursor, pageSize",
+            "/api/v1/statements/{uuid}/history?page=2|page|cursor, pageSize",
+            "/api/v1/actors/{uuid}/history?page=2|page|cursor, pageSize" })
     void namesTheUnknownParameterAndListsTheKnownOnes(String path, String unknown, String known) {
-        given().urlEncodingEnabled(false).get(path.replace("{ibadoglu}", id("ibadoglu")))
+        given().urlEncodingEnabled(false).get(path.replace("{ibadoglu}", id("ibadoglu")).replace("{uuid}", id("record")))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("invalidParams.name", contains(unknown))

@@ -39,6 +39,11 @@ public class AccessPolicy {
                 && (state == RecordState.RECORD_STATE_ACTIVE || state == RecordState.RECORD_STATE_UNSPECIFIED);
     }
 
+    /** Whether the caller is an admin: only admins are shown who made a change (staff identities are not for dashboards). */
+    public boolean isAdmin() {
+        return clearance().isAdmin();
+    }
+
     /** What a cursor is bound to besides its query: the caller's subject and the level they read. */
     public String reader() {
         return (caller.isAnonymous() ? "anonymous" : caller.getPrincipal().getName()) + "|" + clearance().binding();

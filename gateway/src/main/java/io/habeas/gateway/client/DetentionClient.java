@@ -1,6 +1,9 @@
 package io.habeas.gateway.client;
 
 import io.habeas.detention.v1.*;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +44,38 @@ public class DetentionClient {
         return guarded.call(Backend.DETENTION, () -> persons().getPerson(
                 asOf.on(GetPersonRequest.newBuilder().setName(name.toString()), GetPersonRequest.Builder::setAsOf).build()))
                 .map(GetPersonResponse::getPerson);
+    }
+
+    public Uni<Detention> getDetention(DetentionName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getDetention(
+                GetDetentionRequest.newBuilder().setName(name.toString()).build())).map(GetDetentionResponse::getDetention);
+    }
+
+    public Uni<CustodyEvent> getCustodyEvent(CustodyEventName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getCustodyEvent(
+                GetCustodyEventRequest.newBuilder().setName(name.toString()).build()))
+                .map(GetCustodyEventResponse::getCustodyEvent);
+    }
+
+    public Uni<Charge> getCharge(ChargeName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getCharge(
+                GetChargeRequest.newBuilder().setName(name.toString()).build())).map(GetChargeResponse::getCharge);
+    }
+
+    public Uni<ListPersonRevisionsResponse> personRevisions(ListPersonRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> persons().listPersonRevisions(request));
+    }
+
+    public Uni<ListDetentionRevisionsResponse> detentionRevisions(ListDetentionRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listDetentionRevisions(request));
+    }
+
+    public Uni<ListCustodyEventRevisionsResponse> custodyEventRevisions(ListCustodyEventRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listCustodyEventRevisions(request));
+    }
+
+    public Uni<ListChargeRevisionsResponse> chargeRevisions(ListChargeRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listChargeRevisions(request));
     }
 
     public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {

@@ -1,6 +1,8 @@
 package io.habeas.gateway.client;
 
+import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.names.StatementName;
 import io.habeas.statement.v1.*;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -16,11 +18,36 @@ public class StatementClient {
     @GrpcClient("statement")
     MutinyStatementServiceGrpc.MutinyStatementServiceStub statements;
 
+    @GrpcClient("statement")
+    MutinyActorServiceGrpc.MutinyActorServiceStub actors;
+
     @Inject
     GuardedCalls guarded;
 
     private MutinyStatementServiceGrpc.MutinyStatementServiceStub stub() {
         return statements.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    private MutinyActorServiceGrpc.MutinyActorServiceStub actors() {
+        return actors.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    public Uni<Statement> getStatement(StatementName name) {
+        return guarded.call(Backend.STATEMENT, () -> stub().getStatement(
+                GetStatementRequest.newBuilder().setName(name.toString()).build())).map(GetStatementResponse::getStatement);
+    }
+
+    public Uni<Actor> getActor(ActorName name) {
+        return guarded.call(Backend.STATEMENT, () -> actors().getActor(
+                GetActorRequest.newBuilder().setName(name.toString()).build())).map(GetActorResponse::getActor);
+    }
+
+    public Uni<ListStatementRevisionsResponse> statementRevisions(ListStatementRevisionsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listStatementRevisions(request));
+    }
+
+    public Uni<ListActorRevisionsResponse> actorRevisions(ListActorRevisionsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> actors().listActorRevisions(request));
     }
 
     public Uni<ListPersonClaimsResponse> personClaims(ListPersonClaimsRequest request) {

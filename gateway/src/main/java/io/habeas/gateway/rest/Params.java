@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Request parameters, read as text and checked here so that every bad one is a 400 naming it. */
@@ -55,6 +56,11 @@ public final class Params {
     public static PersonName person(String personId) {
         return PersonName.of(Ids.parse(personId).orElseThrow(() ->
                 InvalidArgumentException.of("personId", "must be a person's id: the UUID in " + PersonName.FORM)));
+    }
+
+    /** A path's id of a record: a UUID in its canonical form (any case), else a 400 naming the path parameter. */
+    public static UUID id(String name, String text, String what) {
+        return Ids.parse(text).orElseThrow(() -> InvalidArgumentException.of(name, "must be " + what + "'s id: a UUID"));
     }
 
     /**

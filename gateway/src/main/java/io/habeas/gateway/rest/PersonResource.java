@@ -1,8 +1,10 @@
 package io.habeas.gateway.rest;
 
 import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.api.HistoryPage;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.history.RecordHistories;
 import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.service.Custody;
 import io.habeas.gateway.service.PersonDirectory;
@@ -45,6 +47,9 @@ public class PersonResource {
 
     @Inject
     PersonTimelines timelines;
+
+    @Inject
+    RecordHistories histories;
 
     @Inject
     GatewayConfig config;
@@ -120,6 +125,17 @@ public class PersonResource {
         Params.pageSize(pageSize, 50, 200);
         return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
                 "person-" + person.id() + "-timeline.csv");
+    }
+
+    @GET
+    @Path("/{personId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A person's revisions, newest first", description = HistoryResource.DESCRIPTION)
+    public Uni<HistoryPage> history(@PathParam("personId") String personId,
+            @Parameter(description = "1 to 50, default 20") @QueryParam("pageSize") String pageSize,
+            @QueryParam(CursorCodec.PARAM) String cursor) {
+        PersonName person = Params.person(personId);
+        return histories.person(person, HistoryResource.pageSize(pageSize), cursor);
     }
 
     /** What asOf means, for the API document. */

@@ -56,6 +56,10 @@ public final class Backends {
     public static final List<ClaimItem> claims = new CopyOnWriteArrayList<>();
     public static final List<Statement> statements = new CopyOnWriteArrayList<>();
     public static final Map<String, GetReleaseCallSummaryResponse> releaseCalls = new HashMap<>();
+    /** Records their Get method answers besides those in the lists above (custody events, statements, actors, ...), by name. */
+    public static final Map<String, Message> records = new ConcurrentHashMap<>();
+    /** Each record's revisions, newest first, by the record's name, as its List...Revisions answers them. */
+    public static final Map<String, List<? extends Message>> revisions = new ConcurrentHashMap<>();
 
     /**
      * The as_of of every call, as "Method=2024-03-01T00:00:00Z": "Method=unset" when the request left it
@@ -91,6 +95,8 @@ public final class Backends {
         claims.clear();
         statements.clear();
         releaseCalls.clear();
+        records.clear();
+        revisions.clear();
         asOfs.clear();
         recordedAt.clear();
         replacedPersons.clear();
@@ -118,6 +124,26 @@ public final class Backends {
             case CHARGE -> item.getCharge().getName();
             default -> "";
         };
+    }
+
+    /** A record's revisions page, as List...Revisions answers (0 means 50, at most 200); NOT_FOUND for no such record. */
+    @SuppressWarnings("unchecked")
+    static <T> Page<T> revisionsOf(String name, int pageSize, String token) {
+        List<T> all = (List<T>) revisions.get(name);
+        if (all == null) {
+            throw Status.NOT_FOUND.withDescription("no " + name).asRuntimeException();
+        }
+        return page(all, r -> true, pageSize, token, 50, 200);
+    }
+
+    /** A record its Get method answers, from records; NOT_FOUND when unknown (or unknown as of the call's as_of). */
+    @SuppressWarnings("unchecked")
+    static <T extends Message> T record(String name) {
+        Message m = records.get(name);
+        if (m == null || !known(name)) {
+            throw Status.NOT_FOUND.withDescription("no " + name).asRuntimeException();
+        }
+        return (T) m;
     }
 
     /** Keeps each call's bearer and, like the real services, refuses a call without the expected one. */

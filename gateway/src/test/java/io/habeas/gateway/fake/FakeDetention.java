@@ -6,7 +6,7 @@ import io.habeas.detention.v1.*;
 import java.util.List;
 
 /**
- * detention-service as the tests want it: persons, detentions, charges and feeds from
+ * detention-service as the tests want it: persons, detentions, charges, feeds and revisions from
  * {@link Backends}, each read as of the request's as_of. Like a backend that failed to filter, it
  * answers every access level and retracted persons too: the gateway must leave them out itself.
  */
@@ -48,9 +48,43 @@ public class FakeDetention {
             out.onNext(r.build());
             out.onCompleted();
         }
+
+        @Override
+        public void listPersonRevisions(ListPersonRevisionsRequest request, StreamObserver<ListPersonRevisionsResponse> out) {
+            Backends.enter(true, "ListPersonRevisions", request);
+            Backends.Page<PersonRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                    request.getPageToken());
+            out.onNext(ListPersonRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.next())
+                    .build());
+            out.onCompleted();
+        }
     }
 
     public static class Detentions extends DetentionServiceGrpc.DetentionServiceImplBase {
+        @Override
+        public void getDetention(GetDetentionRequest request, StreamObserver<GetDetentionResponse> out) {
+            Backends.enter(true, "GetDetention", request);
+            Detention d = Backends.detentions.stream().filter(x -> x.getName().equals(request.getName())).findFirst()
+                    .orElseGet(() -> Backends.record(request.getName()));
+            out.onNext(GetDetentionResponse.newBuilder().setDetention(d).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getCustodyEvent(GetCustodyEventRequest request, StreamObserver<GetCustodyEventResponse> out) {
+            Backends.enter(true, "GetCustodyEvent", request);
+            out.onNext(GetCustodyEventResponse.newBuilder().setCustodyEvent(Backends.<CustodyEvent>record(request.getName()))
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getCharge(GetChargeRequest request, StreamObserver<GetChargeResponse> out) {
+            Backends.enter(true, "GetCharge", request);
+            out.onNext(GetChargeResponse.newBuilder().setCharge(Backends.<Charge>record(request.getName())).build());
+            out.onCompleted();
+        }
+
         @Override
         public void listDetentions(ListDetentionsRequest request, StreamObserver<ListDetentionsResponse> out) {
             Backends.enter(true, "ListDetentions", request);
@@ -100,6 +134,38 @@ public class FakeDetention {
         public void getCountryStatistics(GetCountryStatisticsRequest request, StreamObserver<GetCountryStatisticsResponse> out) {
             Backends.enter(true, "GetCountryStatistics", request);
             out.onNext(Backends.statistics);
+            out.onCompleted();
+        }
+
+        @Override
+        public void listDetentionRevisions(ListDetentionRevisionsRequest request,
+                StreamObserver<ListDetentionRevisionsResponse> out) {
+            Backends.enter(true, "ListDetentionRevisions", request);
+            Backends.Page<DetentionRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                    request.getPageToken());
+            out.onNext(ListDetentionRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.next())
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listCustodyEventRevisions(ListCustodyEventRevisionsRequest request,
+                StreamObserver<ListCustodyEventRevisionsResponse> out) {
+            Backends.enter(true, "ListCustodyEventRevisions", request);
+            Backends.Page<CustodyEventRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                    request.getPageToken());
+            out.onNext(ListCustodyEventRevisionsResponse.newBuilder().addAllRevisions(page.items())
+                    .setNextPageToken(page.next()).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listChargeRevisions(ListChargeRevisionsRequest request, StreamObserver<ListChargeRevisionsResponse> out) {
+            Backends.enter(true, "ListChargeRevisions", request);
+            Backends.Page<ChargeRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                    request.getPageToken());
+            out.onNext(ListChargeRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.next())
+                    .build());
             out.onCompleted();
         }
     }

@@ -86,4 +86,44 @@ public class FakeStatement extends StatementServiceGrpc.StatementServiceImplBase
         out.onNext(response.build());
         out.onCompleted();
     }
+
+    @Override
+    public void getStatement(GetStatementRequest request, StreamObserver<GetStatementResponse> out) {
+        Backends.enter(false, "GetStatement", request);
+        Statement found = Backends.statements.stream().filter(x -> x.getName().equals(request.getName())).findFirst()
+                .orElseGet(() -> Backends.record(request.getName()));
+        out.onNext(GetStatementResponse.newBuilder().setStatement(found).build());
+        out.onCompleted();
+    }
+
+    @Override
+    public void listStatementRevisions(ListStatementRevisionsRequest request,
+            StreamObserver<ListStatementRevisionsResponse> out) {
+        Backends.enter(false, "ListStatementRevisions", request);
+        Backends.Page<StatementRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                request.getPageToken());
+        out.onNext(ListStatementRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.next())
+                .build());
+        out.onCompleted();
+    }
+
+    /** statement-service's actors: Get and revisions. */
+    public static class Actors extends ActorServiceGrpc.ActorServiceImplBase {
+        @Override
+        public void getActor(GetActorRequest request, StreamObserver<GetActorResponse> out) {
+            Backends.enter(false, "GetActor", request);
+            out.onNext(GetActorResponse.newBuilder().setActor(Backends.<Actor>record(request.getName())).build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void listActorRevisions(ListActorRevisionsRequest request, StreamObserver<ListActorRevisionsResponse> out) {
+            Backends.enter(false, "ListActorRevisions", request);
+            Backends.Page<ActorRevision> page = Backends.revisionsOf(request.getName(), request.getPageSize(),
+                    request.getPageToken());
+            out.onNext(ListActorRevisionsResponse.newBuilder().addAllRevisions(page.items()).setNextPageToken(page.next())
+                    .build());
+            out.onCompleted();
+        }
+    }
 }
