@@ -20,6 +20,7 @@ import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
 import io.habeas.support.grpc.WellFormedRequests;
+import io.habeas.support.history.AsOf;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -57,14 +58,16 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     @Override
     public Uni<GetPersonResponse> getPerson(GetPersonRequest request) {
         return Rpc.call(() -> GetPersonResponse.newBuilder()
-                .setPerson(toProto(persons.get(request.getName(), "name"))).build());
+                .setPerson(toProto(persons.get(request.getName(), "name", AsOf.of(request.hasAsOf(), request.getAsOf()))))
+                .build());
     }
 
     @Override
     public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {
         return Rpc.call(() -> {
             var page = persons.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
-                    request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList());
+                    request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList(),
+                    AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListPersonsResponse.newBuilder()
                     .addAllPersons(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
