@@ -36,15 +36,19 @@ public final class Snapshot {
         return asOf.isNow();
     }
 
-    /** The table as a relation to select from: itself now, its rows known at the instant otherwise. */
+    /**
+     * The table as a relation to select from: itself now, its rows known at the instant otherwise.
+     * The instant is checked on the union, not in each branch: so PostgreSQL merges the branches'
+     * index scans in their order (Merge Append) instead of sorting everything either one holds.
+     */
     public String table(String name) {
         if (asOf.isNow()) {
             return name;
         }
         String columns = snapshots.columnsOf(name);
-        return "(SELECT " + columns + " FROM " + name + " WHERE recorded_from <= :" + AS_OF
-                + " UNION ALL SELECT " + columns + " FROM " + name + "_history WHERE recorded_from <= :" + AS_OF
-                + " AND recorded_until > :" + AS_OF + ")";
+        return "(SELECT * FROM (SELECT " + columns + ", CAST('infinity' AS timestamptz) AS recorded_until FROM " + name
+                + " UNION ALL SELECT " + columns + ", recorded_until FROM " + name + "_history) AS known"
+                + " WHERE known.recorded_from <= :" + AS_OF + " AND known.recorded_until > :" + AS_OF + ")";
     }
 
     /**
