@@ -1,6 +1,7 @@
 package io.habeas.statement.domain;
 
 import io.habeas.kernel.names.ClaimName;
+import io.habeas.support.records.RecordState;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -57,6 +58,11 @@ public class Claim extends PanacheEntityBase {
     /** The statement of the answered claim, so that its name needs no read (a claim never changes statement). */
     @Column(name = "answers_statement_id")
     public UUID answersStatementId;
+
+    /** Whether the claim stands (V3 keeps a claim a correction drops, retracted). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    public RecordState state = RecordState.ACTIVE;
 
     /** The statement is referenced by id so that naming a claim needs no statement load. */
     @Column(name = "statement_id", insertable = false, updatable = false)
