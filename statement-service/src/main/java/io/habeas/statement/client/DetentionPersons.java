@@ -11,6 +11,7 @@ import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.support.history.AsOf;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -36,7 +37,7 @@ import org.jboss.logging.Logger;
  * caller's own token, never an identity of its own: a service identity would see more or less
  * than the caller, and either widens what the caller learns.
  *
- * <p>One bean per request, so each person is asked about at most once per request; the ids are
+ * <p>One bean per request, so each person is asked about at most once per request and instant; the ids are
  * sent in chunks of at most {@value #CHUNK}, every page followed, all within one deadline. When
  * detention-service cannot answer, the request fails with UNAVAILABLE: nothing about persons is
  * served, or stored, unvouched.
@@ -58,13 +59,22 @@ public class DetentionPersons {
     @Inject
     SecurityIdentity caller;
 
-    private final Map<UUID, Boolean> known = new HashMap<>();
+    private final Map<AsOf, Map<UUID, Boolean>> known = new HashMap<>();
 
     /** Those of the persons the caller may see. */
     public Set<UUID> visible(Collection<UUID> personIds) {
+        return visible(personIds, AsOf.NOW);
+    }
+
+    /**
+     * Those of the persons the caller may see as of the instant: as they were then and as they are
+     * now, which detention-service's ListPersons as_of answers.
+     */
+    public Set<UUID> visible(Collection<UUID> personIds, AsOf asOf) {
+        Map<UUID, Boolean> known = this.known.computeIfAbsent(asOf, instant -> new HashMap<>());
         List<UUID> unasked = personIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
         if (!unasked.isEmpty()) {
-            Set<UUID> seen = ask(unasked);
+            Set<UUID> seen = ask(unasked, asOf);
             unasked.forEach(id -> known.put(id, seen.contains(id)));
         }
         Set<UUID> visible = new HashSet<>();
@@ -90,7 +100,7 @@ public class DetentionPersons {
         }
     }
 
-    private Set<UUID> ask(List<UUID> ids) {
+    private Set<UUID> ask(List<UUID> ids, AsOf asOf) {
         PersonServiceGrpc.PersonServiceBlockingStub stub = asCaller().withDeadline(
                 Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS));
         Set<UUID> asked = new HashSet<>(ids);
@@ -101,8 +111,12 @@ public class DetentionPersons {
                 ids.subList(from, Math.min(ids.size(), from + CHUNK)).forEach(id -> names.add(PersonName.of(id).toString()));
                 String token = "";
                 do {
-                    ListPersonsResponse page = stub.listPersons(ListPersonsRequest.newBuilder().addAllPersons(names)
-                            .setPageSize(names.size()).setPageToken(token).build());
+                    var request = ListPersonsRequest.newBuilder().addAllPersons(names).setPageSize(names.size())
+                            .setPageToken(token);
+                    if (!asOf.isNow()) {
+                        request.setAsOf(asOf.toProto());
+                    }
+                    ListPersonsResponse page = stub.listPersons(request.build());
                     for (Person person : page.getPersonsList()) {
                         UUID id = PersonName.parse(person.getName(), "persons").id();
                         if (asked.contains(id)) { // only an answer to the question asked counts

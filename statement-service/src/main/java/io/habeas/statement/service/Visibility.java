@@ -6,6 +6,9 @@ import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.access.Caller;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -29,6 +32,8 @@ public class Visibility {
     DetentionPersons persons;
     @Inject
     StatementRepository statements;
+    @Inject
+    Snapshots snapshots;
 
     public Clearance clearance() {
         return caller.clearance();
@@ -63,10 +68,31 @@ public class Visibility {
         return persons.visible(ids);
     }
 
+    /** Those of the persons the caller may see as of the instant, as they were then and as they are now. */
+    public Set<UUID> personsShown(Collection<UUID> ids, AsOf asOf) {
+        return persons.visible(ids, asOf);
+    }
+
     /** Of these statements, whose levels the caller clears, those whose persons it may all see; one batch. */
     public Set<UUID> statementsShown(Collection<UUID> ids) {
-        Map<UUID, Set<UUID>> behind = statements.personsBehind(ids);
-        Set<UUID> visible = persons.visible(behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        return statementsShown(ids, snapshots.at(AsOf.NOW));
+    }
+
+    /**
+     * The same as of the snapshot: the persons behind each statement then must be visible then and
+     * now, and those behind it now visible now (a statement hidden now stays hidden in the past);
+     * one batch per instant. Its levels, then and now, are checked in the query that found it.
+     */
+    public Set<UUID> statementsShown(Collection<UUID> ids, Snapshot at) {
+        Set<UUID> shown = personsAllVisible(ids, statements.personsBehind(ids, at), at.asOf());
+        if (!at.isNow()) {
+            shown.retainAll(personsAllVisible(ids, statements.personsBehind(ids, snapshots.at(AsOf.NOW)), AsOf.NOW));
+        }
+        return shown;
+    }
+
+    private Set<UUID> personsAllVisible(Collection<UUID> ids, Map<UUID, Set<UUID>> behind, AsOf asOf) {
+        Set<UUID> visible = persons.visible(behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet()), asOf);
         return ids.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of()))).collect(Collectors.toSet());
     }
 
