@@ -18,8 +18,8 @@ public class Database {
 
     /**
      * Empties every table the service's migrations made, whatever they are. Append-only tables
-     * refuse TRUNCATE through a trigger; a test's reset is the one place that may empty them, so
-     * triggers are off for this transaction (the test database's user is a superuser).
+     * refuse TRUNCATE by trigger (habeas_refuse_change); the tests connect as a superuser, who sets
+     * triggers aside for this one transaction (a service's own database user cannot).
      */
     public void clear() {
         QuarkusTransaction.requiringNew().run(() -> {

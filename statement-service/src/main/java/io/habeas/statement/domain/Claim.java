@@ -59,7 +59,10 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "answers_statement_id")
     public UUID answersStatementId;
 
-    /** Whether the claim stands (V3 keeps a claim a correction drops, retracted). */
+    /**
+     * RETRACTED once a correction dropped it from its statement: never deleted, it keeps its id,
+     * leaves every feed and summary, and comes back when sent again with its name.
+     */
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false)
     public RecordState state = RecordState.ACTIVE;
@@ -67,6 +70,10 @@ public class Claim extends PanacheEntityBase {
     /** The statement is referenced by id so that naming a claim needs no statement load. */
     @Column(name = "statement_id", insertable = false, updatable = false)
     public UUID statementId;
+
+    public boolean isActive() {
+        return state == RecordState.ACTIVE;
+    }
 
     public String resourceName() {
         return name(statementId != null ? statementId : statement.id, id);

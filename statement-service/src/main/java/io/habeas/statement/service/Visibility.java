@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  * What the caller may see (design R1): the levels its queries filter by, and the person rule on
  * top of them. An actor is shown when the caller clears its level and may see its person; a
  * statement when it clears the levels of the statement, its actor and the statements it answers
- * (in SQL), and may see every person behind them (detention-service, one batch per call).
+ * (in SQL), and may see every person behind them (detention-service, one batch per call). A
+ * retracted person still counts as seen for those rules, so that what names it still shows (without
+ * its name in subject_persons), but nothing is about it: feeds, summaries and filters naming it are
+ * empty, as for an unknown person.
  */
 @ApplicationScoped
 public class Visibility {
@@ -60,22 +63,34 @@ public class Visibility {
         return actors.stream().filter(a -> a.personRef == null || visible.contains(a.personRef)).toList();
     }
 
+    /** Whether feeds and summaries may be about this person: one the caller may see, not retracted. */
     public boolean personShown(UUID person) {
-        return persons.isVisible(person);
+        return persons.active(List.of(person)).contains(person);
     }
 
+    /** Those of the persons feeds and summaries may be about: those the caller may see, not retracted. */
     public Set<UUID> personsShown(Collection<UUID> ids) {
-        return persons.visible(ids);
+        return persons.active(ids);
     }
 
-    /** Those of the persons the caller may see as of the instant, as they were then and as they are now. */
+    /** Those of the persons the caller may see that were retracted: left out of subject_persons. */
+    public Set<UUID> personsRetracted(Collection<UUID> ids) {
+        return persons.retracted(ids);
+    }
+
+    /** The same as of the instant: persons the caller may see as they were then and as they are now, not retracted then. */
     public Set<UUID> personsShown(Collection<UUID> ids, AsOf asOf) {
-        return persons.visible(ids, asOf);
+        return persons.active(ids, asOf);
+    }
+
+    /** Those of the persons the caller may see as of the instant that were retracted then. */
+    public Set<UUID> personsRetracted(Collection<UUID> ids, AsOf asOf) {
+        return persons.retracted(ids, asOf);
     }
 
     /** Of these statements, whose levels the caller clears, those whose persons it may all see; one batch. */
     public Set<UUID> statementsShown(Collection<UUID> ids) {
-        return statementsShown(ids, snapshots.at(AsOf.NOW));
+        return shown(ids, Set.of()).statements();
     }
 
     /**
@@ -84,10 +99,11 @@ public class Visibility {
      * one batch per instant. Its levels, then and now, are checked in the query that found it.
      */
     public Set<UUID> statementsShown(Collection<UUID> ids, Snapshot at) {
-        Set<UUID> shown = personsAllVisible(ids, statements.personsBehind(ids, at), at.asOf());
-        if (!at.isNow()) {
-            shown.retainAll(personsAllVisible(ids, statements.personsBehind(ids, snapshots.at(AsOf.NOW)), AsOf.NOW));
+        if (at.isNow()) {
+            return statementsShown(ids);
         }
+        Set<UUID> shown = personsAllVisible(ids, statements.personsBehind(ids, at), at.asOf());
+        shown.retainAll(statementsShown(ids));
         return shown;
     }
 
@@ -99,5 +115,27 @@ public class Visibility {
     /** Those of the statements the caller may see whole: levels first (SQL), then persons. */
     public Set<UUID> statementsVisible(Collection<UUID> ids) {
         return statementsShown(statements.clearedByLevel(ids, levelNames()));
+    }
+
+    /** Statements the caller may see whole, and persons it may see (retracted ones among them). */
+    public record Seen(Set<UUID> statements, Set<UUID> persons, Set<UUID> retractedPersons) {
+    }
+
+    /**
+     * {@link #statementsVisible} of these statements and which of these other persons the caller may
+     * see, with one batch to detention-service for both: what a page of revisions needs.
+     */
+    public Seen seen(Collection<UUID> statementIds, Collection<UUID> personIds) {
+        return shown(statements.clearedByLevel(statementIds, levelNames()), personIds);
+    }
+
+    private Seen shown(Collection<UUID> cleared, Collection<UUID> personIds) {
+        Map<UUID, Set<UUID>> behind = statements.personsBehind(cleared, snapshots.at(AsOf.NOW));
+        Set<UUID> asked = behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        asked.addAll(personIds);
+        Set<UUID> visible = persons.visible(asked);
+        return new Seen(cleared.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of())))
+                .collect(Collectors.toSet()), personIds.stream().filter(visible::contains).collect(Collectors.toSet()),
+                persons.retracted(personIds));
     }
 }

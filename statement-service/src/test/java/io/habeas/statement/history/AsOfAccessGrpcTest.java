@@ -55,11 +55,11 @@ class AsOfAccessGrpcTest extends HistoryCase {
         callFor(blinken, madeSecret, "a person classified later", AccessLevel.ACCESS_LEVEL_PUBLIC);
         Statement extended = callFor(blinken, open, "extended later to a secret person", AccessLevel.ACCESS_LEVEL_PUBLIC);
         Timestamp t1 = instant();
-        correct(classified.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL).build(), "access_level");
-        correct(declassified.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC).build(), "access_level");
+        updateStatement(classified.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL), "access_level");
+        updateStatement(declassified.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC), "access_level");
         detention.reclassify(madePublic, io.habeas.kernel.access.AccessLevel.PUBLIC);
         detention.reclassify(madeSecret, io.habeas.kernel.access.AccessLevel.CONFIDENTIAL);
-        correct(extended.toBuilder().setClaims(0, extended.getClaims(0).toBuilder().addSubjectPersons(secretNow)).build(),
+        updateStatement(extended.toBuilder().setClaims(0, extended.getClaims(0).toBuilder().addSubjectPersons(secretNow)),
                 "claims");
 
         assertEquals(List.of(), countryStatements(Role.VIEWER, t1));

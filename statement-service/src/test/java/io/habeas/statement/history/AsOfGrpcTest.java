@@ -80,13 +80,13 @@ class AsOfGrpcTest extends HistoryCase {
         List<List<Message>> then = READERS.stream().map(role -> readEverything(role, null)).toList();
         Timestamp t1 = instant();
 
-        call = correct(call.toBuilder().setTitle("Secretary Blinken's Call with Azerbaijani President Aliyev")
+        call = updateStatement(call.toBuilder().setTitle("Secretary Blinken's Call with Azerbaijani President Aliyev")
                 .addClaims(claim(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, "Urged the release of other unjustly detained individuals")
-                        .addSubjectPersons(yagublu).addSubjectCountries("AZ")).build(), "title", "claims");
-        correct(blinken.toBuilder().setDisplayName("Antony Blinken").build(), "display_name");
-        correct(readout.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC).build(), "access_level");
-        correct(denial.toBuilder().setClaims(0, denial.getClaims(0).toBuilder().setText("Denied any political motive"))
-                .build(), "claims");
+                        .addSubjectPersons(yagublu).addSubjectCountries("AZ")), "title", "claims");
+        updateActor(blinken.toBuilder().setDisplayName("Antony Blinken"), "display_name");
+        updateStatement(readout.toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC), "access_level");
+        updateStatement(denial.toBuilder().setClaims(0, denial.getClaims(0).toBuilder().setText("Denied any political motive"))
+                , "claims");
         retract(duplicate);
         createStatement(statement(blinken.getName(), date(2024, 8, 0), "Press availability")
                 .addClaims(claim(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, "Called again for his release").addSubjectPersons(ibadoglu)));
@@ -108,11 +108,11 @@ class AsOfGrpcTest extends HistoryCase {
     void anInstantBetweenTwoChangesReadsTheStateBetweenThem() {
         recordTheCase();
         Timestamp before = instant();
-        Statement retitled = correct(call.toBuilder().setTitle("Call with President Aliyev, corrected")
+        Statement retitled = updateStatement(call.toBuilder().setTitle("Call with President Aliyev, corrected")
                 .addClaims(claim(ClaimKind.CLAIM_KIND_DEMAND_FOR_RELEASE, "Demanded his release").addSubjectPersons(ibadoglu))
-                .build(), "title", "claims");
+                , "title", "claims");
         Timestamp between = instant();
-        correct(retitled.toBuilder().setTitle("Call with President Aliyev, corrected twice").build(), "title");
+        updateStatement(retitled.toBuilder().setTitle("Call with President Aliyev, corrected twice"), "title");
         retract(duplicate);
 
         assertEquals(List.of("Call with President Aliyev", "Call with President Aliyev, corrected",

@@ -40,7 +40,7 @@ class AsOfPlansTest extends HistoryCase {
         String person = detention.knownPerson();
         Statement first = say(blinken, person, 1, null);
         Statement second = say(blinken, person, 2, first);
-        correct(second.toBuilder().setTitle("Call 2, corrected").build(), "title");
+        updateStatement(second.toBuilder().setTitle("Call 2, corrected"), "title");
         Timestamp t1 = instant();
         readEverythingAsOf(t1, person); // column lists are read once, before the log starts
 

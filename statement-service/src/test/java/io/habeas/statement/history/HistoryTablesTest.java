@@ -63,7 +63,7 @@ class HistoryTablesTest extends HistoryCase {
         // The creation inserted the statement and its claim, then wrote their projections twice.
         VERSIONED.forEach(table -> assertEquals(0, database.count(table + "_history"), table));
 
-        correct(call.toBuilder().setTitle("Secretary Blinken's call").build(), "title");
+        updateStatement(call.toBuilder().setTitle("Secretary Blinken's call"), "title");
         assertEquals(1, database.count("statement_history"));
         assertEquals(0, database.count("claim_history"));
         // The projections are written anew with every change: the rows they replaced are kept.
@@ -87,7 +87,7 @@ class HistoryTablesTest extends HistoryCase {
     @Test
     void historyTablesRefuseUpdatesDeletesAndTruncation() {
         Statement call = callFor(detention.knownPerson());
-        correct(call.toBuilder().setTitle("Secretary Blinken's call").build(), "title");
+        updateStatement(call.toBuilder().setTitle("Secretary Blinken's call"), "title");
         assertEquals(1, database.count("statement_history"));
 
         for (String change : List.of("UPDATE statement_history SET title = 'Something else'", "DELETE FROM statement_history",

@@ -12,6 +12,7 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import com.google.protobuf.Timestamp;
+import io.habeas.common.v1.RecordState;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the persons filter answers which of them the caller may see, by the level the test gave each
  * person (with as_of: the level it had then, and the one it has now, must both be cleared)
  * person and the roles in the caller's token (read, not verified: the token reached it through
- * statement-service, which verified it). Tests make it fail with UNAVAILABLE, answer too late,
+ * statement-service, which verified it). Persons the test retracts are listed only with show_retracted,
+ * with state RETRACTED, as RetractPerson leaves them. Tests make it fail with UNAVAILABLE, answer too late,
  * refuse every token, or stop; it keeps the bearer and the persons of every call.
  */
 public class FakeDetention {
@@ -58,6 +61,7 @@ public class FakeDetention {
     /** Each person's levels oldest first, with the instant each was given. */
     private final Map<String, List<Map.Entry<Instant, AccessLevel>>> levels = new ConcurrentHashMap<>();
     private final List<Timestamp> asOfs = new CopyOnWriteArrayList<>();
+    private final Set<String> retracted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -141,6 +145,7 @@ public class FakeDetention {
         persons.clear();
         levels.clear();
         asOfs.clear();
+        retracted.clear();
         calls.set(0);
         bearers.clear();
         asked.clear();
@@ -175,6 +180,16 @@ public class FakeDetention {
         persons.remove(person);
     }
 
+    /** detention-service retracts the person (RetractPerson): listed only with show_retracted, as RETRACTED. */
+    public void retract(String person) {
+        retracted.add(person);
+    }
+
+    /** The person is active again (RestorePerson to an active revision). */
+    public void reinstate(String person) {
+        retracted.remove(person);
+    }
+
     public void mode(Mode mode) {
         this.mode = mode;
     }
@@ -201,13 +216,14 @@ public class FakeDetention {
         List<String> seen = request.getPersonsList().stream().distinct()
                 .filter(name -> persons.containsKey(name) && clearance.clears(persons.get(name)))
                 .filter(name -> !request.hasAsOf() || knownAndCleared(name, request.getAsOf(), clearance))
-                .toList();
+                .filter(name -> request.getShowRetracted() || !retracted.contains(name)).toList();
         int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
         int size = request.getPageSize() == 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
         int to = Math.min(seen.size(), from + size);
         ListPersonsResponse.Builder page = ListPersonsResponse.newBuilder()
                 .setNextPageToken(to < seen.size() ? Integer.toString(to) : "");
-        seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")));
+        seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")
+                .setState(retracted.contains(name) ? RecordState.RECORD_STATE_RETRACTED : RecordState.RECORD_STATE_ACTIVE)));
         answer.onNext(page.build());
         answer.onCompleted();
     }

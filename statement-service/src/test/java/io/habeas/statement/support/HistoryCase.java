@@ -2,14 +2,10 @@ package io.habeas.statement.support;
 
 import static io.habeas.statement.support.Fixtures.requestId;
 
-import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
 import com.google.protobuf.Timestamp;
-import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.RetractStatementRequest;
 import io.habeas.statement.v1.Statement;
-import io.habeas.statement.v1.UpdateActorRequest;
-import io.habeas.statement.v1.UpdateStatementRequest;
 import java.time.Instant;
 
 /** Records changed over time, and the instants between the changes that as-of reads name. */
@@ -34,19 +30,6 @@ public abstract class HistoryCase extends GrpcTest {
     protected static <B extends Message.Builder> B at(B request, Timestamp asOf) {
         return asOf == null ? request
                 : (B) request.setField(request.getDescriptorForType().findFieldByName("as_of"), asOf);
-    }
-
-    /** The statement corrected: the fields named take their values from the one given. */
-    protected Statement correct(Statement corrected, String... paths) {
-        return statements.updateStatement(UpdateStatementRequest.newBuilder().setRequestId(requestId())
-                .setStatement(corrected).setUpdateMask(FieldMask.newBuilder().addAllPaths(java.util.List.of(paths)))
-                .build()).getStatement();
-    }
-
-    protected Actor correct(Actor corrected, String... paths) {
-        return actors.updateActor(UpdateActorRequest.newBuilder().setRequestId(requestId())
-                .setActor(corrected).setUpdateMask(FieldMask.newBuilder().addAllPaths(java.util.List.of(paths)))
-                .build()).getActor();
     }
 
     protected Statement retract(Statement statement) {
