@@ -36,6 +36,7 @@ import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.kernel.access.Role;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +113,16 @@ class HistorySystemTest {
                     role.name());
         }
         assertEquals("First account", revisions(Role.VIEWER, created.getName()).get(2).getPerson().getDescription());
+
+        String history = "/api/v1/persons/" + created.getName().substring("persons/".length()) + "/history";
+        var asViewer = suite.gateway(Role.VIEWER).get(history).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("updated", "reclassified", "created"), asViewer.getList("revisions.action"));
+        assertEquals(List.of("Corrected account", "First account", "First account"),
+                asViewer.getList("revisions.record.description"));
+        assertEquals(List.of(false, false, false), asViewer.getList("revisions", Map.class).stream()
+                .map(r -> r.containsKey("principal")).toList());
+        assertEquals(List.of("rita", "ada", "ada", "rita"), suite.gateway(Role.ADMIN).get(history).then().statusCode(200)
+                .extract().jsonPath().getList("revisions.principal"));
     }
 
     @Test
