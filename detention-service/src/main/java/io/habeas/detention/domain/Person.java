@@ -1,7 +1,7 @@
 package io.habeas.detention.domain;
 
 import io.habeas.kernel.names.PersonName;
-import io.habeas.support.records.SourcedRecord;
+import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.search.NameSearch;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+/** Someone detained or at risk; one entered in error is retracted (migration V4), never deleted. */
 @Entity
 @Table(name = "person")
-public class Person extends SourcedRecord {
+public class Person extends RetractableRecord {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 

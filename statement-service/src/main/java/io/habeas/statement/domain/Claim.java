@@ -1,6 +1,7 @@
 package io.habeas.statement.domain;
 
 import io.habeas.kernel.names.ClaimName;
+import io.habeas.support.records.RecordState;
 import io.habeas.support.records.UuidV7;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -37,6 +38,11 @@ public class Claim extends PanacheEntityBase {
 
     @Column(name = "text", nullable = false)
     public String text;
+
+    /** Migration V3: a claim a correction drops is retracted, never deleted. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    public RecordState state = RecordState.ACTIVE;
 
     /** Persons in detention-service the claim is about. */
     @JdbcTypeCode(SqlTypes.ARRAY)
