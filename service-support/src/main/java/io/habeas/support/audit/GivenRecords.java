@@ -26,8 +26,7 @@ public record GivenRecords(Set<String> named, Set<String> confidential) {
     public static GivenRecords of(Message answer) {
         Walk walk = new Walk();
         walk.visit(answer, null, null);
-        walk.named.removeIf(name -> walk.held.stream().anyMatch(record -> name.startsWith(record + "/")));
-        walk.confidential.removeIf(name -> walk.held.stream().anyMatch(record -> name.startsWith(record + "/")));
+        walk.named.removeIf(name -> !walk.held.contains(name) && walk.partOfHeld(name));
         return new GivenRecords(walk.named, walk.confidential);
     }
 
@@ -35,6 +34,17 @@ public record GivenRecords(Set<String> named, Set<String> confidential) {
         final Set<String> named = new LinkedHashSet<>();
         final Set<String> confidential = new LinkedHashSet<>();
         final Set<String> held = new LinkedHashSet<>();
+
+        /** Whether a record the answer holds is an ancestor of this name: "statements/1" of "statements/1/claims/2". */
+        boolean partOfHeld(String name) {
+            int slash = -1;
+            for (int part = 0; (slash = name.indexOf('/', slash + 1)) >= 0; part++) {
+                if (part % 2 == 1 && held.contains(name.substring(0, slash))) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /**
          * @param scope the effective level carried for what this message holds, or null
