@@ -14,12 +14,12 @@ import org.jboss.logging.Logger;
  * How long a write's request id is remembered: {@code habeas.request-log.retention}
  * (HABEAS_REQUEST_LOG_RETENTION, 30 days by default), the window in which a client may retry. Older
  * entries count as gone at once, and a purge on a schedule ({@code habeas.request-log.purge-every},
- * hourly) deletes them, oldest first, in batches of {@code habeas.request-log.purge-batch}, each in a
+ * hourly, first {@code habeas.request-log.purge-delay} after start) deletes them, oldest first, in batches of {@code habeas.request-log.purge-batch}, each in a
  * transaction of its own over the index on created_at; replicas skip the rows another is deleting.
  */
 @ApplicationScoped
 public class RequestLogRetention {
-    static final String JOB = "habeas-request-log-purge";
+    public static final String JOB = "habeas-request-log-purge";
     private static final Logger LOG = Logger.getLogger(RequestLogRetention.class);
     private static final String DELETE_BATCH = """
             DELETE FROM request_log WHERE request_id IN (
@@ -39,7 +39,7 @@ public class RequestLogRetention {
     }
 
     @Scheduled(identity = JOB, every = "${habeas.request-log.purge-every:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            delayed = "${habeas.request-log.purge-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
         long deleted = purge();
         if (deleted > 0) {

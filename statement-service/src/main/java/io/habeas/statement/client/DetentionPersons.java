@@ -4,6 +4,7 @@ import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
+import io.habeas.common.v1.AccessLevel;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
@@ -59,6 +60,8 @@ public class DetentionPersons {
     SecurityIdentity caller;
 
     private final Map<UUID, Boolean> known = new HashMap<>();
+    /** Of the persons seen, those detention-service gave as CONFIDENTIAL, for the read audit. */
+    private final Set<UUID> confidential = new HashSet<>();
 
     /** Those of the persons the caller may see. */
     public Set<UUID> visible(Collection<UUID> personIds) {
@@ -74,6 +77,13 @@ public class DetentionPersons {
             }
         });
         return visible;
+    }
+
+    /** Those of the persons the caller may see that are CONFIDENTIAL. */
+    public Set<UUID> confidential(Collection<UUID> personIds) {
+        Set<UUID> found = visible(personIds);
+        found.retainAll(confidential);
+        return found;
     }
 
     public boolean isVisible(UUID personId) {
@@ -107,6 +117,9 @@ public class DetentionPersons {
                         UUID id = PersonName.parse(person.getName(), "persons").id();
                         if (asked.contains(id)) { // only an answer to the question asked counts
                             seen.add(id);
+                            if (person.getAccessLevel() == AccessLevel.ACCESS_LEVEL_CONFIDENTIAL) {
+                                confidential.add(id);
+                            }
                         }
                     }
                     token = page.getNextPageToken();

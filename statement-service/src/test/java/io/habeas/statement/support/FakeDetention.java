@@ -17,6 +17,7 @@ import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.proto.CommonProtos;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -183,7 +184,8 @@ public class FakeDetention {
         int to = Math.min(seen.size(), from + size);
         ListPersonsResponse.Builder page = ListPersonsResponse.newBuilder()
                 .setNextPageToken(to < seen.size() ? Integer.toString(to) : "");
-        seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")));
+        seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")
+                .setAccessLevel(CommonProtos.accessLevel(persons.get(name)))));
         answer.onNext(page.build());
         answer.onCompleted();
     }
