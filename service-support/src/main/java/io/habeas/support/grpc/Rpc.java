@@ -1,6 +1,7 @@
 package io.habeas.support.grpc;
 
 import com.google.protobuf.Message;
+import io.habeas.support.audit.AuditedCalls;
 import io.habeas.support.audit.ReadAudit;
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
@@ -12,8 +13,8 @@ public final class Rpc {
 
     /**
      * Runs blocking work when the call is subscribed and answers failures with a google.rpc.Status.
-     * Its answer is audited ({@link ReadAudit}) before it leaves: every method goes through here,
-     * so none can give a CONFIDENTIAL record unaudited.
+     * Its answer is audited ({@link ReadAudit}) before it leaves; {@link AuditedCalls} lets a call
+     * send no other, so a method answering some other way fails instead of answering unaudited.
      */
     public static <T> Uni<T> call(Supplier<T> work) {
         return Uni.createFrom().item(() -> audited(work.get())).onFailure().transform(GrpcErrors::toStatus);
@@ -21,8 +22,9 @@ public final class Rpc {
 
     private static <T> T audited(T answer) {
         if (answer instanceof Message message) {
-            Arc.container().instance(ReadAudit.class).get().record(CalledMethod.current(), message);
+            Arc.container().instance(ReadAudit.class).get().record(AuditedCalls.method(), message);
         }
+        AuditedCalls.passed(answer);
         return answer;
     }
 }
