@@ -1,6 +1,10 @@
 package io.habeas.gateway;
 
+import com.google.protobuf.Timestamp;
 import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.RecordState;
+import io.habeas.common.v1.Revision;
+import io.habeas.common.v1.RevisionAction;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.Source;
 import io.habeas.detention.v1.*;
@@ -16,6 +20,7 @@ import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.names.StatementName;
 import io.habeas.statement.v1.Statement;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -139,6 +144,27 @@ public final class Fixtures {
         return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_CHARGE_FILED).setDate(c.getFiledOn())
                 .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCharge(c)
                 .setAccessLevel(c.getAccessLevel()).build();
+    }
+
+    /** The person retracted, as GetPerson still answers it. */
+    public static Person retracted(Person p) {
+        return p.toBuilder().setState(RecordState.RECORD_STATE_RETRACTED).setRetractionReason("Entered in error").build();
+    }
+
+    /** A revision as the services record it: its effective level, who made it (a token subject), when. */
+    public static Revision revision(String id, RevisionAction action, AccessLevel level, String time) {
+        Revision.Builder r = Revision.newBuilder().setRevisionId(id).setAction(action).setAccessLevel(level)
+                .setPrincipal("recorder-" + id + "@habeas.test").setRequestId("request-" + id)
+                .setCreateTime(timestamp(time));
+        if (action == RevisionAction.REVISION_ACTION_RETRACTED || action == RevisionAction.REVISION_ACTION_RESTORED) {
+            r.setReason("Reason " + id);
+        }
+        return r.build();
+    }
+
+    public static Timestamp timestamp(String instant) {
+        Instant i = Instant.parse(instant);
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
     }
 
     public static ClaimItem claim(String statement, String date, ClaimKind kind, String person, String actorCountry,

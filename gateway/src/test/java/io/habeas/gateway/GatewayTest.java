@@ -12,6 +12,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -28,11 +30,28 @@ public abstract class GatewayTest {
     /** The token of this test's requests. */
     protected String token;
 
+    /** The ports of the gateways (one per Quarkus application a run starts) whose gRPC channels are open. */
+    private static final Set<Integer> OPENED = ConcurrentHashMap.newKeySet();
+
     @BeforeEach
     void resetBackends() {
+        if (OPENED.add(RestAssured.port)) {
+            openChannels();
+        }
         Backends.reset();
         breakers.resetAll();
         callAs(TestTokens.of(Role.ANALYST));
+    }
+
+    /**
+     * The first call of an application opens its channels to both backends, which may take longer
+     * than the tests' short deadline: made once before its first test, as a caller of its own (its own
+     * rate-limit bucket), so that no test's answer depends on which test runs first.
+     */
+    private void openChannels() {
+        Backends.reset();
+        callAs(TestTokens.withGroups("channels@habeas.test", Role.ANALYST.claim()));
+        RestAssured.given().get("/api/v1/countries/AZ/timeline");
     }
 
     /** From here on, requests carry this token, and the fake backends require it. */

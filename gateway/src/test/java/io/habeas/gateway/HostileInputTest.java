@@ -35,13 +35,22 @@ class HostileInputTest extends GatewayTest {
     static final String COUNTRY_TIMELINE = "/api/v1/countries/AZ/timeline";
     static final String SUMMARY = "/api/v1/countries/AZ/summary";
     static final String PERSONS = "/api/v1/persons";
+    static final String PROFILE = "/api/v1/persons/{ibadoglu}";
+    static final String RECORD = id("record");
+    /** Every history route. */
+    static final List<String> HISTORIES = List.of("/api/v1/persons/{ibadoglu}/history", "/api/v1/detentions/" + RECORD + "/history",
+            "/api/v1/detentions/" + RECORD + "/custody-events/" + RECORD + "/history",
+            "/api/v1/detentions/" + RECORD + "/charges/" + RECORD + "/history", "/api/v1/statements/" + RECORD + "/history",
+            "/api/v1/actors/" + RECORD + "/history");
 
     /** Each route's query parameters. */
-    static final List<Arguments> PARAMETERS = List.of(
+    static final List<Arguments> PARAMETERS = Stream.concat(Stream.of(
             Arguments.of(PERSONS, List.of("q", "country", "status", "pageSize", "cursor")),
-            Arguments.of(PERSON_TIMELINE, List.of("from", "to", "kind", "pageSize", "cursor", "format")),
-            Arguments.of(COUNTRY_TIMELINE, List.of("role", "from", "to", "kind", "pageSize", "cursor", "format")),
-            Arguments.of(SUMMARY, List.of("from", "to", "articles")));
+            Arguments.of(PROFILE, List.of("asOf")),
+            Arguments.of(PERSON_TIMELINE, List.of("from", "to", "kind", "pageSize", "cursor", "format", "asOf")),
+            Arguments.of(COUNTRY_TIMELINE, List.of("role", "from", "to", "kind", "pageSize", "cursor", "format", "asOf")),
+            Arguments.of(SUMMARY, List.of("from", "to", "articles", "asOf"))),
+            HISTORIES.stream().map(route -> Arguments.of(route, List.of("pageSize", "cursor")))).toList();
 
     /** Raw (percent-encoded) values no parameter takes: what they are, and the text. */
     static final List<String[]> TEXT = List.of(
@@ -90,7 +99,15 @@ class HostileInputTest extends GatewayTest {
             }
             out.add(Arguments.of(route + "?from=2023&from=2024", "from"));
         }
-        for (String route : List.of(PERSONS, PERSON_TIMELINE, COUNTRY_TIMELINE)) {
+        for (String route : List.of(PROFILE, PERSON_TIMELINE, COUNTRY_TIMELINE, SUMMARY)) {
+            for (String asOf : List.of("2024-03-01", "2024-03-01T00:00:00", "2999-01-01T00:00:00Z", "2024-13-01T00:00:00Z",
+                    "%EF%BC%92024-03-01T00:00:00Z", "2024-03-01T00:00:00Z&asOf=2024-03-02T00:00:00Z")) {
+                out.add(Arguments.of(route + "?asOf=" + asOf, "asOf"));
+            }
+        }
+        List<String> paged = new ArrayList<>(List.of(PERSONS, PERSON_TIMELINE, COUNTRY_TIMELINE));
+        paged.addAll(HISTORIES);
+        for (String route : paged) {
             for (String size : List.of("0", "-1", "1000000", "99999999999999999999", "1e3", "0x10", "%EF%BC%95")) {
                 out.add(Arguments.of(route + "?pageSize=" + size, "pageSize"));
             }
@@ -120,6 +137,13 @@ class HostileInputTest extends GatewayTest {
             out.add(Arguments.of("/api/v1/persons/" + id, "personId"));
             out.add(Arguments.of("/api/v1/persons/" + id + "/timeline", "personId"));
             out.add(Arguments.of("/api/v1/persons/" + id + "/timeline?format=csv", "personId"));
+            out.add(Arguments.of("/api/v1/persons/" + id + "/history", "personId"));
+            out.add(Arguments.of("/api/v1/detentions/" + id + "/history", "detentionId"));
+            out.add(Arguments.of("/api/v1/detentions/" + id + "/charges/" + RECORD + "/history", "detentionId"));
+            out.add(Arguments.of("/api/v1/detentions/" + RECORD + "/custody-events/" + id + "/history", "eventId"));
+            out.add(Arguments.of("/api/v1/detentions/" + RECORD + "/charges/" + id + "/history", "chargeId"));
+            out.add(Arguments.of("/api/v1/statements/" + id + "/history", "statementId"));
+            out.add(Arguments.of("/api/v1/actors/" + id + "/history", "actorId"));
         }
         for (String code : List.of("A%00", "%%%", "%ED%A0%80", "%E2%80%AEAZ", "AZE", "12", "%EF%BC%A1%EF%BC%BA")) {
             out.add(Arguments.of("/api/v1/countries/" + code + "/timeline", "countryCode"));

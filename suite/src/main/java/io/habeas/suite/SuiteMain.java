@@ -3,12 +3,11 @@ package io.habeas.suite;
 import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.habeas.kernel.access.Role;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -84,8 +83,9 @@ public final class SuiteMain {
     }
 
     /**
-     * Loads the demo case with an admin's token: it records a CONFIDENTIAL citation, which only an admin
-     * sees, and so only an admin's second load is answered with what the first one recorded.
+     * Loads the demo case with an admin's token (it records a CONFIDENTIAL citation, which only an admin
+     * sees), unless the data folder already holds it: request ids are remembered for a retention
+     * period only, so a data folder older than that would get a second demo from its request ids.
      */
     static DemoCase.Recorded loadDemo(Ports ports, String adminToken) throws InterruptedException {
         ManagedChannel detention = ManagedChannelBuilder.forAddress("localhost", ports.detention()).usePlaintext().build();
@@ -93,18 +93,13 @@ public final class SuiteMain {
         try {
             DemoCase demo = new DemoCase(ClientInterceptors.intercept(detention, DevTokens.bearer(adminToken)),
                     ClientInterceptors.intercept(statement, DevTokens.bearer(adminToken)));
-            try {
-                return demo.load();
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-                    throw e;
-                }
-                // A data folder from an earlier version: its request ids were spent on other requests.
-                DemoCase.Recorded earlier = demo.recordedEarlier().orElseThrow(() -> e);
-                progress("The data folder holds the demo case as an earlier version recorded it; it is kept as it is"
+            Optional<DemoCase.Recorded> earlier = demo.recordedEarlier();
+            if (earlier.isPresent()) {
+                progress("The data folder already holds the demo case; it is kept as it is"
                         + " (delete the data folder to load this version's demo)");
-                return earlier;
+                return earlier.get();
             }
+            return demo.load();
         } finally {
             detention.shutdown().awaitTermination(5, TimeUnit.SECONDS);
             statement.shutdown().awaitTermination(5, TimeUnit.SECONDS);

@@ -60,6 +60,12 @@ final class RunningSuite implements AutoCloseable {
         return ClientInterceptors.intercept(statementChannel, DevTokens.bearer(token(role)));
     }
 
+    /** detention-service as a named caller: its revisions carry that subject. */
+    Channel detention(String subject, Role role) {
+        return ClientInterceptors.intercept(detentionChannel, DevTokens.bearer(tokens.forSubject(subject, role,
+                Duration.ofHours(1))));
+    }
+
     /** The gateway without a token. */
     RequestSpecification gateway() {
         return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json");

@@ -222,9 +222,10 @@ class SystemTest {
     }
 
     @Test
-    void aDemoRecordedUnderOtherRequestsIsFoundAndKeptAsItWas() throws Exception {
+    void aDemoAlreadyRecordedIsFoundAndKeptAsItWasWhateverItsRequestIds() throws Exception {
         int persons = persons().listPersons(ListPersonsRequest.newBuilder().setPageSize(200).build()).getPersonsCount();
-        // Another admin's request ids are not this one's: as for a data folder an earlier version filled.
+        // Another admin's request ids are not this one's: as for a data folder an earlier version filled,
+        // or one whose request ids expired from the request log.
         String earlier = tokens.forSubject("earlier-admin", Role.ADMIN, Duration.ofMinutes(5));
 
         assertEquals(demo, SuiteMain.loadDemo(ports, earlier));

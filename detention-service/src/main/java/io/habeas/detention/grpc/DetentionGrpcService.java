@@ -3,12 +3,14 @@ package io.habeas.detention.grpc;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.mapping.DetentionMapper;
 import io.habeas.detention.mapping.FeedMapper;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.service.ChargeService;
 import io.habeas.detention.service.CountryStatisticsService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.service.FeedService;
+import io.habeas.detention.service.Restoration;
 import io.habeas.detention.v1.*;
 import io.grpc.ServerServiceDefinition;
 import io.habeas.kernel.access.Role;
@@ -107,6 +109,25 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     @Override
+    public Uni<ListDetentionRevisionsResponse> listDetentionRevisions(ListDetentionRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = detentions.revisions(request.getName(), pageOf(request.getPageSize(), request.getPageToken()));
+            return ListDetentionRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream()
+                            .map(revision -> RevisionSnapshots.detentionRevision(revision, caller.clearance())).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreDetentionResponse> restoreDetention(RestoreDetentionRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestoreDetentionResponse.parser(),
+                () -> RestoreDetentionResponse.newBuilder().setDetention(toProto(detentions.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateCustodyEventResponse> createCustodyEvent(CreateCustodyEventRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateCustodyEventResponse.parser(),
@@ -150,6 +171,25 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractCustodyEventResponse.parser(),
                 () -> RetractCustodyEventResponse.newBuilder().setCustodyEvent(toProto(events.retract(
                         request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListCustodyEventRevisionsResponse> listCustodyEventRevisions(ListCustodyEventRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = events.revisions(request.getName(), pageOf(request.getPageSize(), request.getPageToken()));
+            return ListCustodyEventRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream()
+                            .map(revision -> RevisionSnapshots.custodyEventRevision(revision, caller.clearance())).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreCustodyEventResponse> restoreCustodyEvent(RestoreCustodyEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestoreCustodyEventResponse.parser(),
+                () -> RestoreCustodyEventResponse.newBuilder().setCustodyEvent(toProto(events.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
     }
 
     @Override
@@ -205,6 +245,25 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractChargeResponse.parser(),
                 () -> RetractChargeResponse.newBuilder().setCharge(toProto(charges.retract(
                         request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListChargeRevisionsResponse> listChargeRevisions(ListChargeRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = charges.revisions(request.getName(), pageOf(request.getPageSize(), request.getPageToken()));
+            return ListChargeRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream()
+                            .map(revision -> RevisionSnapshots.chargeRevision(revision, caller.clearance())).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreChargeResponse> restoreCharge(RestoreChargeRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestoreChargeResponse.parser(),
+                () -> RestoreChargeResponse.newBuilder().setCharge(toProto(charges.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
     }
 
     @Override

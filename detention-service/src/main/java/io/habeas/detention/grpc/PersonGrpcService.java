@@ -1,14 +1,22 @@
 package io.habeas.detention.grpc;
 
 import io.habeas.detention.mapping.PersonMapper;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.service.PersonService;
+import io.habeas.detention.service.Restoration;
 import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.CreatePersonResponse;
 import io.habeas.detention.v1.GetPersonRequest;
 import io.habeas.detention.v1.GetPersonResponse;
+import io.habeas.detention.v1.ListPersonRevisionsRequest;
+import io.habeas.detention.v1.ListPersonRevisionsResponse;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.MutinyPersonServiceGrpc;
+import io.habeas.detention.v1.RestorePersonRequest;
+import io.habeas.detention.v1.RestorePersonResponse;
+import io.habeas.detention.v1.RetractPersonRequest;
+import io.habeas.detention.v1.RetractPersonResponse;
 import io.habeas.detention.v1.SearchPersonsRequest;
 import io.habeas.detention.v1.SearchPersonsResponse;
 import io.habeas.detention.v1.UpdatePersonRequest;
@@ -20,6 +28,7 @@ import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
 import io.habeas.support.grpc.WellFormedRequests;
+import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -64,7 +73,8 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {
         return Rpc.call(() -> {
             var page = persons.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
-                    request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList());
+                    request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList(),
+                    request.getShowRetracted());
             return ListPersonsResponse.newBuilder()
                     .addAllPersons(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -92,6 +102,34 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
                     .addAllMatches(page.items().stream().map(match -> PersonMapper.toProto(match, caller.clearance())).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RetractPersonResponse> retractPerson(RetractPersonRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractPersonResponse.parser(),
+                () -> RetractPersonResponse.newBuilder().setPerson(toProto(persons.retract(request.getName(),
+                        new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListPersonRevisionsResponse> listPersonRevisions(ListPersonRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = persons.revisions(request.getName(),
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200));
+            return ListPersonRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream()
+                            .map(revision -> RevisionSnapshots.personRevision(revision, caller.clearance())).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestorePersonResponse> restorePerson(RestorePersonRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestorePersonResponse.parser(),
+                () -> RestorePersonResponse.newBuilder().setPerson(toProto(persons.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
     }
 
     private io.habeas.detention.v1.Person toProto(io.habeas.detention.domain.Person person) {

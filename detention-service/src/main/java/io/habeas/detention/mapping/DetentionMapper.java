@@ -78,15 +78,27 @@ public final class DetentionMapper {
     public static io.habeas.detention.v1.Detention toProto(DetentionView view, Clearance reader, LocalDate today) {
         Detention d = view.detention();
         DetentionOutcome outcome = view.outcome();
+        var proto = recorded(d, reader)
+                .setCurrentStatus(status(outcome.currentStatus))
+                .setOngoing(outcome.isOngoing())
+                .setDaysInCustody((int) outcome.daysInCustody(d.startDate, today));
+        if (outcome.endDate != null) {
+            proto.setEndDate(date(outcome.endDate));
+        }
+        return proto.build();
+    }
+
+    /**
+     * The detention's own fields, without where it stands (which derives from the custody events a
+     * reader may see), with the sources the reader may see.
+     */
+    static io.habeas.detention.v1.Detention.Builder recorded(Detention d, Clearance reader) {
         var proto = io.habeas.detention.v1.Detention.newBuilder()
                 .setName(d.resourceName())
                 .setPerson(PersonName.of(d.personId).toString())
                 .setDetainingCountry(d.detainingCountry)
                 .setStartDate(date(d.startDate))
                 .setInitialStatus(status(d.initialStatus))
-                .setCurrentStatus(status(outcome.currentStatus))
-                .setOngoing(outcome.isOngoing())
-                .setDaysInCustody((int) outcome.daysInCustody(d.startDate, today))
                 .setAccessLevel(CommonProtos.accessLevel(d.accessLevel))
                 .addAllSources(sources(d, reader))
                 .setState(state(d))
@@ -99,13 +111,10 @@ public final class DetentionMapper {
         if (d.place != null) {
             proto.setPlace(d.place);
         }
-        if (outcome.endDate != null) {
-            proto.setEndDate(date(outcome.endDate));
-        }
         if (d.retractionReason != null) {
             proto.setRetractionReason(d.retractionReason);
         }
-        return proto.build();
+        return proto;
     }
 
     public static io.habeas.detention.v1.CustodyEvent toProto(CustodyEvent e, Clearance reader) {
@@ -206,7 +215,7 @@ public final class DetentionMapper {
                 toNumber(status, io.habeas.detention.v1.ChargeStatus.getDescriptor()));
     }
 
-    private static RecordState state(RetractableRecord record) {
+    static RecordState state(RetractableRecord record) {
         return RecordState.forNumber(toNumber(record.state, RecordState.getDescriptor()));
     }
 }

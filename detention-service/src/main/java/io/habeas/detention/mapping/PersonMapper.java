@@ -43,7 +43,8 @@ public final class PersonMapper {
                 .addAllSources(SourceMapper.sourcesToProto(SourceAccess.visible(person.sources, person.accessLevel, reader)))
                 .setCreateTime(CommonProtos.timestamp(person.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(person.updatedAt))
-                .setEtag(person.etag());
+                .setEtag(person.etag())
+                .setState(DetentionMapper.state(person));
         person.aliases.forEach(alias -> {
             var a = io.habeas.detention.v1.Alias.newBuilder().setName(alias.name());
             if (alias.languageCode() != null) {
@@ -53,6 +54,9 @@ public final class PersonMapper {
         });
         if (person.description != null) {
             proto.setDescription(person.description);
+        }
+        if (person.retractionReason != null) {
+            proto.setRetractionReason(person.retractionReason);
         }
         return proto.build();
     }

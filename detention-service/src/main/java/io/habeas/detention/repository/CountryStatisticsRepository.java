@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Aggregates over one detaining country's active detentions that a reader may see (the detention
- * and its person among the reader's levels, and for charges the charge too), each detention as it
- * stands for the reader's level; four statements in all.
+ * Aggregates over one detaining country's active detentions of persons not retracted that a reader
+ * may see (the detention and its person among the reader's levels, and for charges the charge too),
+ * each detention as it stands for the reader's level; four statements in all.
  */
 @ApplicationScoped
 public class CountryStatisticsRepository {
@@ -19,7 +19,7 @@ public class CountryStatisticsRepository {
             FROM detention d JOIN person p ON p.id = d.person_id
             JOIN detention_outcome o ON o.detention_id = d.id AND o.reader_level = :reader
             WHERE d.detaining_country = :country AND d.state = 'ACTIVE'
-              AND d.access_level IN (:levels) AND p.access_level IN (:levels)""";
+              AND d.access_level IN (:levels) AND p.access_level IN (:levels) AND p.state = 'ACTIVE'""";
 
     @Inject
     EntityManager entityManager;

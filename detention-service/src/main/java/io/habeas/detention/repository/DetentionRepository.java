@@ -83,7 +83,8 @@ public class DetentionRepository {
             jpql.append(" and o.endDate is null");
         }
         if (!filter.showRetracted()) {
-            jpql.append(" and d.state = :active");
+            jpql.append(" and d.state = :active"
+                    + " and exists (select 1 from Person a where a.id = d.personId and a.state = :active)");
             params.put("active", RecordState.ACTIVE);
         }
         if (after != null) {

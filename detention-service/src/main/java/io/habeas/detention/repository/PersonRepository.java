@@ -19,8 +19,8 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return find("id = ?1 and accessLevel in ?2", id, levels).firstResultOptional();
     }
 
-    /** What a list of persons may be narrowed to; null or empty means no narrowing. */
-    public record Filter(String citizenship, String detainingCountry, List<UUID> ids) {
+    /** What a list of persons may be narrowed to; null or empty means no narrowing. Retracted ones only when asked. */
+    public record Filter(String citizenship, String detainingCountry, List<UUID> ids, boolean showRetracted) {
     }
 
     /**
@@ -35,6 +35,9 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         if (after != null) {
             sql.append(" AND p.id > :after");
             params.put("after", after);
+        }
+        if (!filter.showRetracted()) {
+            sql.append(" AND p.state = 'ACTIVE'");
         }
         if (filter.citizenship() != null) {
             sql.append(" AND p.citizenships @> ARRAY[CAST(:citizenship AS varchar)]");

@@ -5,7 +5,9 @@ import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
 import io.habeas.detention.domain.Detention;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.DetentionRepository;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.ChargeName;
@@ -17,6 +19,9 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RecordState;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
@@ -41,6 +46,8 @@ public class ChargeService {
     FeedProjector feed;
     @Inject
     Caller caller;
+    @Inject
+    Revisions revisions;
 
     @Transactional
     public Charge create(String parent, ChargeDraft draft) {
@@ -54,6 +61,8 @@ public class ChargeService {
         apply(charge, draft, detention);
         charge.persist();
         feed.chargeChanged(charge, detention);
+        charge.flush();
+        revisions.record(change(charge, RevisionAction.CREATED));
         return charge;
     }
 
@@ -72,17 +81,20 @@ public class ChargeService {
         ChargeDraft draft = merged.withSources(SourceCorrection.of(charge.sources, merged.sources(),
                 charge.accessLevel, caller.clearance()));
         validator.check(draft, "charge");
-        return change(charge, detention, etag, edited -> {
+        AccessLevel before = charge.accessLevel;
+        Charge updated = change(charge, detention, etag, edited -> {
             apply(edited, draft, detention);
             requireChangesAfterFiling(edited, edited.statusHistory);
         });
+        revisions.record(change(updated, RevisionSnapshots.correction(before, updated.accessLevel)));
+        return updated;
     }
 
     @Transactional
     public Charge changeStatus(String name, String etag, ChargeStatusChange change) {
         Etags.require(etag, "etag");
         validator.check(change, "status_change");
-        return change(name, "name", etag, charge -> {
+        Charge changed = change(name, "name", etag, charge -> {
             List<ChargeStatusChange> history = new ArrayList<>(charge.statusHistory);
             history.add(change);
             requireChangesAfterFiling(charge, history);
@@ -90,12 +102,46 @@ public class ChargeService {
             charge.status = change.status();
             charge.touch();
         });
+        revisions.record(change(changed, RevisionAction.STATUS_CHANGED));
+        return changed;
     }
 
     @Transactional
     public Charge retract(String name, Retraction retraction) {
         validator.check(retraction, "");
-        return change(name, "name", retraction.etag(), charge -> charge.retract(retraction.reason()));
+        Charge retracted = change(name, "name", retraction.etag(), charge -> charge.retract(retraction.reason()));
+        revisions.record(change(retracted, RevisionAction.RETRACTED).because(retraction.reason()));
+        return retracted;
+    }
+
+    /**
+     * The charge as one of its revisions left it, status history and state included, checked as an
+     * update is: under an active detention, no status change before the filing.
+     */
+    @Transactional
+    public Charge restore(String name, Restoration restoration) {
+        ChargeName parsed = ChargeName.parse(name, "name");
+        validator.check(restoration, "");
+        Detention detention = detentions.lockActive(parsed.detentionId());
+        Charge charge = get(name, "name");
+        Revision revision = revisions.find(RevisionSnapshots.CHARGE, charge.id, restoration.revisionId());
+        charge.requireEtag(restoration.etag());
+        var restored = RevisionSnapshots.restoredCharge(revision);
+        restored.check(validator, charge.resourceName());
+        apply(charge, restored.fields().draft(), detention);
+        charge.status = restored.fields().status();
+        charge.statusHistory = restored.fields().statusHistory();
+        requireChangesAfterFiling(charge, charge.statusHistory);
+        restored.applyStateTo(charge);
+        feed.chargeChanged(charge, detention);
+        charge.flush();
+        revisions.record(change(charge, RevisionAction.RESTORED).because(restoration.reason()).restoring(revision.id));
+        return charge;
+    }
+
+    /** The charge's revisions the caller may see, if it may see the charge now (retracted or not). */
+    public Page<Revision> revisions(String name, PageRequest page) {
+        return revisions.list(RevisionSnapshots.CHARGE, get(name, "name").id, page);
     }
 
     /** A detention's charges in filing order, keyset on (filing date, precision, id). */
@@ -124,6 +170,12 @@ public class ChargeService {
         feed.chargeChanged(charge, detention);
         charge.flush(); // the answer carries the new version as its etag
         return charge;
+    }
+
+    /** What a write left of the charge; its detention and person were read earlier in the transaction. */
+    private static Revisions.Change change(Charge charge, RevisionAction action) {
+        Detention detention = Detention.findById(charge.detentionId);
+        return RevisionSnapshots.of(charge, detention, DetentionService.personOf(detention), action);
     }
 
     private static void requireChangesAfterFiling(Charge charge, List<ChargeStatusChange> history) {

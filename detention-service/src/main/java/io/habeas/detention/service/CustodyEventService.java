@@ -2,7 +2,9 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.DetentionRepository;
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
@@ -13,6 +15,9 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RecordState;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
@@ -37,6 +42,8 @@ public class CustodyEventService {
     FeedProjector feed;
     @Inject
     Caller caller;
+    @Inject
+    Revisions revisions;
 
     @Transactional
     public CustodyEvent create(String parent, CustodyEventDraft draft) {
@@ -47,7 +54,9 @@ public class CustodyEventService {
         event.detentionId = detention.id;
         apply(event, draft, detention);
         event.persist();
-        return settle(event, detention);
+        settle(event, detention);
+        revisions.record(change(event, detention, RevisionAction.CREATED));
+        return event;
     }
 
     /** The event if the caller may see it, its detention and its person; NOT_FOUND as for an unknown one otherwise. */
@@ -68,8 +77,11 @@ public class CustodyEventService {
         validator.check(draft, "custody_event");
         event.requireActive();
         event.requireEtag(etag);
+        AccessLevel before = event.accessLevel;
         apply(event, draft, detention);
-        return settle(event, detention);
+        settle(event, detention);
+        revisions.record(change(event, detention, RevisionSnapshots.correction(before, event.accessLevel)));
+        return event;
     }
 
     @Transactional
@@ -80,7 +92,36 @@ public class CustodyEventService {
         CustodyEvent event = get(name, "name");
         event.requireEtag(retraction.etag());
         event.retract(retraction.reason());
-        return settle(event, detention);
+        settle(event, detention);
+        revisions.record(change(event, detention, RevisionAction.RETRACTED).because(retraction.reason()));
+        return event;
+    }
+
+    /**
+     * The event as one of its revisions left it, state included, checked as an update is: under an
+     * active detention, in a custody history that still fits.
+     */
+    @Transactional
+    public CustodyEvent restore(String name, Restoration restoration) {
+        CustodyEventName parsed = CustodyEventName.parse(name, "name");
+        validator.check(restoration, "");
+        Detention detention = detentions.lockActive(parsed.detentionId());
+        CustodyEvent event = get(name, "name");
+        Revision revision = revisions.find(RevisionSnapshots.CUSTODY_EVENT, event.id, restoration.revisionId());
+        event.requireEtag(restoration.etag());
+        var restored = RevisionSnapshots.restoredCustodyEvent(revision);
+        restored.check(validator, event.resourceName());
+        apply(event, restored.fields(), detention);
+        restored.applyStateTo(event);
+        settle(event, detention);
+        revisions.record(change(event, detention, RevisionAction.RESTORED).because(restoration.reason())
+                .restoring(revision.id));
+        return event;
+    }
+
+    /** The event's revisions the caller may see, if it may see the event now (retracted or not). */
+    public Page<Revision> revisions(String name, PageRequest page) {
+        return revisions.list(RevisionSnapshots.CUSTODY_EVENT, get(name, "name").id, page);
     }
 
     /** A detention's events in date order, keyset on (date, precision, id). */
@@ -97,13 +138,16 @@ public class CustodyEventService {
                 event -> new Keys.Timeline(event.occurredSort, event.precisionRank, event.id));
     }
 
-    private CustodyEvent settle(CustodyEvent event, Detention detention) {
+    private void settle(CustodyEvent event, Detention detention) {
         event.flush();
         outcomes.replay(detention, caller.clearance());
         detention.touch();
         feed.custodyEventChanged(event, detention);
         event.flush(); // the answer carries the new version as its etag
-        return event;
+    }
+
+    private static Revisions.Change change(CustodyEvent event, Detention detention, RevisionAction action) {
+        return RevisionSnapshots.of(event, detention, DetentionService.personOf(detention), action);
     }
 
     /** An event without a level of its own takes its detention's. */

@@ -3,6 +3,7 @@ package io.habeas.detention.service;
 import io.habeas.detention.domain.CustodyStatus;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.Person;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
@@ -15,6 +16,9 @@ import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -45,6 +49,8 @@ public class DetentionService {
     FeedProjector feed;
     @Inject
     Caller caller;
+    @Inject
+    Revisions revisions;
 
     public record Filter(String person, List<String> persons, String detainingCountry, CustodyStatus currentStatus,
             boolean showRetracted, boolean ongoingOnly) {
@@ -54,12 +60,15 @@ public class DetentionService {
     public DetentionView create(DetentionDraft draft) {
         validator.check(draft, "detention");
         Person person = persons.get(draft.person(), "detention.person");
+        person.requireActive();
         Detention detention = new Detention();
         detention.personId = person.id;
         apply(detention, draft, person);
         detention.persist();
         outcomes.replay(detention, caller.clearance());
         feed.detentionChanged(detention);
+        detention.flush();
+        revisions.record(RevisionSnapshots.of(detention, person, RevisionAction.CREATED));
         return view(detention);
     }
 
@@ -72,11 +81,20 @@ public class DetentionService {
         return find(DetentionName.parse(name, field).id(), LockModeType.NONE);
     }
 
-    /** Locks the detention: writes to one detention's history take turns, so they cannot both pass the checks. */
+    /**
+     * Locks the detention: writes to one detention's history take turns, so they cannot both pass the
+     * checks. Nothing is written under a retracted detention or person.
+     */
     Detention lockActive(UUID id) {
         Detention detention = find(id, LockModeType.PESSIMISTIC_WRITE);
         detention.requireActive();
+        personOf(detention).requireActive();
         return detention;
+    }
+
+    /** The detention's person: read once per transaction, then Hibernate's copy. */
+    static Person personOf(Detention detention) {
+        return Person.findById(detention.personId);
     }
 
     @Transactional
@@ -88,10 +106,14 @@ public class DetentionService {
                 detention.accessLevel, caller.clearance()));
         validator.check(draft, "detention");
         detention.requireEtag(etag);
-        apply(detention, draft, Person.findById(detention.personId));
+        AccessLevel before = detention.accessLevel;
+        Person person = personOf(detention);
+        apply(detention, draft, person);
         outcomes.replay(detention, caller.clearance());
         feed.detentionChanged(detention);
         detention.flush(); // the answer carries the new version as its etag
+        revisions.record(RevisionSnapshots.of(detention, person,
+                RevisionSnapshots.correction(before, detention.accessLevel)));
         return view(detention);
     }
 
@@ -104,7 +126,43 @@ public class DetentionService {
         detention.retract(retraction.reason());
         feed.detentionChanged(detention);
         detention.flush();
+        revisions.record(RevisionSnapshots.of(detention, personOf(detention), RevisionAction.RETRACTED)
+                .because(retraction.reason()));
         return view(detention);
+    }
+
+    /**
+     * The detention as one of its revisions left it, state included, checked as an update is: its
+     * custody history must still fit, and it comes back active only under an active person.
+     */
+    @Transactional
+    public DetentionView restore(String name, Restoration restoration) {
+        UUID id = DetentionName.parse(name, "name").id();
+        validator.check(restoration, "");
+        Detention detention = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Revision revision = revisions.find(RevisionSnapshots.DETENTION, id, restoration.revisionId());
+        detention.requireEtag(restoration.etag());
+        var restored = RevisionSnapshots.restoredDetention(revision);
+        restored.check(validator, detention.resourceName());
+        Person person = personOf(detention);
+        if (restored.active()) {
+            person.requireActive();
+        }
+        apply(detention, restored.fields(), person);
+        restored.applyStateTo(detention);
+        if (detention.isActive()) {
+            outcomes.replay(detention, caller.clearance());
+        }
+        feed.detentionRestored(detention);
+        detention.flush();
+        revisions.record(RevisionSnapshots.of(detention, person, RevisionAction.RESTORED)
+                .because(restoration.reason()).restoring(revision.id));
+        return view(detention);
+    }
+
+    /** The detention's revisions the caller may see, if it may see the detention now (retracted or not). */
+    public Page<Revision> revisions(String name, PageRequest page) {
+        return revisions.list(RevisionSnapshots.DETENTION, get(name, "name").id, page);
     }
 
     /** Newest start first, with where each stands for the caller; keyset on (start, id). */

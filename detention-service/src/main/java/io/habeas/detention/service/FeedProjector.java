@@ -8,6 +8,7 @@ import io.habeas.detention.domain.FeedItemKind;
 import io.habeas.detention.domain.Person;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.support.records.RecordState;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -29,6 +30,32 @@ class FeedProjector {
 
     void personChanged(Person person) {
         refreshLevels("person_id", person.id);
+    }
+
+    /** A retracted person leaves both feeds with everything under it. */
+    void personRetracted(Person person) {
+        FeedEntry.delete("personId", person.id);
+    }
+
+    /** A person back from retraction: its active detentions come back with all under them. */
+    void personRestored(Person person) {
+        Detention.<Detention>list("personId = ?1 and state = ?2", person.id, RecordState.ACTIVE)
+                .forEach(this::detentionRestored);
+    }
+
+    /**
+     * A restored detention is projected whole: a retraction took its events and charges out with it,
+     * and a restore may bring it back.
+     */
+    void detentionRestored(Detention detention) {
+        detentionChanged(detention);
+        if (!detention.isActive()) {
+            return;
+        }
+        CustodyEvent.<CustodyEvent>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
+                .forEach(event -> custodyEventChanged(event, detention));
+        Charge.<Charge>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
+                .forEach(charge -> chargeChanged(charge, detention));
     }
 
     void detentionChanged(Detention detention) {
@@ -62,6 +89,8 @@ class FeedProjector {
             upsert(FeedItemKind.CHARGE_STATUS_CHANGED, charge.id, i, detention,
                     charge.statusHistory.get(i).effectiveOn(), charge.accessLevel);
         }
+        // A restore may give the charge a shorter history than it had.
+        FeedEntry.delete("recordId = ?1 and statusChangeIndex >= ?2", charge.id, charge.statusHistory.size());
     }
 
     private static void upsert(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention,

@@ -1,6 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Person;
+import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.PersonRepository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
@@ -12,10 +13,14 @@ import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
+import io.habeas.support.validation.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +29,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Persons, each shown only to callers cleared for its level: a hidden person reads as one that does not exist. */
+/**
+ * Persons, each shown only to callers cleared for its level: a hidden person reads as one that does
+ * not exist. A retracted person is still read by name, and leaves every list, search, feed and count.
+ */
 @ApplicationScoped
 public class PersonService {
     /** The most persons one ListPersons may name. */
@@ -38,6 +46,8 @@ public class PersonService {
     Caller caller;
     @Inject
     FeedProjector feed;
+    @Inject
+    Revisions revisions;
 
     @Transactional
     public Person create(PersonDraft draft) {
@@ -45,6 +55,8 @@ public class PersonService {
         Person person = new Person();
         apply(person, draft);
         persons.persist(person);
+        persons.flush();
+        revisions.record(RevisionSnapshots.of(person, RevisionAction.CREATED));
         return person;
     }
 
@@ -61,25 +73,75 @@ public class PersonService {
         PersonDraft draft = merged.withSources(SourceCorrection.of(person.sources, merged.sources(),
                 person.accessLevel, caller.clearance()));
         validator.check(draft, "person");
+        person.requireActive();
         person.requireEtag(etag);
+        AccessLevel before = person.accessLevel;
         apply(person, draft);
         persons.flush(); // the answer carries the new version as its etag
         feed.personChanged(person);
+        revisions.record(RevisionSnapshots.of(person, RevisionSnapshots.correction(before, person.accessLevel)));
         return person;
     }
 
-    public Page<Person> list(PageRequest page, String citizenship, String detainingCountry, List<String> named) {
+    /** Withdraws a person entered in error: it and everything under it leave the feeds, its history stays. */
+    @Transactional
+    public Person retract(String name, Retraction retraction) {
+        PersonName.parse(name, "name");
+        validator.check(retraction, "");
+        Person person = get(name, "name");
+        person.requireEtag(retraction.etag());
+        person.retract(retraction.reason());
+        persons.flush();
+        feed.personRetracted(person);
+        revisions.record(RevisionSnapshots.of(person, RevisionAction.RETRACTED).because(retraction.reason()));
+        return person;
+    }
+
+    /** The person as one of its revisions left it, state included, checked as an update is. */
+    @Transactional
+    public Person restore(String name, Restoration restoration) {
+        PersonName.parse(name, "name");
+        validator.check(restoration, "");
+        Person person = get(name, "name");
+        Revision revision = revisions.find(RevisionSnapshots.PERSON, person.id, restoration.revisionId());
+        person.requireEtag(restoration.etag());
+        var restored = RevisionSnapshots.restoredPerson(revision);
+        restored.check(validator, person.resourceName());
+        boolean wasActive = person.isActive();
+        apply(person, restored.fields());
+        restored.applyStateTo(person);
+        persons.flush();
+        if (!person.isActive()) {
+            feed.personRetracted(person);
+        } else if (!wasActive) {
+            feed.personRestored(person);
+        } else {
+            feed.personChanged(person);
+        }
+        revisions.record(RevisionSnapshots.of(person, RevisionAction.RESTORED).because(restoration.reason())
+                .restoring(revision.id));
+        return person;
+    }
+
+    /** The person's revisions the caller may see, if it may see the person now (retracted or not). */
+    public Page<Revision> revisions(String name, PageRequest page) {
+        return revisions.list(RevisionSnapshots.PERSON, get(name, "name").id, page);
+    }
+
+    public Page<Person> list(PageRequest page, String citizenship, String detainingCountry, List<String> named,
+            boolean showRetracted) {
         Countries.checkFilter(citizenship, "citizenship");
         Countries.checkFilter(detainingCountry, "detaining_country");
-        var filter = new PersonRepository.Filter(emptyToNull(citizenship), emptyToNull(detainingCountry), ids(named));
+        var filter = new PersonRepository.Filter(emptyToNull(citizenship), emptyToNull(detainingCountry), ids(named),
+                showRetracted);
         var levels = caller.clearance().readableLevels();
-        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids()), Keys.ID,
-                person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit));
+        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(), showRetracted),
+                Keys.ID, person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit));
     }
 
     public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {
         return NameSearch.page(persons.getEntityManager(), Person.class, "person", text,
-                caller.clearance().readableLevels(), page);
+                caller.clearance().readableLevels(), NameSearch.Among.ACTIVE, page);
     }
 
     private static List<UUID> ids(List<String> named) {

@@ -62,6 +62,19 @@ class HiddenIsUnknownGrpcTest extends LevelledCase {
     }
 
     @Test
+    void revisionsOfHiddenRecordsAnswerAsForUnknownOnes() {
+        var recorder = historyAs(Role.RECORDER);
+        sameAnswer(confidentialPerson.getName(), unknownPerson(), name -> () -> recorder.list(name));
+        sameAnswer(d4.getName(), unknownDetention(), name -> () -> recorder.list(name));
+        sameAnswer(e2.getName(), unknownEventIn(d1), name -> () -> recorder.list(name));
+        sameAnswer(c4.getName(), unknownCharge(), name -> () -> recorder.list(name));
+        var viewer = historyAs(Role.VIEWER);
+        sameAnswer(d2.getName(), unknownDetention(), name -> () -> viewer.list(name));
+        sameAnswer(c2.getName(), new ChargeName(DetentionName.parse(d1.getName(), "n").id(), UUID.randomUUID()).toString(),
+                name -> () -> viewer.list(name));
+    }
+
+    @Test
     void filtersNamingAHiddenParentAnswerAsForAnUnknownOne() {
         var records = detentionsAs(Role.RECORDER);
         sameAnswer(d4.getName(), unknownDetention(),

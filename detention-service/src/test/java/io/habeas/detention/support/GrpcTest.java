@@ -51,6 +51,16 @@ public abstract class GrpcTest {
         return Bearer.as(detentionsChannel, role);
     }
 
+    /** Revisions and restores of any record, as an admin. */
+    protected RevisionCalls history() {
+        return new RevisionCalls(persons, detentions);
+    }
+
+    /** Revisions and restores of any record, with a token of this role. */
+    protected RevisionCalls historyAs(Role role) {
+        return new RevisionCalls(personsAs(role), detentionsAs(role));
+    }
+
     /** The persons stub without a token. */
     protected PersonServiceGrpc.PersonServiceBlockingStub personsWithoutToken() {
         return personsChannel;

@@ -1,5 +1,7 @@
 package io.habeas.gateway.access;
 
+import io.habeas.common.v1.RecordState;
+import io.habeas.detention.v1.Person;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.proto.CommonProtos;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,6 +26,22 @@ public class AccessPolicy {
 
     public boolean visible(io.habeas.common.v1.AccessLevel level) {
         return clearance().clears(CommonProtos.accessLevel(level));
+    }
+
+    /**
+     * A person the caller may be shown: one their clearance reads that is not retracted. A retracted
+     * person is absent, as an unknown one; a state this build does not know counts as retracted (fail
+     * closed), unspecified as active (a backend that predates person retraction).
+     */
+    public boolean shown(Person person) {
+        RecordState state = person.getState();
+        return visible(person.getAccessLevel())
+                && (state == RecordState.RECORD_STATE_ACTIVE || state == RecordState.RECORD_STATE_UNSPECIFIED);
+    }
+
+    /** Whether the caller is an admin: only admins are shown who made a change (staff identities are not for dashboards). */
+    public boolean isAdmin() {
+        return clearance().isAdmin();
     }
 
     /** What a cursor is bound to besides its query: the caller's subject and the level they read. */

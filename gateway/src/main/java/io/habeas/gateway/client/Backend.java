@@ -1,6 +1,8 @@
 package io.habeas.gateway.client;
 
+import io.grpc.Status;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -19,6 +21,15 @@ public enum Backend {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    /**
+     * A call about one record (its resource name) whose NOT_FOUND, from either backend, is the
+     * gateway's own 404 for that name, never the backend's text: unknown and hidden answer alike.
+     */
+    public static <T> Uni<T> about(Object name, Uni<T> call) {
+        return call.onFailure(f -> f instanceof BackendException be && be.code() == Status.Code.NOT_FOUND)
+                .transform(f -> new NotFoundException(name.toString()));
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.habeas.gateway.client;
 
-import io.grpc.Status;
 import io.habeas.detention.v1.*;
-import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CustodyEventName;
+import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -36,14 +37,45 @@ public class DetentionClient {
      * the gateway's own 404 for that person, never the backend's text: the two answers stay one.
      */
     public static <T> Uni<T> aboutPerson(PersonName person, Uni<T> call) {
-        return call.onFailure(f -> f instanceof BackendException be && be.code() == Status.Code.NOT_FOUND)
-                .transform(f -> new NotFoundException(person.toString()));
+        return Backend.about(person, call);
     }
 
-    public Uni<Person> getPerson(PersonName name) {
-        return guarded.call(Backend.DETENTION,
-                () -> persons().getPerson(GetPersonRequest.newBuilder().setName(name.toString()).build()))
+    public Uni<Person> getPerson(PersonName name, AsOf asOf) {
+        return guarded.call(Backend.DETENTION, () -> persons().getPerson(
+                asOf.on(GetPersonRequest.newBuilder().setName(name.toString()), GetPersonRequest.Builder::setAsOf).build()))
                 .map(GetPersonResponse::getPerson);
+    }
+
+    public Uni<Detention> getDetention(DetentionName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getDetention(
+                GetDetentionRequest.newBuilder().setName(name.toString()).build())).map(GetDetentionResponse::getDetention);
+    }
+
+    public Uni<CustodyEvent> getCustodyEvent(CustodyEventName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getCustodyEvent(
+                GetCustodyEventRequest.newBuilder().setName(name.toString()).build()))
+                .map(GetCustodyEventResponse::getCustodyEvent);
+    }
+
+    public Uni<Charge> getCharge(ChargeName name) {
+        return guarded.call(Backend.DETENTION, () -> detentions().getCharge(
+                GetChargeRequest.newBuilder().setName(name.toString()).build())).map(GetChargeResponse::getCharge);
+    }
+
+    public Uni<ListPersonRevisionsResponse> personRevisions(ListPersonRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> persons().listPersonRevisions(request));
+    }
+
+    public Uni<ListDetentionRevisionsResponse> detentionRevisions(ListDetentionRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listDetentionRevisions(request));
+    }
+
+    public Uni<ListCustodyEventRevisionsResponse> custodyEventRevisions(ListCustodyEventRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listCustodyEventRevisions(request));
+    }
+
+    public Uni<ListChargeRevisionsResponse> chargeRevisions(ListChargeRevisionsRequest request) {
+        return guarded.call(Backend.DETENTION, () -> detentions().listChargeRevisions(request));
     }
 
     public Uni<ListPersonsResponse> listPersons(ListPersonsRequest request) {

@@ -1,6 +1,8 @@
 package io.habeas.gateway.client;
 
+import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.kernel.names.StatementName;
 import io.habeas.statement.v1.*;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
@@ -16,11 +18,36 @@ public class StatementClient {
     @GrpcClient("statement")
     MutinyStatementServiceGrpc.MutinyStatementServiceStub statements;
 
+    @GrpcClient("statement")
+    MutinyActorServiceGrpc.MutinyActorServiceStub actors;
+
     @Inject
     GuardedCalls guarded;
 
     private MutinyStatementServiceGrpc.MutinyStatementServiceStub stub() {
         return statements.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    private MutinyActorServiceGrpc.MutinyActorServiceStub actors() {
+        return actors.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    public Uni<Statement> getStatement(StatementName name) {
+        return guarded.call(Backend.STATEMENT, () -> stub().getStatement(
+                GetStatementRequest.newBuilder().setName(name.toString()).build())).map(GetStatementResponse::getStatement);
+    }
+
+    public Uni<Actor> getActor(ActorName name) {
+        return guarded.call(Backend.STATEMENT, () -> actors().getActor(
+                GetActorRequest.newBuilder().setName(name.toString()).build())).map(GetActorResponse::getActor);
+    }
+
+    public Uni<ListStatementRevisionsResponse> statementRevisions(ListStatementRevisionsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> stub().listStatementRevisions(request));
+    }
+
+    public Uni<ListActorRevisionsResponse> actorRevisions(ListActorRevisionsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> actors().listActorRevisions(request));
     }
 
     public Uni<ListPersonClaimsResponse> personClaims(ListPersonClaimsRequest request) {
@@ -39,14 +66,16 @@ public class StatementClient {
         return guarded.call(Backend.STATEMENT, () -> stub().listCountryStatements(request));
     }
 
-    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<PersonName> persons) {
+    public Uni<BatchGetReleaseCallSummariesResponse> releaseCallSummaries(List<PersonName> persons, AsOf asOf) {
         return guarded.call(Backend.STATEMENT, () -> stub().batchGetReleaseCallSummaries(
-                BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(names(persons)).build()));
+                asOf.on(BatchGetReleaseCallSummariesRequest.newBuilder().addAllPersons(names(persons)),
+                        BatchGetReleaseCallSummariesRequest.Builder::setAsOf).build()));
     }
 
-    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(PersonName person) {
+    public Uni<GetReleaseCallSummaryResponse> releaseCallSummary(PersonName person, AsOf asOf) {
         return guarded.call(Backend.STATEMENT, () -> stub().getReleaseCallSummary(
-                GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()).build()));
+                asOf.on(GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()),
+                        GetReleaseCallSummaryRequest.Builder::setAsOf).build()));
     }
 
     /** Person names as requests carry them. */

@@ -27,7 +27,8 @@ final class BackendFields {
             Map.entry("article_limit", List.of("articles")),
             Map.entry("detaining_country", List.of("countryCode", "country")),
             Map.entry("country", List.of("countryCode", "country")),
-            Map.entry("name", List.of("personId")),
+            Map.entry("name", List.of("personId", "detentionId", "eventId", "chargeId", "statementId", "actorId")),
+            Map.entry("as_of", List.of("asOf")),
             Map.entry("person", List.of("personId")),
             Map.entry("persons", List.of("personId")),
             Map.entry("parent", List.of("personId")));

@@ -53,9 +53,10 @@ public class CountryResource {
             @Parameter(description = "detention, custody, charge, charge_status, statement, claim") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor,
-            @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Parameter(description = PersonResource.AS_OF) @QueryParam(Params.AS_OF) String asOf) {
         String country = Params.countryPath(countryCode);
-        TimelineQuery query = query(from, to, kind, role);
+        TimelineQuery query = query(from, to, kind, role, asOf);
         int size = Params.pageSize(pageSize, 50, 200);
         Formats.csv(format, List.of());
         return timelines.timeline(country, query, cursor, size)
@@ -70,17 +71,17 @@ public class CountryResource {
     public RestMulti<String> timelineCsv(@PathParam("countryCode") String countryCode, @QueryParam("role") List<String> role,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("kind") List<String> kind,
             @QueryParam("pageSize") String pageSize, @QueryParam(CursorCodec.PARAM) String cursor,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format, @QueryParam(Params.AS_OF) String asOf) {
         String country = Params.countryPath(countryCode);
-        TimelineQuery query = query(from, to, kind, role);
+        TimelineQuery query = query(from, to, kind, role, asOf);
         Params.pageSize(pageSize, 50, 200);
         return TimelineCsv.download(c -> timelines.timeline(country, query, c, 200), config.csv().maxEvents(),
                 "country-" + country + "-timeline.csv");
     }
 
-    private static TimelineQuery query(String from, String to, List<String> kind, List<String> role) {
+    private static TimelineQuery query(String from, String to, List<String> kind, List<String> role, String asOf) {
         return PersonResource.query(from, to, kind, EventMapper.ALL_KINDS,
-                Params.oneOf("role", role, List.of("detaining", "speaking", "subject")));
+                Params.oneOf("role", role, List.of("detaining", "speaking", "subject")), asOf);
     }
 
     @GET
@@ -90,12 +91,13 @@ public class CountryResource {
             + "most-used articles, calls for release by speaker country, persons with outstanding calls.")
     public Uni<CountrySummary> summary(@PathParam("countryCode") String countryCode, @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @Parameter(description = "how many articles, 1 to 100, default 10") @QueryParam("articles") String articles) {
+            @Parameter(description = "how many articles, 1 to 100, default 10") @QueryParam("articles") String articles,
+            @Parameter(description = PersonResource.AS_OF) @QueryParam(Params.AS_OF) String asOf) {
         String country = Params.countryPath(countryCode);
         PartialDate f = Params.date("from", from);
         PartialDate t = Params.date("to", to);
         Params.checkRange(f, t);
         int limit = Params.whole("articles", articles, 10, 100);
-        return summaries.summary(country, TimelineQuery.dateRange(f, t), limit);
+        return summaries.summary(country, TimelineQuery.dateRange(f, t), limit, Params.asOf(asOf));
     }
 }

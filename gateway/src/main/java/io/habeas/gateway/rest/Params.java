@@ -1,5 +1,6 @@
 package io.habeas.gateway.rest;
 
+import io.habeas.gateway.client.AsOf;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
@@ -7,16 +8,29 @@ import io.habeas.kernel.names.Ids;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.text.HumanText;
 import io.habeas.kernel.time.PartialDate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Request parameters, read as text and checked here so that every bad one is a 400 naming it. */
 public final class Params {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    /** The query parameter of a read as of an instant. */
+    public static final String AS_OF = "asOf";
+    /** RFC 3339's date-time: seconds required, an offset required (Z or +hh:mm), ASCII digits only. */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
+    /** The first instant a protobuf Timestamp holds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
 
     private Params() {
     }
@@ -42,6 +56,38 @@ public final class Params {
     public static PersonName person(String personId) {
         return PersonName.of(Ids.parse(personId).orElseThrow(() ->
                 InvalidArgumentException.of("personId", "must be a person's id: the UUID in " + PersonName.FORM)));
+    }
+
+    /** A path's id of a record: a UUID in its canonical form (any case), else a 400 naming the path parameter. */
+    public static UUID id(String name, String text, String what) {
+        return Ids.parse(text).orElseThrow(() -> InvalidArgumentException.of(name, "must be " + what + "'s id: a UUID"));
+    }
+
+    /**
+     * asOf: an RFC 3339 instant with its offset (2024-03-01T00:00:00Z, 2024-03-01T02:00:00+02:00), not
+     * in the future; absent is now. The 400 says what an instant is, without quoting what was sent.
+     */
+    public static AsOf asOf(String text) {
+        if (text == null || text.isBlank()) {
+            return AsOf.NOW;
+        }
+        String t = text.trim();
+        Instant instant = null;
+        if (RFC_3339.matcher(t).matches()) {
+            try {
+                instant = OffsetDateTime.parse(t.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                instant = null;
+            }
+        }
+        if (instant == null || instant.isBefore(EARLIEST)) {
+            throw InvalidArgumentException.of(AS_OF, "must be an instant as RFC 3339 with its offset, such as "
+                    + "2024-03-01T00:00:00Z (a date and time that exist, from year 1)");
+        }
+        if (instant.isAfter(Instant.now())) {
+            throw InvalidArgumentException.of(AS_OF, "must not be in the future");
+        }
+        return new AsOf(instant);
     }
 
     /** An ISO 3166-1 alpha-2 code, any case: 400 when malformed, 404 when no such country. */

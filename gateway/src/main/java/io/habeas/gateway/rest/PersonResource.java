@@ -1,8 +1,10 @@
 package io.habeas.gateway.rest;
 
 import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.api.HistoryPage;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.history.RecordHistories;
 import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.service.Custody;
 import io.habeas.gateway.service.PersonDirectory;
@@ -47,6 +49,9 @@ public class PersonResource {
     PersonTimelines timelines;
 
     @Inject
+    RecordHistories histories;
+
+    @Inject
     GatewayConfig config;
 
     private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
@@ -79,8 +84,10 @@ public class PersonResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A person's profile with derived facts", description = "Current status, days in custody, charges with "
             + "their articles, calls for release and whether one is outstanding (called for and still held).")
-    public Uni<PersonProfile> profile(@PathParam("personId") String personId) {
-        return profiles.profile(Params.person(personId));
+    public Uni<PersonProfile> profile(@PathParam("personId") String personId,
+            @Parameter(description = AS_OF) @QueryParam(Params.AS_OF) String asOf) {
+        PersonName person = Params.person(personId);
+        return profiles.profile(person, Params.asOf(asOf));
     }
 
     @GET
@@ -95,9 +102,10 @@ public class PersonResource {
             @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor,
-            @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Parameter(description = AS_OF) @QueryParam(Params.AS_OF) String asOf) {
         PersonName person = Params.person(personId);
-        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of());
+        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of(), asOf);
         int size = Params.pageSize(pageSize, 50, 200);
         Formats.csv(format, List.of());
         return timelines.timeline(person, query, cursor, size).map(page -> Response.ok(page, MediaType.APPLICATION_JSON).build());
@@ -110,18 +118,35 @@ public class PersonResource {
     @Operation(hidden = true)
     public RestMulti<String> timelineCsv(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("kind") List<String> kind, @QueryParam("pageSize") String pageSize,
-            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format) {
+            @QueryParam(CursorCodec.PARAM) String cursor, @QueryParam("format") String format,
+            @QueryParam(Params.AS_OF) String asOf) {
         PersonName person = Params.person(personId);
-        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of());
+        TimelineQuery query = query(from, to, kind, PERSON_KINDS, Set.of(), asOf);
         Params.pageSize(pageSize, 50, 200);
         return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
                 "person-" + person.id() + "-timeline.csv");
     }
 
-    static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles) {
+    @GET
+    @Path("/{personId}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A person's revisions, newest first", description = HistoryResource.DESCRIPTION)
+    public Uni<HistoryPage> history(@PathParam("personId") String personId,
+            @Parameter(description = "1 to 50, default 20") @QueryParam("pageSize") String pageSize,
+            @QueryParam(CursorCodec.PARAM) String cursor) {
+        PersonName person = Params.person(personId);
+        return histories.person(person, HistoryResource.pageSize(pageSize), cursor);
+    }
+
+    /** What asOf means, for the API document. */
+    static final String AS_OF = "Read as known at this instant (RFC 3339 with its offset, such as 2024-03-01T00:00:00Z; "
+            + "not in the future): what was recorded, corrected or retracted after it does not show. Default: now.";
+
+    static TimelineQuery query(String from, String to, List<String> kind, List<String> kinds, Set<String> roles,
+            String asOf) {
         PartialDate f = Params.date("from", from);
         PartialDate t = Params.date("to", to);
         Params.checkRange(f, t);
-        return new TimelineQuery(f, t, Params.oneOf("kind", kind, kinds), roles);
+        return new TimelineQuery(f, t, Params.oneOf("kind", kind, kinds), roles, Params.asOf(asOf));
     }
 }

@@ -65,13 +65,25 @@ public class QueryText {
         for (int i = 0; i < segments.length; i++) {
             String error = decode(segments[i].replace("+", "%2B")).error();
             if (error != null) {
-                String name = i == 4 && segments[3].equals("persons") ? "personId"
-                        : i == 4 && segments[3].equals("countries") ? "countryCode" : "path";
-                return Optional.of(new ProblemMappers.InvalidParam(name, error));
+                return Optional.of(new ProblemMappers.InvalidParam(pathParameter(segments, i), error));
             }
         }
         return Optional.empty();
     }
+
+    /** The path parameter segment i of /api/v1/... is, as the routes name it; "path" for any other segment. */
+    static String pathParameter(String[] segments, int i) {
+        String collection = i >= 1 ? segments[i - 1] : "";
+        if (i == 4) {
+            return PATH_PARAMETERS.getOrDefault(collection, "path");
+        }
+        return i == 6 && segments[3].equals("detentions") ? PATH_PARAMETERS.getOrDefault(collection, "path") : "path";
+    }
+
+    /** Each collection of the routes and the name of the id after it. */
+    private static final Map<String, String> PATH_PARAMETERS = Map.of("persons", "personId", "countries", "countryCode",
+            "detentions", "detentionId", "custody-events", "eventId", "charges", "chargeId", "statements", "statementId",
+            "actors", "actorId");
 
     /** The first parameter whose raw text is unfit, if any. */
     static Optional<ProblemMappers.InvalidParam> problem(String rawQuery) {

@@ -12,6 +12,7 @@ import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.CountrySummary;
 import io.habeas.gateway.api.DateView;
 import io.habeas.gateway.api.MissingSource;
+import io.habeas.gateway.client.AsOf;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
@@ -55,12 +56,15 @@ public class CountrySummaryService {
     @Inject
     GatewayConfig config;
 
-    public Uni<CountrySummary> summary(String country, DateRange range, int articleLimit) {
-        Uni<GetCountryStatisticsResponse> stats = detention.countryStatistics(GetCountryStatisticsRequest.newBuilder()
-                .setDetainingCountry(country).setDateRange(range).setArticleLimit(articleLimit).build());
-        Uni<Detainees.Found> persons = detainees.of(country, config.countrySummary().maxPersons());
-        Uni<ListDetentionsResponse> ongoing = detention.listDetentions(ListDetentionsRequest.newBuilder()
-                .setDetainingCountry(country).setOngoingOnly(true).setPageSize(200).build());
+    /** The summary as of the instant: every call carries it. */
+    public Uni<CountrySummary> summary(String country, DateRange range, int articleLimit, AsOf asOf) {
+        Uni<GetCountryStatisticsResponse> stats = detention.countryStatistics(asOf.on(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry(country).setDateRange(range).setArticleLimit(articleLimit),
+                GetCountryStatisticsRequest.Builder::setAsOf).build());
+        Uni<Detainees.Found> persons = detainees.of(country, config.countrySummary().maxPersons(), asOf);
+        Uni<ListDetentionsResponse> ongoing = detention.listDetentions(asOf.on(ListDetentionsRequest.newBuilder()
+                .setDetainingCountry(country).setOngoingOnly(true).setPageSize(200), ListDetentionsRequest.Builder::setAsOf)
+                .build());
         return Uni.combine().all().unis(stats, persons, ongoing).asTuple().chain(t -> {
             List<Person> visible = t.getItem2().persons();
             boolean truncated = t.getItem2().truncated() || !t.getItem3().getNextPageToken().isEmpty();
@@ -71,7 +75,7 @@ public class CountrySummaryService {
                 }
             }
             Uni<List<ReleaseCallSummary>> calls = visible.isEmpty() ? Uni.createFrom().item(List.of())
-                    : statement.releaseCallSummaries(t.getItem2().names())
+                    : statement.releaseCallSummaries(t.getItem2().names(), asOf)
                             .map(BatchGetReleaseCallSummariesResponse::getSummariesList);
             return Backend.STATEMENT.read(calls.map(summaries -> build(country, t.getItem1(), visible, summaries, heldBy,
                             truncated, null)))

@@ -3,6 +3,7 @@ package io.habeas.gateway.service;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.gateway.access.AccessPolicy;
+import io.habeas.gateway.client.AsOf;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.kernel.names.PersonName;
@@ -37,16 +38,19 @@ public class Detainees {
         }
     }
 
-    /** The visible persons the country detains; a malformed name among them is detention-service's bad answer. */
-    public Uni<Found> of(String country, int limit) {
-        return Backend.DETENTION.read(collect(country, "", new ArrayList<>(), limit, 2 * (limit / PAGE) + 2));
+    /**
+     * The persons the country detains as of the instant that may be shown (visible, not retracted); a
+     * malformed name among them is detention-service's bad answer.
+     */
+    public Uni<Found> of(String country, int limit, AsOf asOf) {
+        return Backend.DETENTION.read(collect(country, "", new ArrayList<>(), limit, 2 * (limit / PAGE) + 2, asOf));
     }
 
-    private Uni<Found> collect(String country, String token, List<Person> found, int limit, int pagesLeft) {
-        return detention.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry(country).setPageSize(PAGE)
-                        .setPageToken(token).build())
+    private Uni<Found> collect(String country, String token, List<Person> found, int limit, int pagesLeft, AsOf asOf) {
+        return detention.listPersons(asOf.on(ListPersonsRequest.newBuilder().setDetainingCountry(country).setPageSize(PAGE)
+                        .setPageToken(token), ListPersonsRequest.Builder::setAsOf).build())
                 .chain(page -> {
-                    page.getPersonsList().stream().filter(p -> access.visible(p.getAccessLevel())).forEach(found::add);
+                    page.getPersonsList().stream().filter(access::shown).forEach(found::add);
                     if (found.size() > limit) {
                         return Uni.createFrom().item(Found.of(List.copyOf(found.subList(0, limit)), true));
                     }
@@ -54,7 +58,7 @@ public class Detainees {
                         return Uni.createFrom().item(Found.of(List.copyOf(found), false));
                     }
                     return pagesLeft <= 1 ? Uni.createFrom().item(Found.of(List.copyOf(found), true))
-                            : collect(country, page.getNextPageToken(), found, limit, pagesLeft - 1);
+                            : collect(country, page.getNextPageToken(), found, limit, pagesLeft - 1, asOf);
                 });
     }
 }

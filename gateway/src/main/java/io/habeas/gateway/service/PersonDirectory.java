@@ -118,9 +118,12 @@ public class PersonDirectory {
                     r.getPersonsList().stream().map(p -> new Candidate(p, null)).toList(), r.getNextPageToken()));
         }
 
-        /** The shown persons of a chunk with their detentions, read in one list call; the filters apply here. */
+        /**
+         * The shown persons of a chunk (visible, not retracted: the backend leaves retracted persons out,
+         * and the gateway checks again) with their detentions, read in one list call; the filters apply here.
+         */
         Uni<List<PersonListItem>> enrich(List<Candidate> chunk) {
-            List<Candidate> shown = chunk.stream().filter(c -> access.visible(c.person().getAccessLevel())).toList();
+            List<Candidate> shown = chunk.stream().filter(c -> access.shown(c.person())).toList();
             if (shown.isEmpty()) {
                 return Uni.createFrom().item(List.of());
             }

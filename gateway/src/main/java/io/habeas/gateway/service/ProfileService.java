@@ -15,6 +15,7 @@ import io.habeas.gateway.api.DetentionView;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.PersonProfile;
 import io.habeas.gateway.api.ReleaseCalls;
+import io.habeas.gateway.client.AsOf;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
@@ -38,7 +39,7 @@ import java.util.List;
 /**
  * A person's profile: GetPerson, ListDetentions and GetReleaseCallSummary in parallel, then
  * ListCharges for each detention (bounded by habeas.gateway.profile.max-detentions: the contract
- * lists charges per detention only). Without detention-service there is no profile (503/504, or
+ * lists charges per detention only), every call as of the same instant. Without detention-service there is no profile (503/504, or
  * 502 when its answer breaks the contract); without statement-service the profile is partial, its
  * release calls null.
  */
@@ -64,8 +65,9 @@ public class ProfileService {
     record Calls(ReleaseCalls releaseCalls, BackendException failure) {
     }
 
-    public Uni<PersonProfile> profile(PersonName name) {
-        Uni<Calls> calls = Backend.STATEMENT.read(statement.releaseCallSummary(name).map(ProfileService::releaseCalls))
+    /** The profile as of the instant; a person hidden or retracted as of it is a 404 exactly as an unknown one. */
+    public Uni<PersonProfile> profile(PersonName name, AsOf asOf) {
+        Uni<Calls> calls = Backend.STATEMENT.read(statement.releaseCallSummary(name, asOf).map(ProfileService::releaseCalls))
                 .map(r -> new Calls(r, null))
                 .onFailure(f -> f instanceof BackendException be
                         && (be.unavailable() || be.code() == Status.Code.NOT_FOUND))
@@ -76,22 +78,23 @@ public class ProfileService {
                 });
         // Release calls are asked for in parallel but shown only once detention-service has shown the person.
         return Backend.DETENTION.read(DetentionClient.aboutPerson(name, Uni.combine().all()
-                .unis(detention.getPerson(name),
-                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(name.toString())
-                                .setPageSize(200).build()),
+                .unis(detention.getPerson(name, asOf),
+                        detention.listDetentions(asOf.on(ListDetentionsRequest.newBuilder().setPerson(name.toString())
+                                .setPageSize(200), ListDetentionsRequest.Builder::setAsOf).build()),
                         calls)
                 .asTuple())
                 .chain(t -> {
                     Person person = t.getItem1();
-                    if (!access.visible(person.getAccessLevel())) {
+                    if (!access.shown(person)) {
                         throw new NotFoundException(name.toString());
                     }
                     List<Detention> detentions = t.getItem2().getDetentionsList().stream()
                             .filter(d -> access.visible(d.getAccessLevel())).limit(config.profile().maxDetentions()).toList();
                     Uni<List<List<Charge>>> charges = detentions.isEmpty() ? Uni.createFrom().item(List.of())
                             : Uni.combine().all().unis(detentions.stream()
-                                    .map(d -> detention.listCharges(ListChargesRequest.newBuilder().setParent(d.getName())
-                                            .setPageSize(200).build()).map(r -> r.getChargesList()))
+                                    .map(d -> detention.listCharges(asOf.on(ListChargesRequest.newBuilder()
+                                            .setParent(d.getName()).setPageSize(200), ListChargesRequest.Builder::setAsOf)
+                                            .build()).map(r -> r.getChargesList()))
                                     .toList())
                                     .with(Object.class, lists -> lists.stream().map(l -> {
                                         @SuppressWarnings("unchecked")

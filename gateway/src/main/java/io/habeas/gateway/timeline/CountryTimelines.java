@@ -3,6 +3,7 @@ package io.habeas.gateway.timeline;
 import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelinePage;
+import io.habeas.gateway.client.AsOf;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.service.Detainees;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A country's timeline by role. detaining: its detention feed and the claims about the persons it
@@ -42,16 +44,17 @@ public class CountryTimelines {
         TimelinePages.Walk walk = pages.walk("country-timeline", country, query, cursor);
         boolean detaining = query.wantsRole("detaining");
         boolean subjectClaims = query.wantsRole("subject") && query.wants(EventMapper.CLAIM);
-        return context(country, detaining && query.wants(EventMapper.CLAIM)).chain(ctx -> {
+        return context(country, detaining && query.wants(EventMapper.CLAIM), query.asOf()).chain(ctx -> {
             List<TimelineSource> merged = new ArrayList<>();
+            Set<PersonName> detainees = Set.copyOf(ctx.persons());
             if (detaining && query.wantsAny(EventMapper.DETENTION_KINDS)) {
                 merged.add(sources.countryFeed(country, query));
             }
             if (query.wantsRole("speaking") && query.wants(EventMapper.STATEMENT)) {
-                merged.add(sources.countryStatements(country, query));
+                merged.add(sources.countryStatements(country, query, detainees));
             }
             if (subjectClaims) {
-                merged.add(sources.countryClaims(country, query));
+                merged.add(sources.countryClaims(country, query, detainees));
             }
             if (!ctx.persons().isEmpty()) {
                 merged.add(sources.detaineeClaims(ctx.persons(), query, item -> shownElsewhere(item, country, subjectClaims)));
@@ -62,11 +65,11 @@ public class CountryTimelines {
         });
     }
 
-    private Uni<Context> context(String country, boolean followDetainees) {
+    private Uni<Context> context(String country, boolean followDetainees, AsOf asOf) {
         if (!followDetainees) {
             return Uni.createFrom().item(new Context(List.of(), false, null));
         }
-        return detainees.of(country, config.countryTimeline().maxDetainedPersons())
+        return detainees.of(country, config.countryTimeline().maxDetainedPersons(), asOf)
                 .map(found -> new Context(found.names(), found.truncated(), null))
                 .onFailure(f -> f instanceof BackendException be && be.unavailable())
                 .recoverWithItem(f -> new Context(List.of(), false, (BackendException) f));

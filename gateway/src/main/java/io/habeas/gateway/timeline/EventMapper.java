@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Proto records to timeline events. Returns null for what the caller may not see (a record above
@@ -124,8 +125,11 @@ public class EventMapper {
         }
     }
 
-    /** One claim of a statement; null when the statement may not be shown or the claim is not in it. */
-    public TimelineEvent claim(ClaimItem item) {
+    /**
+     * One claim of a statement; null when the statement may not be shown or the claim is not in it.
+     * Its subject persons are those shownPerson lets through (retracted and unconfirmed persons are not named).
+     */
+    public TimelineEvent claim(ClaimItem item, Predicate<PersonName> shownPerson) {
         Statement s = item.getStatement();
         if (!access.visible(s.getAccessLevel())) {
             return null;
@@ -137,7 +141,10 @@ public class EventMapper {
         String origin = Backend.STATEMENT.serviceName();
         List<PersonRef> persons = new ArrayList<>();
         for (String p : claim.getSubjectPersonsList()) {
-            persons.add(new PersonRef(personId(p, "Claim.subject_persons"), null));
+            PersonName name = PersonName.parse(p, "Claim.subject_persons");
+            if (shownPerson.test(name)) {
+                persons.add(new PersonRef(name.id().toString(), null));
+            }
         }
         List<CountryRef> countries = new ArrayList<>();
         if (!s.getActorCountry().isEmpty()) {
@@ -154,19 +161,21 @@ public class EventMapper {
                 countries, sources.visible(s.getSourcesList()), origin, claim.getName());
     }
 
-    /** A statement as a whole, for the timeline of the country whose actor made it. */
-    public TimelineEvent statement(Statement s) {
+    /** A statement as a whole, for the timeline of the country whose actor made it; persons as in {@link #claim}. */
+    public TimelineEvent statement(Statement s, Predicate<PersonName> shownPerson) {
         if (!access.visible(s.getAccessLevel())) {
             return null;
         }
         String origin = Backend.STATEMENT.serviceName();
-        Set<String> personNames = new LinkedHashSet<>();
+        Set<PersonName> personNames = new LinkedHashSet<>();
         Set<CountryRef> countries = new LinkedHashSet<>();
         if (!s.getActorCountry().isEmpty()) {
             countries.add(new CountryRef(s.getActorCountry(), "speaker"));
         }
         for (Claim c : s.getClaimsList()) {
-            personNames.addAll(c.getSubjectPersonsList());
+            for (String p : c.getSubjectPersonsList()) {
+                personNames.add(PersonName.parse(p, "Statement.claims.subject_persons"));
+            }
             for (String country : c.getSubjectCountriesList()) {
                 countries.add(new CountryRef(country, "subject"));
             }
@@ -174,8 +183,8 @@ public class EventMapper {
                 countries.add(new CountryRef(c.getAddresseeCountry(), "addressee"));
             }
         }
-        List<PersonRef> persons = personNames.stream()
-                .map(p -> new PersonRef(personId(p, "Statement.claims.subject_persons"), null)).toList();
+        List<PersonRef> persons = personNames.stream().filter(shownPerson)
+                .map(p -> new PersonRef(p.id().toString(), null)).toList();
         String detail = s.getSummary().isEmpty() ? s.getQuotedText() : s.getSummary();
         return new TimelineEvent(origin + ":" + s.getName(), DateViews.of(s.getMadeOn()), STATEMENT,
                 EnumValues.of(s.getMedium()), s.getTitle(), detail, persons,

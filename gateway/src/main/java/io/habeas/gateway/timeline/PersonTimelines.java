@@ -6,6 +6,7 @@ import io.habeas.detention.v1.Person;
 import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.TimelinePage;
+import io.habeas.gateway.client.AsOf;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
@@ -44,7 +45,7 @@ public class PersonTimelines {
 
     public Uni<TimelinePage> timeline(PersonName person, TimelineQuery query, String cursor, int limit) {
         TimelinePages.Walk walk = pages.walk("person-timeline", person.toString(), query, cursor);
-        return context(person).chain(ctx -> {
+        return context(person, query.asOf()).chain(ctx -> {
             if (ctx.failure() != null) {
                 return Uni.createFrom().item(unverified(ctx.failure()));
             }
@@ -70,15 +71,15 @@ public class PersonTimelines {
                 new MissingSource(Backend.STATEMENT.serviceName(), UNVERIFIED)));
     }
 
-    /** A 404 when the person is unknown or may not be shown, the same answer for both. */
-    private Uni<Context> context(PersonName person) {
+    /** A 404 when the person is unknown or may not be shown (hidden or retracted as of the instant), the same answer for all. */
+    private Uni<Context> context(PersonName person, AsOf asOf) {
         return DetentionClient.aboutPerson(person, Uni.combine().all()
-                .unis(detention.getPerson(person),
-                        detention.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person.toString())
-                                .setPageSize(200).build()))
+                .unis(detention.getPerson(person, asOf),
+                        detention.listDetentions(asOf.on(ListDetentionsRequest.newBuilder().setPerson(person.toString())
+                                .setPageSize(200), ListDetentionsRequest.Builder::setAsOf).build()))
                 .asTuple())
                 .map(t -> {
-                    if (!access.visible(t.getItem1().getAccessLevel())) {
+                    if (!access.shown(t.getItem1())) {
                         throw new NotFoundException(person.toString());
                     }
                     Set<String> hidden = t.getItem2().getDetentionsList().stream()

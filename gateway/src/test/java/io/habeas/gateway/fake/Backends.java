@@ -1,5 +1,8 @@
 package io.habeas.gateway.fake;
 
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -9,6 +12,7 @@ import io.habeas.common.v1.DateRange;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.detention.v1.*;
 import io.habeas.statement.v1.*;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -16,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -51,6 +56,21 @@ public final class Backends {
     public static final List<ClaimItem> claims = new CopyOnWriteArrayList<>();
     public static final List<Statement> statements = new CopyOnWriteArrayList<>();
     public static final Map<String, GetReleaseCallSummaryResponse> releaseCalls = new HashMap<>();
+    /** Records their Get method answers besides those in the lists above (custody events, statements, actors, ...), by name. */
+    public static final Map<String, Message> records = new ConcurrentHashMap<>();
+    /** Each record's revisions, newest first, by the record's name, as its List...Revisions answers them. */
+    public static final Map<String, List<? extends Message>> revisions = new ConcurrentHashMap<>();
+
+    /**
+     * The as_of of every call, as "Method=2024-03-01T00:00:00Z": "Method=unset" when the request left it
+     * unset, "Method=none" when the request has no as_of at all.
+     */
+    public static final List<String> asOfs = new CopyOnWriteArrayList<>();
+    /** When records (by name) were recorded: a read as of an earlier instant does not know them. Others: always known. */
+    public static final Map<String, Instant> recordedAt = new ConcurrentHashMap<>();
+    /** A person's earlier version and the instant it was replaced by the one in persons: reads as of before it see it. */
+    public static final Map<String, Map.Entry<Instant, Person>> replacedPersons = new ConcurrentHashMap<>();
+    private static final ThreadLocal<Instant> AS_OF = new ThreadLocal<>();
 
     private Backends() {
     }
@@ -75,6 +95,55 @@ public final class Backends {
         claims.clear();
         statements.clear();
         releaseCalls.clear();
+        records.clear();
+        revisions.clear();
+        asOfs.clear();
+        recordedAt.clear();
+        replacedPersons.clear();
+    }
+
+    /** Whether the current call, as of its as_of, knows the record of this name. */
+    static boolean known(String name) {
+        Instant asOf = AS_OF.get();
+        Instant recorded = recordedAt.get(name);
+        return asOf == null || recorded == null || !recorded.isAfter(asOf);
+    }
+
+    /** The person as the current call's as_of knew it: an earlier version, or this one. */
+    static Person asKnown(Person current) {
+        Instant asOf = AS_OF.get();
+        Map.Entry<Instant, Person> earlier = replacedPersons.get(current.getName());
+        return asOf != null && earlier != null && asOf.isBefore(earlier.getKey()) ? earlier.getValue() : current;
+    }
+
+    /** The name of the record a feed item is about, the one its recordedAt entry uses. */
+    static String recordOf(FeedItem item) {
+        return switch (item.getRecordCase()) {
+            case DETENTION -> item.getDetention().getName();
+            case CUSTODY_EVENT -> item.getCustodyEvent().getName();
+            case CHARGE -> item.getCharge().getName();
+            default -> "";
+        };
+    }
+
+    /** A record's revisions page, as List...Revisions answers (0 means 50, at most 200); NOT_FOUND for no such record. */
+    @SuppressWarnings("unchecked")
+    static <T> Page<T> revisionsOf(String name, int pageSize, String token) {
+        List<T> all = (List<T>) revisions.get(name);
+        if (all == null) {
+            throw Status.NOT_FOUND.withDescription("no " + name).asRuntimeException();
+        }
+        return page(all, r -> true, pageSize, token, 50, 200);
+    }
+
+    /** A record its Get method answers, from records; NOT_FOUND when unknown (or unknown as of the call's as_of). */
+    @SuppressWarnings("unchecked")
+    static <T extends Message> T record(String name) {
+        Message m = records.get(name);
+        if (m == null || !known(name)) {
+            throw Status.NOT_FOUND.withDescription("no " + name).asRuntimeException();
+        }
+        return (T) m;
     }
 
     /** Keeps each call's bearer and, like the real services, refuses a call without the expected one. */
@@ -96,11 +165,15 @@ public final class Backends {
         };
     }
 
-    /** Applies a backend's mode: throws its failure, or sleeps past the test deadline. */
-    static void enter(boolean detention, String method) {
+    /** Applies a backend's mode: throws its failure, or sleeps past the test deadline. Keeps the request's as_of. */
+    static void enter(boolean detention, String method, Message request) {
         (detention ? detentionCalls : statementCalls).incrementAndGet();
         calls.add(method);
         CURRENT.set(method.split(":")[0]);
+        FieldDescriptor field = request.getDescriptorForType().findFieldByName("as_of");
+        Instant asOf = field != null && request.hasField(field) ? instant((Timestamp) request.getField(field)) : null;
+        AS_OF.set(asOf);
+        asOfs.add(method.split(":")[0] + "=" + (field == null ? "none" : asOf == null ? "unset" : asOf.toString()));
         Mode mode = detention ? detentionMode : statementMode;
         if (mode == Mode.DOWN) {
             throw Status.UNAVAILABLE.withDescription("fake is down").asRuntimeException();
@@ -124,6 +197,10 @@ public final class Backends {
         if (detention && detentionError != null) {
             throw Status.fromCode(detentionError).withDescription("fake says " + detentionError).asRuntimeException();
         }
+    }
+
+    static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     public static LocalDate latest(PartialDate d) {

@@ -29,6 +29,20 @@ public final class NameSearch {
     static final int MIN_QUERY = 2;
     static final int MAX_QUERY = 200;
 
+    /** Which records a search may find besides their level. */
+    public enum Among {
+        /** Every record. */
+        ALL("true"),
+        /** Those not retracted, in a table with a state column. */
+        ACTIVE("t.state = 'ACTIVE'");
+
+        private final String condition;
+
+        Among(String condition) {
+            this.condition = condition;
+        }
+    }
+
     private NameSearch() {
     }
 
@@ -47,6 +61,12 @@ public final class NameSearch {
      */
     public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
             String table, String text, Collection<AccessLevel> levels, PageRequest page) {
+        return page(entityManager, type, table, text, levels, Among.ALL, page);
+    }
+
+    /** The same, among these records only (each caller always passes the same, so page tokens need not name it). */
+    public static <T extends SourcedRecord> Page<Match<T>> page(EntityManager entityManager, Class<T> type,
+            String table, String text, Collection<AccessLevel> levels, Among among, PageRequest page) {
         String query = text == null ? "" : HumanText.normalized(text.strip());
         if (query.length() < MIN_QUERY || query.length() > MAX_QUERY) {
             throw InvalidArgumentException.of("query", "must be " + MIN_QUERY + " to " + MAX_QUERY + " characters");
@@ -57,17 +77,17 @@ public final class NameSearch {
         });
         return Pager.page(page, QueryFingerprint.of("search", table, query), Keys.SCORED,
                 match -> new Keys.Scored(match.score(), match.record().id),
-                (after, limit) -> search(entityManager, type, table, query, levels, after, limit));
+                (after, limit) -> search(entityManager, type, table, query, levels, among, after, limit));
     }
 
     @SuppressWarnings("unchecked")
     private static <T extends SourcedRecord> List<Match<T>> search(EntityManager entityManager, Class<T> type,
-            String table, String text, Collection<AccessLevel> levels, Keys.Scored after, int limit) {
+            String table, String text, Collection<AccessLevel> levels, Among among, Keys.Scored after, int limit) {
         String keyset = after == null ? "" : " AND (s.score < :afterScore OR (s.score = :afterScore AND s.id > :afterId))";
         var query = entityManager.createNativeQuery("SELECT s.id, s.score FROM ("
                         + " SELECT t.id, word_similarity(habeas_fold(:text), t.search_folded) AS score"
                         + " FROM " + table + " t WHERE habeas_fold(:text) <% t.search_folded"
-                        + " AND t.access_level IN (:levels)) s"
+                        + " AND t.access_level IN (:levels) AND " + among.condition + ") s"
                         + " WHERE true" + keyset + " ORDER BY s.score DESC, s.id LIMIT :limit")
                 .setParameter("text", text)
                 .setParameter("levels", levels.stream().map(Enum::name).toList())

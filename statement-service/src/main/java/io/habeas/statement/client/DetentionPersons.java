@@ -4,11 +4,13 @@ import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import io.habeas.common.v1.AccessLevel;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.RecordState;
+import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
@@ -33,7 +35,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Which persons the caller may see, as detention-service says (ListPersons with the persons
- * filter): absent is unknown or hidden, which statement-service treats alike. It asks with the
+ * filter and show_retracted): absent is unknown or hidden, which statement-service treats alike;
+ * a retracted person (entered in error) is seen, with its state, so that the statements naming it
+ * still show without it and nothing is about it any more. It asks with the
  * caller's own token, never an identity of its own: a service identity would see more or less
  * than the caller, and either widens what the caller learns.
  *
@@ -59,24 +63,26 @@ public class DetentionPersons {
     @Inject
     SecurityIdentity caller;
 
-    private final Map<UUID, Boolean> known = new HashMap<>();
+    /** What detention-service said of a person: absent (unknown or hidden), active or retracted. */
+    private enum Seen { ABSENT, ACTIVE, RETRACTED }
+
+    private final Map<UUID, Seen> known = new HashMap<>();
     /** Of the persons seen, those detention-service gave as CONFIDENTIAL, for the read audit. */
     private final Set<UUID> confidential = new HashSet<>();
 
-    /** Those of the persons the caller may see. */
+    /** Those of the persons the caller may see, retracted ones included. */
     public Set<UUID> visible(Collection<UUID> personIds) {
-        List<UUID> unasked = personIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
-        if (!unasked.isEmpty()) {
-            Set<UUID> seen = ask(unasked);
-            unasked.forEach(id -> known.put(id, seen.contains(id)));
-        }
-        Set<UUID> visible = new HashSet<>();
-        personIds.forEach(id -> {
-            if (known.get(id)) {
-                visible.add(id);
-            }
-        });
-        return visible;
+        return those(personIds, Seen.ACTIVE, Seen.RETRACTED);
+    }
+
+    /** Those of the persons the caller may see that are not retracted: the persons claims may be about. */
+    public Set<UUID> active(Collection<UUID> personIds) {
+        return those(personIds, Seen.ACTIVE);
+    }
+
+    /** Those of the persons the caller may see that were retracted. */
+    public Set<UUID> retracted(Collection<UUID> personIds) {
+        return those(personIds, Seen.RETRACTED);
     }
 
     /** Those of the persons the caller may see that are CONFIDENTIAL. */
@@ -100,11 +106,40 @@ public class DetentionPersons {
         }
     }
 
-    private Set<UUID> ask(List<UUID> ids) {
+    /** {@link #requireExist}, then the first retracted person is FAILED_PRECONDITION: nothing new is said about it. */
+    public void requireActive(Collection<UUID> personIds) {
+        requireExist(personIds);
+        Set<UUID> retracted = retracted(personIds);
+        for (UUID id : new LinkedHashSet<>(personIds)) {
+            if (retracted.contains(id)) {
+                String name = PersonName.of(id).toString();
+                throw new FailedPreconditionException("PERSON_RETRACTED", name,
+                        name + " was retracted in detention-service and cannot be named in a new claim or actor");
+            }
+        }
+    }
+
+    private Set<UUID> those(Collection<UUID> personIds, Seen... states) {
+        List<UUID> unasked = personIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
+        if (!unasked.isEmpty()) {
+            Map<UUID, Seen> seen = ask(unasked);
+            unasked.forEach(id -> known.put(id, seen.getOrDefault(id, Seen.ABSENT)));
+        }
+        Set<Seen> wanted = Set.of(states);
+        Set<UUID> those = new HashSet<>();
+        personIds.forEach(id -> {
+            if (wanted.contains(known.get(id))) {
+                those.add(id);
+            }
+        });
+        return those;
+    }
+
+    private Map<UUID, Seen> ask(List<UUID> ids) {
         PersonServiceGrpc.PersonServiceBlockingStub stub = asCaller().withDeadline(
                 Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS));
         Set<UUID> asked = new HashSet<>(ids);
-        Set<UUID> seen = new HashSet<>();
+        Map<UUID, Seen> seen = new HashMap<>();
         try {
             for (int from = 0; from < ids.size(); from += CHUNK) {
                 List<String> names = new ArrayList<>();
@@ -112,11 +147,12 @@ public class DetentionPersons {
                 String token = "";
                 do {
                     ListPersonsResponse page = stub.listPersons(ListPersonsRequest.newBuilder().addAllPersons(names)
-                            .setPageSize(names.size()).setPageToken(token).build());
+                            .setShowRetracted(true).setPageSize(names.size()).setPageToken(token).build());
                     for (Person person : page.getPersonsList()) {
                         UUID id = PersonName.parse(person.getName(), "persons").id();
                         if (asked.contains(id)) { // only an answer to the question asked counts
-                            seen.add(id);
+                            seen.put(id, person.getState() == RecordState.RECORD_STATE_RETRACTED ? Seen.RETRACTED
+                                    : Seen.ACTIVE);
                             if (person.getAccessLevel() == AccessLevel.ACCESS_LEVEL_CONFIDENTIAL) {
                                 confidential.add(id);
                             }

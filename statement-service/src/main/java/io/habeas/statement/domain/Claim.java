@@ -39,11 +39,6 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "text", nullable = false)
     public String text;
 
-    /** Migration V3: a claim a correction drops is retracted, never deleted. */
-    @Enumerated(EnumType.STRING)
-    @Column(name = "state", nullable = false)
-    public RecordState state = RecordState.ACTIVE;
-
     /** Persons in detention-service the claim is about. */
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "subject_persons", nullable = false)
@@ -64,9 +59,21 @@ public class Claim extends PanacheEntityBase {
     @Column(name = "answers_statement_id")
     public UUID answersStatementId;
 
+    /**
+     * RETRACTED once a correction dropped it from its statement: never deleted, it keeps its id,
+     * leaves every feed and summary, and comes back when sent again with its name.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    public RecordState state = RecordState.ACTIVE;
+
     /** The statement is referenced by id so that naming a claim needs no statement load. */
     @Column(name = "statement_id", insertable = false, updatable = false)
     public UUID statementId;
+
+    public boolean isActive() {
+        return state == RecordState.ACTIVE;
+    }
 
     public String resourceName() {
         return name(statementId != null ? statementId : statement.id, id);

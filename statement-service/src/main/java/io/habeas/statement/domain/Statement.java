@@ -15,6 +15,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,9 +62,21 @@ public class Statement extends RetractableRecord {
     @Column(name = "quoted_text")
     public String quotedText;
 
-    @OneToMany(mappedBy = "statement", cascade = CascadeType.ALL, orphanRemoval = true)
+    /** Every claim it ever held: those it makes now and those corrections dropped (retracted, never deleted). */
+    @OneToMany(mappedBy = "statement", cascade = CascadeType.ALL)
     @OrderBy("position")
     public List<Claim> claims = new ArrayList<>();
+
+    /** The claims it makes now, in their order. */
+    public List<Claim> activeClaims() {
+        return claims.stream().filter(Claim::isActive).sorted(Comparator.comparingInt(c -> c.position)).toList();
+    }
+
+    /** The claims corrections dropped, where they last stood. */
+    public List<Claim> retractedClaims() {
+        return claims.stream().filter(c -> !c.isActive())
+                .sorted(Comparator.<Claim>comparingInt(c -> c.position).thenComparing(c -> c.id)).toList();
+    }
 
     @Override
     public String resourceName() {

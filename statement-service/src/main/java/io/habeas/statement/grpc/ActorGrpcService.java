@@ -6,13 +6,18 @@ import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.mapping.ActorMapper;
 import io.habeas.statement.service.ActorService;
+import io.habeas.statement.service.Restoration;
 import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateActorResponse;
 import io.habeas.statement.v1.GetActorRequest;
 import io.habeas.statement.v1.GetActorResponse;
+import io.habeas.statement.v1.ListActorRevisionsRequest;
+import io.habeas.statement.v1.ListActorRevisionsResponse;
 import io.habeas.statement.v1.ListActorsRequest;
 import io.habeas.statement.v1.ListActorsResponse;
 import io.habeas.statement.v1.MutinyActorServiceGrpc;
+import io.habeas.statement.v1.RestoreActorRequest;
+import io.habeas.statement.v1.RestoreActorResponse;
 import io.habeas.statement.v1.SearchActorsRequest;
 import io.habeas.statement.v1.SearchActorsResponse;
 import io.habeas.statement.v1.UpdateActorRequest;
@@ -84,6 +89,25 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
                     request.getUpdateMask().getPathsList().contains("sources"));
             return UpdateActorResponse.newBuilder().setActor(ActorMapper.toProto(updated)).build();
         }));
+    }
+
+    @Override
+    public Uni<ListActorRevisionsResponse> listActorRevisions(ListActorRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = actors.revisions(request.getName(),
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200));
+            return ListActorRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream().map(ActorMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreActorResponse> restoreActor(RestoreActorRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestoreActorResponse.parser(),
+                () -> RestoreActorResponse.newBuilder().setActor(ActorMapper.toProto(actors.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
     }
 
     @Override

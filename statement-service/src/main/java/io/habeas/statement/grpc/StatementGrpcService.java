@@ -7,6 +7,7 @@ import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.mapping.StatementMapper;
 import io.habeas.statement.service.FeedService;
+import io.habeas.statement.service.Restoration;
 import io.habeas.statement.service.StatementDraft;
 import io.habeas.statement.service.StatementService;
 import io.habeas.statement.v1.*;
@@ -96,6 +97,29 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
         return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractStatementResponse.parser(),
                 () -> RetractStatementResponse.newBuilder().setStatement(StatementMapper.toProto(statements.retract(
                         request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListStatementRevisionsResponse> listStatementRevisions(ListStatementRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = statements.revisions(request.getName(),
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200));
+            return ListStatementRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream().map(StatementMapper::toProto).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreStatementResponse> restoreStatement(RestoreStatementRequest request) {
+        return Rpc.call(() -> {
+            var restoration = new Restoration(request.getRevisionId(), request.getEtag(), request.getReason());
+            statements.vouchForRestore(request.getName(), restoration);
+            return calls.once(request.getRequestId(), request, RestoreStatementResponse.parser(),
+                    () -> RestoreStatementResponse.newBuilder()
+                            .setStatement(StatementMapper.toProto(statements.restore(request.getName(), restoration))).build());
+        });
     }
 
     @Override

@@ -9,7 +9,10 @@ import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.service.ActorDraft;
 import io.habeas.statement.service.ActorView;
+import io.habeas.statement.service.Kept;
 import io.habeas.statement.v1.ActorMatch;
+import io.habeas.statement.v1.ActorRevision;
+import io.habeas.support.grpc.RevisionMapper;
 import io.habeas.support.grpc.SourceMapper;
 import io.habeas.support.search.NameSearch;
 import java.util.Set;
@@ -54,6 +57,10 @@ public final class ActorMapper {
             proto.setPerson(PersonName.of(actor.personRef).toString());
         }
         return proto.build();
+    }
+
+    public static ActorRevision toProto(Kept<io.habeas.statement.v1.Actor> kept) {
+        return ActorRevision.newBuilder().setRevision(RevisionMapper.toProto(kept.revision())).setActor(kept.record()).build();
     }
 
     public static ActorMatch toProto(NameSearch.Match<ActorView> match) {

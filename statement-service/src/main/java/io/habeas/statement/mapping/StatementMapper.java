@@ -21,6 +21,9 @@ import io.habeas.statement.v1.CallerCount;
 import io.habeas.statement.v1.ClaimItem;
 import io.habeas.statement.v1.GetReleaseCallSummaryResponse;
 import io.habeas.statement.v1.ReleaseCallSummary;
+import io.habeas.statement.v1.StatementRevision;
+import io.habeas.statement.service.Kept;
+import io.habeas.support.grpc.RevisionMapper;
 import io.habeas.support.grpc.SourceMapper;
 import java.util.Arrays;
 import java.util.Set;
@@ -76,8 +79,11 @@ public final class StatementMapper {
         if (s.retractionReason != null) {
             proto.setRetractionReason(s.retractionReason);
         }
-        for (Claim c : s.claims) {
+        for (Claim c : s.activeClaims()) {
             proto.addClaims(toProto(c, s, view));
+        }
+        for (Claim c : s.retractedClaims()) {
+            proto.addRetractedClaims(toProto(c, s, view));
         }
         return proto.build();
     }
@@ -86,7 +92,8 @@ public final class StatementMapper {
         var proto = io.habeas.statement.v1.Claim.newBuilder()
                 .setName(Claim.name(s.id, c.id))
                 .setKindValue(CommonProtos.toNumber(c.kind, io.habeas.statement.v1.ClaimKind.getDescriptor()))
-                .addAllSubjectPersons(Arrays.stream(c.subjectPersons).map(p -> PersonName.of(p).toString()).toList())
+                .addAllSubjectPersons(view.subjectPersons(c.subjectPersons).stream().map(p -> PersonName.of(p).toString())
+                        .toList())
                 .addAllSubjectCountries(Arrays.asList(c.subjectCountries))
                 .setText(c.text)
                 .addAllAnsweredBy(view.answeredBy(c.id));
@@ -100,6 +107,11 @@ public final class StatementMapper {
             proto.setAnswers(Claim.name(c.answersStatementId, c.answersClaimId));
         }
         return proto.build();
+    }
+
+    public static StatementRevision toProto(Kept<io.habeas.statement.v1.Statement> kept) {
+        return StatementRevision.newBuilder().setRevision(RevisionMapper.toProto(kept.revision()))
+                .setStatement(kept.record()).build();
     }
 
     public static ClaimItem toProto(StatementService.Item item) {

@@ -1,10 +1,12 @@
 package io.habeas.statement.repository;
 
+import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
+import io.habeas.support.records.RecordState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keyset reads over the timeline order (last day of the date, precision rank, id) and the
@@ -86,7 +89,8 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
             params.put("subjectCountry", filter.subjectCountry());
         }
         if (filter.claimKind() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM claim c WHERE c.statement_id = s.id AND c.kind = :kind)");
+            sql.append(" AND EXISTS (SELECT 1 FROM claim c WHERE c.statement_id = s.id AND c.kind = :kind"
+                    + " AND c.state = 'ACTIVE')");
             params.put("kind", filter.claimKind().name());
         }
         range(sql, params, "s", filter.from(), filter.to());
@@ -156,7 +160,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /**
-     * The active claims that answer any of the given claims, in timeline order, of statements
+     * The active claims of active statements that answer any of the given claims, in timeline order, of statements
      * whose levels the reader clears (their persons are checked afterwards); one statement.
      */
     @SuppressWarnings("unchecked")
@@ -166,7 +170,8 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         }
         List<Object[]> rows = getEntityManager().createNativeQuery("SELECT c.answers_claim_id, s.id, c.id FROM claim c"
                         + " JOIN statement s ON s.id = c.statement_id"
-                        + " WHERE c.answers_claim_id IN (:ids) AND s.state = 'ACTIVE'" + levelsCleared("s")
+                        + " WHERE c.answers_claim_id IN (:ids) AND c.state = 'ACTIVE' AND s.state = 'ACTIVE'"
+                        + levelsCleared("s")
                         + " ORDER BY s.made_sort, s.precision_rank, c.id")
                 .setParameter("ids", claimIds).setParameter("levels", levels).getResultList();
         return rows.stream().map(r -> new Answer((UUID) r[0], (UUID) r[1], (UUID) r[2])).toList();
@@ -183,8 +188,9 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /**
-     * The persons each statement's visibility depends on (R1): those its claims are about, its
-     * actor's, and the same of each statement it answers, one level deep; one statement.
+     * The persons each statement's visibility depends on (R1): those its claims are about (retracted
+     * claims too: they are shown), its actor's, and the same of each statement it answers, one level
+     * deep; one statement.
      */
     @SuppressWarnings("unchecked")
     public Map<UUID, Set<UUID>> personsBehind(Collection<UUID> ids) {
@@ -198,7 +204,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                             SELECT c.statement_id, c.answers_statement_id FROM claim c
                             WHERE c.statement_id IN (:ids) AND c.answers_statement_id IS NOT NULL)
                         SELECT b.statement_id, p.person_id FROM behind b
-                        JOIN claim_subject_person p ON p.statement_id = b.other_id
+                        JOIN claim c ON c.statement_id = b.other_id CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
                         UNION
                         SELECT b.statement_id, a.person_ref FROM behind b
                         JOIN statement o ON o.id = b.other_id JOIN actor a ON a.id = o.actor_id
@@ -219,13 +225,17 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 .collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
 
-    /** Those of the given claims that another claim answers, retracted or not. */
+    /**
+     * Those of the given claims that an active claim of an active statement answers. Retracted
+     * answers hold nothing in place: nothing is deleted, so they keep naming the claim they answer.
+     */
     public List<UUID> answered(Collection<UUID> claimIds) {
         if (claimIds.isEmpty()) {
             return List.of();
         }
-        return getEntityManager().createQuery("select distinct c.answersClaimId from Claim c where c.answersClaimId in :ids",
-                UUID.class).setParameter("ids", claimIds).getResultList();
+        return getEntityManager().createQuery("select distinct c.answersClaimId from Claim c where c.answersClaimId in :ids"
+                        + " and c.state = :active and c.statement.state = :active", UUID.class)
+                .setParameter("ids", claimIds).setParameter("active", RecordState.ACTIVE).getResultList();
     }
 
     /**
@@ -253,8 +263,9 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /**
-     * Rewrites the person and country projections of a statement's claims from the claims
-     * themselves, with the statement's date and state. Runs after every write, in its transaction.
+     * Rewrites the person and country projections of a statement's active claims from the claims
+     * themselves, with the statement's date and state: a retracted claim has no rows, so it is in no
+     * feed or summary. Runs after every write, in its transaction; only projection rows are deleted.
      */
     public void project(Statement statement) {
         var em = getEntityManager();
@@ -266,7 +277,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                         SELECT DISTINCT c.id, p.person_id, s.id, s.made_sort, s.made_start, s.precision_rank, s.state = 'ACTIVE'
                         FROM claim c JOIN statement s ON s.id = c.statement_id
                         CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
-                        WHERE c.statement_id = :s""").setParameter("s", statement.id).executeUpdate();
+                        WHERE c.statement_id = :s AND c.state = 'ACTIVE'""").setParameter("s", statement.id).executeUpdate();
         em.createNativeQuery("DELETE FROM claim_country WHERE statement_id = :s").setParameter("s", statement.id)
                 .executeUpdate();
         em.createNativeQuery("""
@@ -280,9 +291,22 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                             UNION ALL
                             SELECT c.addressee_country, false, true WHERE c.addressee_country IS NOT NULL
                         ) AS x(country, subject, addressee)
-                        WHERE c.statement_id = :s
+                        WHERE c.statement_id = :s AND c.state = 'ACTIVE'
                         GROUP BY c.id, x.country, s.id, s.made_sort, s.made_start, s.precision_rank, s.state""")
                 .setParameter("s", statement.id).executeUpdate();
+    }
+
+    /**
+     * The levels a reader must clear to see the statement (as {@link #levelsCleared} checks them): its
+     * own, its actor's, and those of every statement its claims answer and their actors; one statement.
+     */
+    @SuppressWarnings("unchecked")
+    public List<AccessLevel> levelsBehind(UUID statementId) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        SELECT s.access_level, a.access_level FROM statement s JOIN actor a ON a.id = s.actor_id
+                        WHERE s.id = :s OR s.id IN (SELECT c.answers_statement_id FROM claim c WHERE c.statement_id = :s)""")
+                .setParameter("s", statementId).getResultList();
+        return rows.stream().flatMap(r -> Stream.of((String) r[0], (String) r[1])).map(AccessLevel::valueOf).toList();
     }
 
     private static void range(StringBuilder sql, Map<String, Object> params, String alias, LocalDate from, LocalDate to) {

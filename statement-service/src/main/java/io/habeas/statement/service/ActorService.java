@@ -12,9 +12,13 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
+import io.habeas.statement.mapping.ActorMapper;
 import io.habeas.statement.repository.ActorRepository;
 import io.habeas.support.access.SourceAccess;
 import io.habeas.support.records.SourceCitation;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -36,17 +40,20 @@ public class ActorService {
     DetentionPersons detention;
     @Inject
     Visibility visibility;
+    @Inject
+    History history;
 
     @Transactional
     public ActorView create(ActorDraft draft) {
         validator.check(draft, "actor");
         UUID person = personId(draft);
         if (person != null) {
-            detention.requireExist(List.of(person));
+            detention.requireActive(List.of(person));
         }
         Actor actor = new Actor();
         apply(actor, draft, person);
-        actors.persist(actor);
+        actors.persistAndFlush(actor);
+        history.record(actor, RevisionAction.CREATED);
         return view(actor);
     }
 
@@ -86,15 +93,46 @@ public class ActorService {
         actor.requireEtag(etag);
         UUID person = personId(merged);
         if (person != null && !person.equals(actor.personRef)) {
-            detention.requireExist(List.of(person));
+            detention.requireActive(List.of(person));
         }
         List<SourceCitation> stored = actor.sources;
+        AccessLevel before = actor.accessLevel;
         apply(actor, merged, person);
         if (!namesSources) {
             actor.sources = stored; // the caller's copy lacks those hidden from it
         }
         actors.flush(); // the answer carries the new version as its etag
+        history.record(actor, History.correction(before, actor.accessLevel));
         return view(actor);
+    }
+
+    /**
+     * Makes the actor as a revision kept it, through a correction's checks, which fail as
+     * FAILED_PRECONDITION here (the revision is fine, the state now refuses it).
+     */
+    @Transactional
+    public ActorView restore(String name, Restoration restoration) {
+        validator.check(restoration, "");
+        Actor actor = find(name, "name");
+        actor.requireEtag(restoration.etag());
+        Revision revision = history.find(actor, restoration.revisionId());
+        ActorDraft draft = ActorMapper.toDraft(Revisions.snapshot(revision, io.habeas.statement.v1.Actor.parser()));
+        UUID person = personId(draft);
+        Restoration.checkedAsUpdate(() -> {
+            validator.check(draft, "actor");
+            if (person != null && !person.equals(actor.personRef)) {
+                detention.requireActive(List.of(person));
+            }
+        });
+        apply(actor, draft, person);
+        actors.flush();
+        history.restored(actor, revision, restoration.reason());
+        return view(actor);
+    }
+
+    /** The actor's revisions the caller may see, newest first, once it may see the actor now (as Get). */
+    public Page<Kept<io.habeas.statement.v1.Actor>> revisions(String name, PageRequest page) {
+        return history.of(find(name, "name"), page);
     }
 
     /** A page may come back short: the actors whose persons the caller may not see leave it, the token walks on. */

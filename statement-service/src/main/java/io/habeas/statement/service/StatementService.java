@@ -1,12 +1,8 @@
 package io.habeas.statement.service;
 
 import io.habeas.kernel.access.AccessLevel;
-import io.habeas.kernel.errors.FailedPreconditionException;
-import io.habeas.kernel.errors.FieldViolation;
-import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.ActorName;
-import io.habeas.kernel.names.ClaimName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.names.StatementName;
 import io.habeas.kernel.paging.Keys;
@@ -19,11 +15,16 @@ import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
+import io.habeas.statement.mapping.StatementMapper;
 import io.habeas.statement.repository.StatementRepository.Answer;
 import io.habeas.statement.repository.StatementRepository.Filter;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.access.SourceAccess;
+import io.habeas.support.records.RecordState;
+import io.habeas.support.revisions.Revision;
+import io.habeas.support.revisions.RevisionAction;
+import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Etags;
@@ -33,6 +34,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -62,6 +64,10 @@ public class StatementService {
     DetentionPersons detention;
     @Inject
     Visibility visibility;
+    @Inject
+    ClaimCorrections claims;
+    @Inject
+    History history;
 
     /**
      * The draft's own checks, then its persons (at most {@link StatementDraft#MAX_PERSONS}) asked in
@@ -81,12 +87,13 @@ public class StatementService {
         Statement statement = new Statement();
         statement.actorId = actor.id;
         statement.actorCountry = actor.country;
-        Map<UUID, Claim> answered = answeredClaims(statement, draft);
+        Map<UUID, Claim> answered = claims.answered(statement, draft);
         detention.requireExist(persons(draft));
         apply(statement, draft, actor);
-        replaceClaims(statement, draft.claims(), answered, false);
+        claims.replace(statement, draft.claims(), answered, ClaimCorrections.Mode.CREATE);
         statements.persist(statement);
         statements.project(statement);
+        history.record(statement, RevisionAction.CREATED);
         return view(statement);
     }
 
@@ -97,7 +104,8 @@ public class StatementService {
     /**
      * A correction. When it names sources, those the caller sent replace those it could see and the
      * ones hidden from it are kept; when it does not, the stored sources stay as they are. The
-     * caller sees the whole statement (R1), so the claims it sends replace nothing it could not see.
+     * caller sees the whole statement (R1), so the claims it sends replace nothing it could not see,
+     * but for the subjects detention-service retracted, which named claims keep.
      */
     @Transactional
     public StatementView update(String name, String etag, StatementDraft merged, boolean namesSources) {
@@ -109,11 +117,13 @@ public class StatementService {
         statement.requireActive();
         statement.requireEtag(etag);
         Actor actor = actors.find(merged.actor(), "statement.actor");
-        Map<UUID, Claim> answered = answeredClaims(statement, merged);
+        Map<UUID, Claim> answered = claims.answered(statement, merged);
         detention.requireExist(persons(merged));
+        AccessLevel before = statement.accessLevel;
         apply(statement, merged, actor);
-        replaceClaims(statement, merged.claims(), answered, true);
+        claims.replace(statement, merged.claims(), answered, ClaimCorrections.Mode.CORRECT);
         statements.project(statement); // flushes: the answer carries the new version as its etag
+        history.record(statement, History.correction(before, statement.accessLevel));
         return view(statement);
     }
 
@@ -124,7 +134,57 @@ public class StatementService {
         statement.requireEtag(retraction.etag());
         statement.retract(retraction.reason());
         statements.project(statement); // its claims leave every feed
+        history.record(statement, RevisionAction.RETRACTED);
         return view(statement);
+    }
+
+    /**
+     * The restore's own checks and the persons of the revision asked of detention-service in one
+     * batch, before its transaction opens, as {@link #vouchFor} does for a correction.
+     */
+    public void vouchForRestore(String name, Restoration restoration) {
+        validator.check(restoration, "");
+        Statement statement = find(name, "name");
+        detention.visible(persons(StatementMapper.toDraft(kept(statement, restoration))));
+    }
+
+    /**
+     * Makes the statement as a revision kept it (claims with their identities, sources, level,
+     * state) through a correction's checks, which fail as FAILED_PRECONDITION here (the revision
+     * is fine, the state now refuses it). Claims the revision did not hold are retracted.
+     */
+    @Transactional
+    public StatementView restore(String name, Restoration restoration) {
+        validator.check(restoration, "");
+        Statement statement = find(name, "name");
+        statement.requireEtag(restoration.etag());
+        Revision revision = history.find(statement, restoration.revisionId());
+        io.habeas.statement.v1.Statement kept = Revisions.snapshot(revision, io.habeas.statement.v1.Statement.parser());
+        StatementDraft draft = StatementMapper.toDraft(kept);
+        Restoration.checkedAsUpdate(() -> {
+            validator.check(draft, "statement");
+            Actor actor = actors.find(draft.actor(), "statement.actor");
+            Map<UUID, Claim> answered = claims.answered(statement, draft);
+            detention.requireExist(persons(draft));
+            apply(statement, draft, actor);
+            claims.replace(statement, draft.claims(), answered, ClaimCorrections.Mode.RESTORE);
+        });
+        statement.actorOffice = emptyToNull(kept.getActorOffice()); // as kept, even when the actor has an office now
+        boolean retracted = kept.getState() == io.habeas.common.v1.RecordState.RECORD_STATE_RETRACTED;
+        statement.state = retracted ? RecordState.RETRACTED : RecordState.ACTIVE;
+        statement.retractionReason = retracted ? kept.getRetractionReason() : null;
+        statements.project(statement);
+        history.restored(statement, revision, restoration.reason());
+        return view(statement);
+    }
+
+    /** The statement's revisions the caller may see, newest first, once it may see the statement now (as Get). */
+    public Page<Kept<io.habeas.statement.v1.Statement>> revisions(String name, PageRequest page) {
+        return history.of(find(name, "name"), page);
+    }
+
+    private io.habeas.statement.v1.Statement kept(Statement statement, Restoration restoration) {
+        return Revisions.snapshot(history.find(statement, restoration.revisionId()), io.habeas.statement.v1.Statement.parser());
     }
 
     public record ListFilter(String actor, String actorCountry, String subjectPerson, String subjectCountry,
@@ -179,9 +239,11 @@ public class StatementService {
         Map<UUID, List<String>> answeredBy = new HashMap<>();
         answers.stream().filter(a -> shown.contains(a.answerStatement())).forEach(a -> answeredBy
                 .computeIfAbsent(a.answered(), k -> new ArrayList<>()).add(Claim.name(a.answerStatement(), a.answer())));
+        Set<UUID> retracted = visibility.personsRetracted(loaded.stream().flatMap(s -> s.claims.stream())
+                .flatMap(c -> Arrays.stream(c.subjectPersons)).collect(Collectors.toSet()));
         Map<UUID, StatementView> views = new HashMap<>();
         loaded.stream().filter(s -> !onlyWhole || shown.contains(s.id)).forEach(s -> views.put(s.id, new StatementView(s,
-                answeredBy, SourceAccess.visible(s.sources, s.accessLevel, visibility.clearance()))));
+                answeredBy, SourceAccess.visible(s.sources, s.accessLevel, visibility.clearance()), retracted)));
         return views;
     }
 
@@ -197,43 +259,6 @@ public class StatementService {
             throw new NotFoundException(name);
         }
         return statement;
-    }
-
-    /**
-     * The claims the draft's claims answer. Each must exist (NOT_FOUND), belong to another
-     * statement that is not retracted, and not be made after the statement answering it.
-     */
-    private Map<UUID, Claim> answeredClaims(Statement statement, StatementDraft draft) {
-        Map<Integer, ClaimName> named = new HashMap<>();
-        for (int i = 0; i < draft.claims().size(); i++) {
-            String answers = draft.claims().get(i).answers();
-            if (!blank(answers)) {
-                named.put(i, ClaimName.parse(answers, "statement.claims[" + i + "].answers"));
-            }
-        }
-        Map<UUID, Claim> found = statements.claims(named.values().stream().map(ClaimName::id).collect(Collectors.toSet()));
-        Set<UUID> visible = visibility.statementsVisible(found.values().stream().map(c -> c.statement.id).toList());
-        for (var entry : named.entrySet()) {
-            String field = "statement.claims[" + entry.getKey() + "].answers";
-            String name = draft.claims().get(entry.getKey()).answers();
-            Claim claim = found.get(entry.getValue().id());
-            if (claim == null || !claim.statement.id.equals(entry.getValue().statementId())
-                    || !visible.contains(claim.statement.id)) {
-                throw new NotFoundException(name);
-            }
-            if (claim.statement.id.equals(statement.id)) {
-                throw InvalidArgumentException.of(field, "must name a claim of another statement");
-            }
-            if (!claim.statement.isActive()) {
-                throw new FailedPreconditionException("ANSWERED_CLAIM_RETRACTED", name,
-                        name + " belongs to a retracted statement and cannot be answered");
-            }
-            if (draft.madeOn().certainlyBefore(claim.statement.madeOn)) {
-                throw new FailedPreconditionException("ANSWER_BEFORE_CLAIM", name, "the statement is dated "
-                        + draft.madeOn() + ", before " + name + " (" + claim.statement.madeOn + ") that it answers");
-            }
-        }
-        return found;
     }
 
     private static Set<UUID> persons(StatementDraft draft) {
@@ -257,59 +282,6 @@ public class StatementService {
         statement.accessLevel = AccessLevel.orDefault(draft.accessLevel());
         statement.sources = draft.sources();
         statement.touch();
-    }
-
-    /**
-     * Claims are replaced as a whole. On an update, a claim that carries the name of one of the
-     * statement's claims keeps its identity; a claim left out is removed, unless another claim
-     * answers it.
-     */
-    private void replaceClaims(Statement statement, List<ClaimDraft> drafts, Map<UUID, Claim> answered, boolean keepNamed) {
-        Map<UUID, Claim> existing = statement.claims.stream().collect(Collectors.toMap(c -> c.id, c -> c));
-        List<Claim> next = new ArrayList<>();
-        List<FieldViolation> violations = new ArrayList<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            ClaimDraft draft = drafts.get(i);
-            Claim claim = null;
-            if (keepNamed && !blank(draft.name())) {
-                ClaimName named = ClaimName.parse(draft.name(), "statement.claims[" + i + "].name");
-                claim = named.statementId().equals(statement.id) ? existing.get(named.id()) : null;
-                if (claim == null || next.contains(claim)) {
-                    violations.add(new FieldViolation("statement.claims[" + i + "].name",
-                            "must be the name of another claim of this statement, or empty for a new claim"));
-                    continue;
-                }
-            }
-            if (claim == null) {
-                claim = new Claim();
-                claim.statement = statement;
-            }
-            claim.position = i;
-            claim.kind = draft.kind();
-            claim.text = draft.text().strip();
-            claim.subjectPersons = draft.subjectPersons().stream()
-                    .map(p -> PersonName.parse(p, "subject_persons").id()).toArray(UUID[]::new);
-            claim.subjectCountries = draft.subjectCountries().toArray(String[]::new);
-            claim.addresseeCountry = emptyToNull(draft.addresseeCountry());
-            Claim answers = blank(draft.answers()) ? null
-                    : answered.get(ClaimName.parse(draft.answers(), "answers").id());
-            claim.answersClaimId = answers == null ? null : answers.id;
-            claim.answersStatementId = answers == null ? null : answers.statement.id;
-            next.add(claim);
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidArgumentException(violations);
-        }
-        Set<UUID> removed = new LinkedHashSet<>(existing.keySet());
-        next.forEach(c -> removed.remove(c.id));
-        List<UUID> answeredAway = statements.answered(removed);
-        if (!answeredAway.isEmpty()) {
-            String name = Claim.name(statement.id, answeredAway.get(0));
-            throw new FailedPreconditionException("CLAIM_IS_ANSWERED", name, name
-                    + " is answered by another claim, so it cannot be left out; send it with its name to keep it");
-        }
-        statement.claims.clear();
-        statement.claims.addAll(next);
     }
 
     private static Collection<UUID> claimIds(Collection<Statement> loaded) {

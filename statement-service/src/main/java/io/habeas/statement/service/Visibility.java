@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  * What the caller may see (design R1): the levels its queries filter by, and the person rule on
  * top of them. An actor is shown when the caller clears its level and may see its person; a
  * statement when it clears the levels of the statement, its actor and the statements it answers
- * (in SQL), and may see every person behind them (detention-service, one batch per call).
+ * (in SQL), and may see every person behind them (detention-service, one batch per call). A
+ * retracted person still counts as seen for those rules, so that what names it still shows (without
+ * its name in subject_persons), but nothing is about it: feeds, summaries and filters naming it are
+ * empty, as for an unknown person.
  */
 @ApplicationScoped
 public class Visibility {
@@ -55,23 +58,50 @@ public class Visibility {
         return actors.stream().filter(a -> a.personRef == null || visible.contains(a.personRef)).toList();
     }
 
+    /** Whether feeds and summaries may be about this person: one the caller may see, not retracted. */
     public boolean personShown(UUID person) {
-        return persons.isVisible(person);
+        return persons.active(List.of(person)).contains(person);
     }
 
+    /** Those of the persons feeds and summaries may be about: those the caller may see, not retracted. */
     public Set<UUID> personsShown(Collection<UUID> ids) {
-        return persons.visible(ids);
+        return persons.active(ids);
+    }
+
+    /** Those of the persons the caller may see that were retracted: left out of subject_persons. */
+    public Set<UUID> personsRetracted(Collection<UUID> ids) {
+        return persons.retracted(ids);
     }
 
     /** Of these statements, whose levels the caller clears, those whose persons it may all see; one batch. */
     public Set<UUID> statementsShown(Collection<UUID> ids) {
-        Map<UUID, Set<UUID>> behind = statements.personsBehind(ids);
-        Set<UUID> visible = persons.visible(behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
-        return ids.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of()))).collect(Collectors.toSet());
+        return shown(ids, Set.of()).statements();
     }
 
     /** Those of the statements the caller may see whole: levels first (SQL), then persons. */
     public Set<UUID> statementsVisible(Collection<UUID> ids) {
         return statementsShown(statements.clearedByLevel(ids, levelNames()));
+    }
+
+    /** Statements the caller may see whole, and persons it may see (retracted ones among them). */
+    public record Seen(Set<UUID> statements, Set<UUID> persons, Set<UUID> retractedPersons) {
+    }
+
+    /**
+     * {@link #statementsVisible} of these statements and which of these other persons the caller may
+     * see, with one batch to detention-service for both: what a page of revisions needs.
+     */
+    public Seen seen(Collection<UUID> statementIds, Collection<UUID> personIds) {
+        return shown(statements.clearedByLevel(statementIds, levelNames()), personIds);
+    }
+
+    private Seen shown(Collection<UUID> cleared, Collection<UUID> personIds) {
+        Map<UUID, Set<UUID>> behind = statements.personsBehind(cleared);
+        Set<UUID> asked = behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+        asked.addAll(personIds);
+        Set<UUID> visible = persons.visible(asked);
+        return new Seen(cleared.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of())))
+                .collect(Collectors.toSet()), personIds.stream().filter(visible::contains).collect(Collectors.toSet()),
+                persons.retracted(personIds));
     }
 }

@@ -78,6 +78,28 @@ class HiddenIsUnknownGrpcTest extends ClearanceGrpcTest {
     }
 
     @Test
+    void theHistoryOfAHiddenStatementOrActorAnswersAsForAnUnknownOne() {
+        var viewer = statementsAs(Role.VIEWER);
+        for (Statement hidden : List.of(s2, s3, s4, s5, s6)) {
+            sameFailure(hidden.getName(), unknown("statements"), name -> () -> viewer.listStatementRevisions(
+                    ListStatementRevisionsRequest.newBuilder().setName(name).build()));
+        }
+        for (Actor hidden : List.of(ngoRestricted, secretConf, detainee)) {
+            sameFailure(hidden.getName(), unknown("actors"), name -> () -> actorsAs(Role.VIEWER).listActorRevisions(
+                    ListActorRevisionsRequest.newBuilder().setName(name).build()));
+        }
+        detention.forget(pConf); // now not even an admin may see S2 whole, nor the detainee actor
+        sameFailure(s2.getName(), unknown("statements"), name -> () -> statements.listStatementRevisions(
+                ListStatementRevisionsRequest.newBuilder().setName(name).build()));
+        sameFailure(detainee.getName(), unknown("actors"), name -> () -> actors.restoreActor(RestoreActorRequest
+                .newBuilder().setName(name).setRevisionId(UUID.randomUUID().toString()).setEtag(detainee.getEtag())
+                .setReason("Back").setRequestId(requestId()).build()));
+        sameFailure(s2.getName(), unknown("statements"), name -> () -> statements.restoreStatement(RestoreStatementRequest
+                .newBuilder().setName(name).setRevisionId(UUID.randomUUID().toString()).setEtag(s2.getEtag())
+                .setReason("Back").setRequestId(requestId()).build()));
+    }
+
+    @Test
     void correctingOrRetractingAHiddenRecordAnswersAsForAnUnknownOne() {
         var recorder = statementsAs(Role.RECORDER);
         for (Statement hidden : List.of(s2, s3, s5)) {

@@ -11,6 +11,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.habeas.common.v1.RecordState;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
@@ -28,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A plain grpc-java server standing in for detention-service's PersonService: ListPersons with
  * the persons filter answers which of them the caller may see, by the level the test gave each
  * person and the roles in the caller's token (read, not verified: the token reached it through
- * statement-service, which verified it). Tests make it fail with UNAVAILABLE, answer too late,
+ * statement-service, which verified it). Persons the test retracts are listed only with show_retracted,
+ * with state RETRACTED, as RetractPerson leaves them. Tests make it fail with UNAVAILABLE, answer too late,
  * refuse every token, or stop; it keeps the bearer and the persons of every call.
  */
 public class FakeDetention {
@@ -53,6 +56,7 @@ public class FakeDetention {
     static final int MAX_PAGE = 200;
 
     private final Map<String, AccessLevel> persons = new ConcurrentHashMap<>();
+    private final Set<String> retracted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
@@ -131,6 +135,7 @@ public class FakeDetention {
             start();
         }
         persons.clear();
+        retracted.clear();
         calls.set(0);
         bearers.clear();
         asked.clear();
@@ -152,6 +157,16 @@ public class FakeDetention {
     /** detention-service no longer shows the person to anyone (removed, or its level raised beyond every role). */
     public void forget(String person) {
         persons.remove(person);
+    }
+
+    /** detention-service retracts the person (RetractPerson): listed only with show_retracted, as RETRACTED. */
+    public void retract(String person) {
+        retracted.add(person);
+    }
+
+    /** The person is active again (RestorePerson to an active revision). */
+    public void reinstate(String person) {
+        retracted.remove(person);
     }
 
     public void mode(Mode mode) {
@@ -178,14 +193,16 @@ public class FakeDetention {
             return;
         }
         List<String> seen = request.getPersonsList().stream().distinct()
-                .filter(name -> persons.containsKey(name) && clearance.clears(persons.get(name))).toList();
+                .filter(name -> persons.containsKey(name) && clearance.clears(persons.get(name)))
+                .filter(name -> request.getShowRetracted() || !retracted.contains(name)).toList();
         int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
         int size = request.getPageSize() == 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
         int to = Math.min(seen.size(), from + size);
         ListPersonsResponse.Builder page = ListPersonsResponse.newBuilder()
                 .setNextPageToken(to < seen.size() ? Integer.toString(to) : "");
         seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")
-                .setAccessLevel(CommonProtos.accessLevel(persons.get(name)))));
+                .setAccessLevel(CommonProtos.accessLevel(persons.get(name)))
+                .setState(retracted.contains(name) ? RecordState.RECORD_STATE_RETRACTED : RecordState.RECORD_STATE_ACTIVE)));
         answer.onNext(page.build());
         answer.onCompleted();
     }

@@ -1,14 +1,24 @@
 package io.habeas.statement.support;
 
+import com.google.protobuf.FieldMask;
 import io.grpc.StatusRuntimeException;
+import io.habeas.common.v1.Revision;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.statement.v1.Actor;
+import io.habeas.statement.v1.ActorRevision;
 import io.habeas.statement.v1.ActorServiceGrpc;
 import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateStatementRequest;
+import io.habeas.statement.v1.ListActorRevisionsRequest;
+import io.habeas.statement.v1.ListStatementRevisionsRequest;
+import io.habeas.statement.v1.RestoreActorRequest;
+import io.habeas.statement.v1.RestoreStatementRequest;
 import io.habeas.statement.v1.Statement;
+import io.habeas.statement.v1.StatementRevision;
 import io.habeas.statement.v1.StatementServiceGrpc;
+import io.habeas.statement.v1.UpdateActorRequest;
+import io.habeas.statement.v1.UpdateStatementRequest;
 import io.habeas.kernel.access.Role;
 import io.habeas.support.testing.Bearer;
 import io.habeas.support.testing.Database;
@@ -16,6 +26,8 @@ import io.habeas.support.testing.EmbeddedPostgresResource;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -102,5 +114,55 @@ public abstract class GrpcTest {
     protected Statement createStatement(Statement.Builder statement) {
         return statements.createStatement(CreateStatementRequest.newBuilder().setStatement(statement)
                 .setRequestId(Fixtures.requestId()).build()).getStatement();
+    }
+
+    /** An admin's correction of the fields named, from the values in changed. */
+    protected Statement updateStatement(Statement.Builder changed, String... paths) {
+        return statements.updateStatement(UpdateStatementRequest.newBuilder().setStatement(changed)
+                .setUpdateMask(FieldMask.newBuilder().addAllPaths(List.of(paths))).setRequestId(Fixtures.requestId())
+                .build()).getStatement();
+    }
+
+    protected Actor updateActor(Actor.Builder changed, String... paths) {
+        return actors.updateActor(UpdateActorRequest.newBuilder().setActor(changed)
+                .setUpdateMask(FieldMask.newBuilder().addAllPaths(List.of(paths))).setRequestId(Fixtures.requestId())
+                .build()).getActor();
+    }
+
+    protected Statement restoreStatement(Statement current, Revision to, String reason) {
+        return statements.restoreStatement(RestoreStatementRequest.newBuilder().setName(current.getName())
+                .setRevisionId(to.getRevisionId()).setEtag(current.getEtag()).setReason(reason)
+                .setRequestId(Fixtures.requestId()).build()).getStatement();
+    }
+
+    protected Actor restoreActor(Actor current, Revision to, String reason) {
+        return actors.restoreActor(RestoreActorRequest.newBuilder().setName(current.getName())
+                .setRevisionId(to.getRevisionId()).setEtag(current.getEtag()).setReason(reason)
+                .setRequestId(Fixtures.requestId()).build()).getActor();
+    }
+
+    /** Every revision of the statement the stub's caller sees, newest first, page after page. */
+    protected static List<StatementRevision> statementRevisions(StatementServiceGrpc.StatementServiceBlockingStub as,
+            String name) {
+        List<StatementRevision> all = new ArrayList<>();
+        String token = "";
+        do {
+            var page = as.listStatementRevisions(ListStatementRevisionsRequest.newBuilder().setName(name)
+                    .setPageToken(token).build());
+            all.addAll(page.getRevisionsList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return all;
+    }
+
+    protected static List<ActorRevision> actorRevisions(ActorServiceGrpc.ActorServiceBlockingStub as, String name) {
+        List<ActorRevision> all = new ArrayList<>();
+        String token = "";
+        do {
+            var page = as.listActorRevisions(ListActorRevisionsRequest.newBuilder().setName(name).setPageToken(token).build());
+            all.addAll(page.getRevisionsList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return all;
     }
 }
