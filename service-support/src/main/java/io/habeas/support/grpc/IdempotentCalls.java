@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 /**
  * Runs a write at most once per client request id. The write, the record of its answer and
  * any failure share one transaction: a retry after a failure runs the write again, a retry
- * after a success gets the first answer, and nothing is stored twice.
+ * after a success gets the first answer's records, and nothing is stored twice.
  *
  * <p>The first answer is kept with each record in it reduced to its name ({@link ReplayedAnswers}):
  * a retry reads those records again as the caller's Get does now, so it shows them as they are,
