@@ -22,6 +22,7 @@ import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
 import io.habeas.support.grpc.WellFormedRequests;
+import io.habeas.support.history.AsOf;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
@@ -80,9 +81,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
             var filter = new DetentionService.Filter(request.getPerson(), request.getPersonsList(), request.getDetainingCountry(),
                     CommonProtos.toDomain(request.getCurrentStatus(), CustodyStatus.class), request.getShowRetracted(),
                     request.getOngoingOnly());
-            var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter);
+            var asOf = AsOf.of(request.hasAsOf(), request.getAsOf());
+            var page = detentions.list(pageOf(request.getPageSize(), request.getPageToken()), filter, asOf);
             return ListDetentionsResponse.newBuilder()
-                    .addAllDetentions(page.items().stream().map(this::toProto).toList())
+                    .addAllDetentions(page.items().stream().map(d -> toProto(d, asOf.today())).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -210,7 +212,7 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListChargesResponse> listCharges(ListChargesRequest request) {
         return Rpc.call(() -> {
             var page = charges.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
-                    request.getShowRetracted());
+                    request.getShowRetracted(), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListChargesResponse.newBuilder()
                     .addAllCharges(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -269,9 +271,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<ListPersonFeedResponse> listPersonFeed(ListPersonFeedRequest request) {
         return Rpc.call(() -> {
+            var asOf = AsOf.of(request.hasAsOf(), request.getAsOf());
             var page = feeds.forPerson(request.getPerson(), DateBounds.of(request.getDateRange()),
-                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500));
-            return ListPersonFeedResponse.newBuilder().addAllItems(feedItems(page))
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500), asOf);
+            return ListPersonFeedResponse.newBuilder().addAllItems(feedItems(page, asOf))
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -279,10 +282,11 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<ListCountryFeedResponse> listCountryFeed(ListCountryFeedRequest request) {
         return Rpc.call(() -> {
+            var asOf = AsOf.of(request.hasAsOf(), request.getAsOf());
             var page = feeds.forCountry(request.getDetainingCountry(),
                     DateBounds.of(request.getDateRange()),
-                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500));
-            return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page))
+                    caller.pageRequest(request.getPageSize(), request.getPageToken(), 100, 500), asOf);
+            return ListCountryFeedResponse.newBuilder().addAllItems(feedItems(page, asOf))
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -291,7 +295,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<GetCountryStatisticsResponse> getCountryStatistics(GetCountryStatisticsRequest request) {
         return Rpc.call(() -> {
             var range = DateBounds.of(request.getDateRange());
-            var result = statistics.of(request.getDetainingCountry(), range, request.getArticleLimit());
+            var result = statistics.of(request.getDetainingCountry(), range, request.getArticleLimit(),
+                    AsOf.of(request.hasAsOf(), request.getAsOf()));
             return GetCountryStatisticsResponse.newBuilder()
                     .setHeldNow(result.heldNow())
                     .addAllMonthly(result.monthly().stream().map(m -> MonthlyCount.newBuilder().setYear(m.year())
@@ -305,7 +310,12 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     private Detention toProto(DetentionView detention) {
-        return DetentionMapper.toProto(detention, caller.clearance(), today());
+        return toProto(detention, today());
+    }
+
+    /** Days in custody are counted to the day the detention is read as of. */
+    private Detention toProto(DetentionView detention, LocalDate today) {
+        return DetentionMapper.toProto(detention, caller.clearance(), today);
     }
 
     private CustodyEvent toProto(io.habeas.detention.domain.CustodyEvent event) {
@@ -316,8 +326,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
         return DetentionMapper.toProto(charge, caller.clearance());
     }
 
-    private List<FeedItem> feedItems(Page<FeedService.Item> page) {
-        LocalDate today = today();
+    private List<FeedItem> feedItems(Page<FeedService.Item> page, AsOf asOf) {
+        LocalDate today = asOf.today();
         return page.items().stream().map(item -> FeedMapper.toProto(item, caller.clearance(), today)).toList();
     }
 

@@ -29,6 +29,7 @@ import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
 import io.habeas.support.grpc.WellFormedRequests;
 import io.habeas.support.validation.Retraction;
+import io.habeas.support.history.AsOf;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -66,7 +67,8 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
     @Override
     public Uni<GetPersonResponse> getPerson(GetPersonRequest request) {
         return Rpc.call(() -> GetPersonResponse.newBuilder()
-                .setPerson(toProto(persons.get(request.getName(), "name"))).build());
+                .setPerson(toProto(persons.get(request.getName(), "name", AsOf.of(request.hasAsOf(), request.getAsOf()))))
+                .build());
     }
 
     @Override
@@ -74,7 +76,7 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
         return Rpc.call(() -> {
             var page = persons.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
                     request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList(),
-                    request.getShowRetracted());
+                    request.getShowRetracted(), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListPersonsResponse.newBuilder()
                     .addAllPersons(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();

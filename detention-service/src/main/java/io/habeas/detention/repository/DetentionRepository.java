@@ -5,7 +5,7 @@ import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.paging.Keys;
-import io.habeas.support.records.RecordState;
+import io.habeas.support.history.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,47 +54,80 @@ public class DetentionRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The detention, if visible at these levels as of the snapshot (its person too), and now. */
+    public Optional<Detention> findVisible(UUID id, Collection<AccessLevel> levels, Snapshot at) {
+        return at.list("SELECT d.* FROM " + at.table("detention") + " d WHERE d.id = :id AND " + visible(at, "d"),
+                Map.of("id", id, "levels", PersonRepository.names(levels)), Detention.class).stream().findFirst();
+    }
+
     /**
      * Newest start first after a key, with each one's outcome for the reader level; one statement,
      * keyset on (start, id) over the index that matches the filter.
      */
     public List<Row> listAfter(Keys.Dated after, Filter filter, Collection<AccessLevel> levels, AccessLevel reader,
-            int limit) {
-        StringBuilder jpql = new StringBuilder("select d, o from Detention d join DetentionOutcome o"
-                + " on o.detentionId = d.id and o.readerLevel = :reader where " + VISIBLE);
-        Map<String, Object> params = new HashMap<>(Map.of("levels", levels, "reader", reader));
+            int limit, Snapshot at) {
+        StringBuilder sql = new StringBuilder("SELECT {d.*}, {o.*} FROM " + at.table("detention") + " d JOIN "
+                + at.table("detention_outcome") + " o ON o.detention_id = d.id AND o.reader_level = :reader"
+                + " WHERE " + visible(at, "d"));
+        Map<String, Object> params = new HashMap<>(Map.of("levels", PersonRepository.names(levels), "reader", reader.name()));
         if (filter.person() != null) {
-            jpql.append(" and d.personId = :person");
+            sql.append(" AND d.person_id = :person");
             params.put("person", filter.person());
         }
         if (!filter.persons().isEmpty()) {
-            jpql.append(" and d.personId in :persons");
+            sql.append(" AND d.person_id IN (:persons)");
             params.put("persons", filter.persons());
         }
         if (filter.detainingCountry() != null) {
-            jpql.append(" and d.detainingCountry = :country");
+            sql.append(" AND d.detaining_country = :country");
             params.put("country", filter.detainingCountry());
         }
         if (filter.currentStatus() != null) {
-            jpql.append(" and o.currentStatus = :status");
-            params.put("status", filter.currentStatus());
+            sql.append(" AND o.current_status = :status");
+            params.put("status", filter.currentStatus().name());
         }
         if (filter.ongoingOnly()) {
-            jpql.append(" and o.endDate is null");
+            sql.append(" AND o.end_year IS NULL");
         }
         if (!filter.showRetracted()) {
-            jpql.append(" and d.state = :active"
-                    + " and exists (select 1 from Person a where a.id = d.personId and a.state = :active)");
-            params.put("active", RecordState.ACTIVE);
+            sql.append(" AND d.state = 'ACTIVE' AND EXISTS (SELECT 1 FROM " + at.table("person") + " a"
+                    + " WHERE a.id = d.person_id AND a.state = 'ACTIVE')");
         }
         if (after != null) {
-            jpql.append(" and (d.startSort < :afterStart or (d.startSort = :afterStart and d.id < :afterId))");
+            sql.append(" AND (d.start_sort, d.id) < (:afterStart, :afterId)");
             params.put("afterStart", after.date());
             params.put("afterId", after.id());
         }
-        var query = entityManager.createQuery(jpql + " order by d.startSort desc, d.id desc", Object[].class)
-                .setMaxResults(limit);
-        params.forEach(query::setParameter);
-        return query.getResultList().stream().map(r -> new Row((Detention) r[0], (DetentionOutcome) r[1])).toList();
+        sql.append(" ORDER BY d.start_sort DESC, d.id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return at.list(sql, params, List.of(Map.entry("d", Detention.class), Map.entry("o", DetentionOutcome.class)))
+                .stream().map(r -> new Row((Detention) r[0], (DetentionOutcome) r[1])).toList();
+    }
+
+    /**
+     * Records of a table under a detention (custody_event, charge) of these levels, as of the
+     * snapshot and now, in timeline order after a key; one statement over the detention's index.
+     */
+    public <T> List<T> listUnder(Class<T> type, String table, String sortColumn, UUID detentionId,
+            Collection<AccessLevel> levels, boolean showRetracted, Keys.Timeline after, int limit, Snapshot at) {
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM " + at.table(table) + " r WHERE r.detention_id = :detention"
+                + " AND r.access_level IN (:levels)" + at.andNow(VisibleNow.record(table, "r.id")));
+        Map<String, Object> params = new HashMap<>(Map.of("detention", detentionId, "levels", PersonRepository.names(levels)));
+        if (!showRetracted) {
+            sql.append(" AND r.state = 'ACTIVE'");
+        }
+        if (after != null) {
+            sql.append(" AND (r.").append(sortColumn).append(", r.precision_rank, r.id) > (:afterSort, :afterRank, :afterId)");
+            params.putAll(Map.of("afterSort", after.sort(), "afterRank", after.rank(), "afterId", after.id()));
+        }
+        sql.append(" ORDER BY r.").append(sortColumn).append(", r.precision_rank, r.id LIMIT :limit");
+        params.put("limit", limit);
+        return at.list(sql, params, type);
+    }
+
+    /** SQL: detention d and its person are of the levels :levels, as of the snapshot and now. */
+    static String visible(Snapshot at, String d) {
+        return d + ".access_level IN (:levels) AND EXISTS (SELECT 1 FROM " + at.table("person") + " p WHERE p.id = "
+                + d + ".person_id AND p.access_level IN (:levels))" + at.andNow(VisibleNow.detention(d + ".id"));
     }
 }

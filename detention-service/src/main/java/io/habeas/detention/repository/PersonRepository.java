@@ -2,6 +2,7 @@ package io.habeas.detention.repository;
 
 import io.habeas.detention.domain.Person;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.support.history.Snapshot;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
@@ -14,9 +15,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
 
-    /** The person, if its level is one of these. */
-    public Optional<Person> findVisible(UUID id, Collection<AccessLevel> levels) {
-        return find("id = ?1 and accessLevel in ?2", id, levels).firstResultOptional();
+    /** The person, if its level is one of these (as of the snapshot, and now). */
+    public Optional<Person> findVisible(UUID id, Collection<AccessLevel> levels, Snapshot at) {
+        return at.list("SELECT p.* FROM " + at.table("person") + " p WHERE p.id = :id AND p.access_level IN (:levels)"
+                + at.andNow(VisibleNow.person("p.id")), Map.of("id", id, "levels", names(levels)), Person.class)
+                .stream().findFirst();
     }
 
     /** What a list of persons may be narrowed to; null or empty means no narrowing. Retracted ones only when asked. */
@@ -27,11 +30,11 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
      * Persons of these levels in recording order after the given id, filtered; one statement. A
      * detaining country counts only through a detention the reader may see.
      */
-    @SuppressWarnings("unchecked")
-    public List<Person> listAfter(UUID after, Filter filter, Collection<AccessLevel> levels, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT p.* FROM person p WHERE p.access_level IN (:levels)");
+    public List<Person> listAfter(UUID after, Filter filter, Collection<AccessLevel> levels, int limit, Snapshot at) {
+        StringBuilder sql = new StringBuilder("SELECT p.* FROM " + at.table("person") + " p WHERE p.access_level IN (:levels)"
+                + at.andNow(VisibleNow.person("p.id")));
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("levels", levels.stream().map(Enum::name).toList());
+        params.put("levels", names(levels));
         if (after != null) {
             sql.append(" AND p.id > :after");
             params.put("after", after);
@@ -44,8 +47,9 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
             params.put("citizenship", filter.citizenship());
         }
         if (filter.detainingCountry() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM detention d WHERE d.person_id = p.id"
-                    + " AND d.detaining_country = :country AND d.state = 'ACTIVE' AND d.access_level IN (:levels))");
+            sql.append(" AND EXISTS (SELECT 1 FROM ").append(at.table("detention")).append(" d WHERE d.person_id = p.id"
+                    + " AND d.detaining_country = :country AND d.state = 'ACTIVE' AND d.access_level IN (:levels)")
+                    .append(at.andNow(VisibleNow.detention("d.id"))).append(")");
             params.put("country", filter.detainingCountry());
         }
         if (!filter.ids().isEmpty()) {
@@ -54,8 +58,10 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         }
         sql.append(" ORDER BY p.id LIMIT :limit");
         params.put("limit", limit);
-        var query = getEntityManager().createNativeQuery(sql.toString(), Person.class);
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        return at.list(sql, params, Person.class);
+    }
+
+    static List<String> names(Collection<AccessLevel> levels) {
+        return levels.stream().map(Enum::name).toList();
     }
 }

@@ -16,16 +16,18 @@ import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.kernel.paging.Pager;
 import io.habeas.support.access.Caller;
 import io.habeas.support.paging.TimelineKeyset;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -48,6 +50,8 @@ public class ChargeService {
     Caller caller;
     @Inject
     Revisions revisions;
+    @Inject
+    Snapshots snapshots;
 
     @Transactional
     public Charge create(String parent, ChargeDraft draft) {
@@ -144,18 +148,15 @@ public class ChargeService {
         return revisions.list(RevisionSnapshots.CHARGE, get(name, "name").id, page);
     }
 
-    /** A detention's charges in filing order, keyset on (filing date, precision, id). */
-    public Page<Charge> list(String parent, PageRequest page, boolean showRetracted) {
-        Detention detention = detentions.get(parent, "parent");
-        StringBuilder where = new StringBuilder("detentionId = :detention and accessLevel in :levels");
-        Parameters params = Parameters.with("detention", detention.id).and("levels", caller.clearance().readableLevels());
-        if (!showRetracted) {
-            where.append(" and state = :active");
-            params.and("active", RecordState.ACTIVE);
-        }
-        return TimelineKeyset.page(page, QueryFingerprint.of("charges", detention.id, showRetracted),
-                "filedSort", where.toString(), params, (q, p) -> Charge.<Charge>find(q, p),
-                charge -> new Keys.Timeline(charge.filedSort, charge.precisionRank, charge.id));
+    /** A detention's charges in filing order, as known at the instant; keyset on (filing date, precision, id). */
+    public Page<Charge> list(String parent, PageRequest page, boolean showRetracted, AsOf asOf) {
+        Detention detention = detentions.get(parent, "parent", asOf);
+        var levels = caller.clearance().readableLevels();
+        var at = snapshots.at(asOf);
+        return Pager.page(page, asOf.bind(QueryFingerprint.of("charges", detention.id, showRetracted)), Keys.TIMELINE,
+                charge -> new Keys.Timeline(charge.filedSort, charge.precisionRank, charge.id),
+                (after, limit) -> repository.listUnder(Charge.class, "charge", "filed_sort", detention.id, levels,
+                        showRetracted, after, limit, at));
     }
 
     private Charge change(String name, String field, String etag, Consumer<Charge> edit) {

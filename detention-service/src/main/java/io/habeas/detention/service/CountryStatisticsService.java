@@ -6,6 +6,8 @@ import io.habeas.detention.repository.CountryStatisticsRepository;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.access.Caller;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.RequestValidator;
@@ -31,6 +33,8 @@ public class CountryStatisticsService {
     RequestValidator validator;
     @Inject
     Caller caller;
+    @Inject
+    Snapshots snapshots;
 
     /** A calendar month, or month 0 for dates known only to their year (sorted first in that year). */
     public record Month(int year, int month, int newDetentions, int releases) {
@@ -42,7 +46,7 @@ public class CountryStatisticsService {
     public record Statistics(int heldNow, List<Month> monthly, List<ArticleCount> articles) {
     }
 
-    public Statistics of(String country, DateBounds range, int articleLimit) {
+    public Statistics of(String country, DateBounds range, int articleLimit, AsOf asOf) {
         if (country == null || country.isEmpty()) {
             throw InvalidArgumentException.of("detaining_country", "is required");
         }
@@ -55,7 +59,7 @@ public class CountryStatisticsService {
         Map<List<Integer>, int[]> counts = new TreeMap<>(
                 Comparator.<List<Integer>, Integer>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         var reader = new CountryStatisticsRepository.Reader(caller.clearance().readableLevels(),
-                caller.clearance().level().orElseThrow());
+                caller.clearance().level().orElseThrow(), snapshots.at(asOf));
         for (MonthCount started : statistics.startsPerMonth(country, reader)) {
             counts.computeIfAbsent(List.of(started.year(), started.month()), k -> new int[2])[0] += started.count();
         }

@@ -7,12 +7,8 @@ import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.support.records.RecordState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Where each detention stands for readers of each level, kept in the write's transaction. A
@@ -50,14 +46,5 @@ class DetentionOutcomes {
 
     DetentionOutcome of(UUID detentionId, AccessLevel reader) {
         return DetentionOutcome.findById(new DetentionOutcome.Key(detentionId, reader));
-    }
-
-    /** The outcomes of many detentions for one reader level, in one statement. */
-    Map<UUID, DetentionOutcome> of(Collection<UUID> detentionIds, AccessLevel reader) {
-        if (detentionIds.isEmpty()) {
-            return Map.of();
-        }
-        return DetentionOutcome.<DetentionOutcome>list("detentionId in ?1 and readerLevel = ?2", detentionIds, reader)
-                .stream().collect(Collectors.toMap(o -> o.detentionId, Function.identity()));
     }
 }

@@ -19,6 +19,8 @@ import io.habeas.support.access.Caller;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
@@ -51,6 +53,8 @@ public class DetentionService {
     Caller caller;
     @Inject
     Revisions revisions;
+    @Inject
+    Snapshots snapshots;
 
     public record Filter(String person, List<String> persons, String detainingCountry, CustodyStatus currentStatus,
             boolean showRetracted, boolean ongoingOnly) {
@@ -79,6 +83,13 @@ public class DetentionService {
     /** The detention if the caller may see it and its person; NOT_FOUND as for an unknown one otherwise. */
     public Detention get(String name, String field) {
         return find(DetentionName.parse(name, field).id(), LockModeType.NONE);
+    }
+
+    /** The detention as known at the instant, if the caller may see it and its person then and now. */
+    public Detention get(String name, String field, AsOf asOf) {
+        UUID id = DetentionName.parse(name, field).id();
+        return repository.findVisible(id, caller.clearance().readableLevels(), snapshots.at(asOf))
+                .orElseThrow(() -> new NotFoundException(DetentionName.of(id).toString()));
     }
 
     /**
@@ -166,7 +177,7 @@ public class DetentionService {
     }
 
     /** Newest start first, with where each stands for the caller; keyset on (start, id). */
-    public Page<DetentionView> list(PageRequest page, Filter filter) {
+    public Page<DetentionView> list(PageRequest page, Filter filter, AsOf asOf) {
         Countries.checkFilter(filter.detainingCountry(), "detaining_country");
         UUID person = filter.person() == null || filter.person().isEmpty() ? null
                 : PersonName.parse(filter.person(), "person").id();
@@ -174,11 +185,12 @@ public class DetentionService {
                 : filter.detainingCountry();
         var narrowed = new DetentionRepository.Filter(person, personIds(filter.persons()), country,
                 filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly());
-        QueryFingerprint query = QueryFingerprint.of("detentions", filter.person(), filter.persons(),
-                filter.detainingCountry(), filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly());
+        QueryFingerprint query = asOf.bind(QueryFingerprint.of("detentions", filter.person(), filter.persons(),
+                filter.detainingCountry(), filter.currentStatus(), filter.showRetracted(), filter.ongoingOnly()));
         var levels = caller.clearance().readableLevels();
+        var at = snapshots.at(asOf);
         return Pager.page(page, query, Keys.DATED, v -> new Keys.Dated(v.detention().startSort, v.detention().id),
-                (after, limit) -> repository.listAfter(after, narrowed, levels, readerLevel(), limit).stream()
+                (after, limit) -> repository.listAfter(after, narrowed, levels, readerLevel(), limit, at).stream()
                         .map(row -> new DetentionView(row.detention(), row.outcome())).toList());
     }
 

@@ -6,20 +6,21 @@ import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
-import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.detention.repository.FeedRepository;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
+import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
-import io.habeas.support.paging.TimelineKeyset;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.RequestValidator;
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -42,7 +43,9 @@ public class FeedService {
     @Inject
     RequestValidator validator;
     @Inject
-    DetentionOutcomes outcomes;
+    FeedRepository entries;
+    @Inject
+    Snapshots snapshots;
     @Inject
     Caller caller;
 
@@ -50,43 +53,42 @@ public class FeedService {
     public record Item(FeedEntry entry, RetractableRecord record, DetentionOutcome outcome) {
     }
 
-    public Page<Item> forPerson(String person, DateBounds range, PageRequest page) {
-        UUID personId = persons.get(person, "person").id;
-        return read("personId = :owner", personId, "person", range, page);
+    public Page<Item> forPerson(String person, DateBounds range, PageRequest page, AsOf asOf) {
+        UUID personId = persons.get(person, "person", asOf).id;
+        return read(FeedRepository.Owner.PERSON, personId, "person", range, page, asOf);
     }
 
-    public Page<Item> forCountry(String country, DateBounds range, PageRequest page) {
+    public Page<Item> forCountry(String country, DateBounds range, PageRequest page, AsOf asOf) {
         Countries.checkFilter(country, "detaining_country");
         if (country == null || country.isEmpty()) {
             throw io.habeas.kernel.errors.InvalidArgumentException.of("detaining_country", "is required");
         }
-        return read("detainingCountry = :owner", country, "country", range, page);
+        return read(FeedRepository.Owner.COUNTRY, country, "country", range, page, asOf);
     }
 
-    private Page<Item> read(String owner, Object ownerValue, String feed, DateBounds range, PageRequest page) {
+    private Page<Item> read(FeedRepository.Owner owner, Object ownerValue, String feed, DateBounds range, PageRequest page,
+            AsOf asOf) {
         validator.check(range, "date_range");
-        StringBuilder where = new StringBuilder(owner + " and accessLevel in :levels");
-        Parameters params = Parameters.with("owner", ownerValue).and("levels", caller.clearance().readableLevels());
-        if (range.start() != null) {
-            where.append(" and sortDate >= :from");
-            params.and("from", range.from());
-        }
-        if (range.end() != null) {
-            where.append(" and periodStart <= :to");
-            params.and("to", range.to());
-        }
-        QueryFingerprint query = QueryFingerprint.of(feed, ownerValue, range.start(), range.end());
-        return TimelineKeyset.page(page, query, "sortDate", where.toString(), params, (q, p) -> FeedEntry.<FeedEntry>find(q, p),
-                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id)).map(this::withRecords);
+        var levels = caller.clearance().readableLevels();
+        var at = snapshots.at(asOf);
+        QueryFingerprint query = asOf.bind(QueryFingerprint.of(feed, ownerValue, range.start(), range.end()));
+        return Pager.<Keys.Timeline, FeedEntry>page(page, query, Keys.TIMELINE,
+                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id),
+                (after, limit) -> entries.pageAfter(owner, ownerValue, levels, range.from(), range.to(), after, limit, at))
+                .map(read -> withRecords(read, at));
     }
 
-    private List<Item> withRecords(List<FeedEntry> entries) {
+    /** Entries whose records were not yet known at the instant (stored before history was kept) are left out. */
+    private List<Item> withRecords(List<FeedEntry> entries, Snapshot at) {
         Set<UUID> started = ids(entries, Set.of(FeedItemKind.DETENTION_STARTED));
-        Map<UUID, RetractableRecord> records = new HashMap<>(load(Detention.class, started));
-        records.putAll(load(CustodyEvent.class, ids(entries, Set.of(FeedItemKind.CUSTODY_EVENT))));
-        records.putAll(load(Charge.class, ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED))));
-        Map<UUID, DetentionOutcome> outcomes = this.outcomes.of(started, caller.clearance().level().orElseThrow());
-        return entries.stream()
+        Map<UUID, RetractableRecord> records = new HashMap<>(byId(this.entries.records(Detention.class, "detention", started, at)));
+        records.putAll(byId(this.entries.records(CustodyEvent.class, "custody_event",
+                ids(entries, Set.of(FeedItemKind.CUSTODY_EVENT)), at)));
+        records.putAll(byId(this.entries.records(Charge.class, "charge",
+                ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED)), at)));
+        Map<UUID, DetentionOutcome> outcomes = this.entries.outcomes(started, caller.clearance().level().orElseThrow(), at)
+                .stream().collect(Collectors.toMap(o -> o.detentionId, Function.identity()));
+        return entries.stream().filter(entry -> records.containsKey(entry.recordId))
                 .map(entry -> new Item(entry, records.get(entry.recordId), outcomes.get(entry.recordId)))
                 .toList();
     }
@@ -95,13 +97,7 @@ public class FeedService {
         return entries.stream().filter(e -> kinds.contains(e.kind)).map(e -> e.recordId).collect(Collectors.toSet());
     }
 
-    private static <R extends SourcedRecord> Map<UUID, R> load(Class<R> type, Set<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        List<R> loaded = Panache.getEntityManager()
-                .createQuery("from " + type.getSimpleName() + " where id in :ids", type)
-                .setParameter("ids", ids).getResultList();
-        return loaded.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
+    private static <R extends SourcedRecord> Map<UUID, R> byId(List<R> records) {
+        return records.stream().collect(Collectors.toMap(r -> r.id, Function.identity()));
     }
 }

@@ -16,6 +16,8 @@ import io.habeas.support.access.Caller;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.search.NameSearch;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.Etags;
@@ -48,6 +50,8 @@ public class PersonService {
     FeedProjector feed;
     @Inject
     Revisions revisions;
+    @Inject
+    Snapshots snapshots;
 
     @Transactional
     public Person create(PersonDraft draft) {
@@ -61,8 +65,13 @@ public class PersonService {
     }
 
     public Person get(String name, String field) {
+        return get(name, field, AsOf.NOW);
+    }
+
+    /** The person as known at the instant, if the caller may see it as it was then and as it is now. */
+    public Person get(String name, String field, AsOf asOf) {
         UUID id = PersonName.parse(name, field).id();
-        return persons.findVisible(id, caller.clearance().readableLevels())
+        return persons.findVisible(id, caller.clearance().readableLevels(), snapshots.at(asOf))
                 .orElseThrow(() -> new NotFoundException(name));
     }
 
@@ -129,14 +138,15 @@ public class PersonService {
     }
 
     public Page<Person> list(PageRequest page, String citizenship, String detainingCountry, List<String> named,
-            boolean showRetracted) {
+            boolean showRetracted, AsOf asOf) {
         Countries.checkFilter(citizenship, "citizenship");
         Countries.checkFilter(detainingCountry, "detaining_country");
         var filter = new PersonRepository.Filter(emptyToNull(citizenship), emptyToNull(detainingCountry), ids(named),
                 showRetracted);
         var levels = caller.clearance().readableLevels();
-        return Pager.page(page, QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(), showRetracted),
-                Keys.ID, person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit));
+        var at = snapshots.at(asOf);
+        return Pager.page(page, asOf.bind(QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(),
+                showRetracted)), Keys.ID, person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit, at));
     }
 
     public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {

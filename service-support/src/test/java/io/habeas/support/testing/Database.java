@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
@@ -37,5 +38,32 @@ public class Database {
 
     public Statistics statistics() {
         return sessionFactory.getStatistics();
+    }
+
+    /**
+     * The generic plan of a statement as Hibernate prepared it (its ? parameters unbound), with
+     * sequential scans priced out: one still in the plan means no index can serve that scan.
+     */
+    @SuppressWarnings("unchecked")
+    public String plan(String sql) {
+        StringBuilder numbered = new StringBuilder();
+        int parameters = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '?') {
+                numbered.append('$').append(++parameters);
+            } else {
+                numbered.append(c);
+            }
+        }
+        String execute = parameters == 0 ? "EXECUTE habeas_plan"
+                : "EXECUTE habeas_plan(" + String.join(", ", java.util.Collections.nCopies(parameters, "NULL")) + ")";
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+            entityManager.createNativeQuery("SET LOCAL plan_cache_mode = force_generic_plan").executeUpdate();
+            entityManager.createNativeQuery("PREPARE habeas_plan AS " + numbered).executeUpdate();
+            List<String> lines = entityManager.createNativeQuery("EXPLAIN " + execute).getResultList();
+            entityManager.createNativeQuery("DEALLOCATE habeas_plan").executeUpdate();
+            return String.join("\n", lines);
+        });
     }
 }

@@ -14,6 +14,7 @@ import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.support.history.AsOf;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -41,7 +42,7 @@ import org.jboss.logging.Logger;
  * caller's own token, never an identity of its own: a service identity would see more or less
  * than the caller, and either widens what the caller learns.
  *
- * <p>One bean per request, so each person is asked about at most once per request; the ids are
+ * <p>One bean per request, so each person is asked about at most once per request and instant; the ids are
  * sent in chunks of at most {@value #CHUNK}, every page followed, all within one deadline. When
  * detention-service cannot answer, the request fails with UNAVAILABLE: nothing about persons is
  * served, or stored, unvouched.
@@ -66,23 +67,42 @@ public class DetentionPersons {
     /** What detention-service said of a person: absent (unknown or hidden), active or retracted. */
     private enum Seen { ABSENT, ACTIVE, RETRACTED }
 
-    private final Map<UUID, Seen> known = new HashMap<>();
-    /** Of the persons seen, those detention-service gave as CONFIDENTIAL, for the read audit. */
+    /** Per instant asked about (now, or an as_of), what was said of each person. */
+    private final Map<AsOf, Map<UUID, Seen>> known = new HashMap<>();
+    /** Of the persons seen, those detention-service gave as CONFIDENTIAL (now or as of an instant asked), for the read audit. */
     private final Set<UUID> confidential = new HashSet<>();
 
     /** Those of the persons the caller may see, retracted ones included. */
     public Set<UUID> visible(Collection<UUID> personIds) {
-        return those(personIds, Seen.ACTIVE, Seen.RETRACTED);
+        return visible(personIds, AsOf.NOW);
+    }
+
+    /**
+     * Those of the persons the caller may see as of the instant, retracted ones included: as they
+     * were then and as they are now, which detention-service's ListPersons as_of answers.
+     */
+    public Set<UUID> visible(Collection<UUID> personIds, AsOf asOf) {
+        return those(personIds, asOf, Seen.ACTIVE, Seen.RETRACTED);
     }
 
     /** Those of the persons the caller may see that are not retracted: the persons claims may be about. */
     public Set<UUID> active(Collection<UUID> personIds) {
-        return those(personIds, Seen.ACTIVE);
+        return active(personIds, AsOf.NOW);
+    }
+
+    /** The same as of the instant: seen then and now, and not retracted then. */
+    public Set<UUID> active(Collection<UUID> personIds, AsOf asOf) {
+        return those(personIds, asOf, Seen.ACTIVE);
     }
 
     /** Those of the persons the caller may see that were retracted. */
     public Set<UUID> retracted(Collection<UUID> personIds) {
-        return those(personIds, Seen.RETRACTED);
+        return retracted(personIds, AsOf.NOW);
+    }
+
+    /** The same as of the instant: seen then and now, and retracted then. */
+    public Set<UUID> retracted(Collection<UUID> personIds, AsOf asOf) {
+        return those(personIds, asOf, Seen.RETRACTED);
     }
 
     /** Those of the persons the caller may see that are CONFIDENTIAL. */
@@ -119,10 +139,11 @@ public class DetentionPersons {
         }
     }
 
-    private Set<UUID> those(Collection<UUID> personIds, Seen... states) {
+    private Set<UUID> those(Collection<UUID> personIds, AsOf asOf, Seen... states) {
+        Map<UUID, Seen> known = this.known.computeIfAbsent(asOf, instant -> new HashMap<>());
         List<UUID> unasked = personIds.stream().filter(id -> !known.containsKey(id)).distinct().toList();
         if (!unasked.isEmpty()) {
-            Map<UUID, Seen> seen = ask(unasked);
+            Map<UUID, Seen> seen = ask(unasked, asOf);
             unasked.forEach(id -> known.put(id, seen.getOrDefault(id, Seen.ABSENT)));
         }
         Set<Seen> wanted = Set.of(states);
@@ -135,7 +156,7 @@ public class DetentionPersons {
         return those;
     }
 
-    private Map<UUID, Seen> ask(List<UUID> ids) {
+    private Map<UUID, Seen> ask(List<UUID> ids, AsOf asOf) {
         PersonServiceGrpc.PersonServiceBlockingStub stub = asCaller().withDeadline(
                 Deadline.after(deadline.toMillis(), TimeUnit.MILLISECONDS));
         Set<UUID> asked = new HashSet<>(ids);
@@ -146,8 +167,12 @@ public class DetentionPersons {
                 ids.subList(from, Math.min(ids.size(), from + CHUNK)).forEach(id -> names.add(PersonName.of(id).toString()));
                 String token = "";
                 do {
-                    ListPersonsResponse page = stub.listPersons(ListPersonsRequest.newBuilder().addAllPersons(names)
-                            .setShowRetracted(true).setPageSize(names.size()).setPageToken(token).build());
+                    var request = ListPersonsRequest.newBuilder().addAllPersons(names).setShowRetracted(true)
+                            .setPageSize(names.size()).setPageToken(token);
+                    if (!asOf.isNow()) {
+                        request.setAsOf(asOf.toProto());
+                    }
+                    ListPersonsResponse page = stub.listPersons(request.build());
                     for (Person person : page.getPersonsList()) {
                         UUID id = PersonName.parse(person.getName(), "persons").id();
                         if (asked.contains(id)) { // only an answer to the question asked counts

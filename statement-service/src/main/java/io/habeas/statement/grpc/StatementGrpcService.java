@@ -16,6 +16,7 @@ import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
 import io.habeas.support.grpc.Rpc;
 import io.habeas.support.grpc.WellFormedRequests;
+import io.habeas.support.history.AsOf;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.Retraction;
 import io.quarkus.grpc.GrpcService;
@@ -126,7 +127,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     public Uni<ListPersonClaimsResponse> listPersonClaims(ListPersonClaimsRequest request) {
         return Rpc.call(() -> {
             var page = feeds.personClaims(request.getPerson(), DateBounds.of(request.getDateRange()),
-                    feedPage(request.getPageSize(), request.getPageToken()));
+                    feedPage(request.getPageSize(), request.getPageToken()), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListPersonClaimsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -138,7 +139,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
         return Rpc.call(() -> {
             var page = feeds.claimsAboutPersons(request.getPersonsList(),
                     DateBounds.of(request.getDateRange()),
-                    feedPage(request.getPageSize(), request.getPageToken()));
+                    feedPage(request.getPageSize(), request.getPageToken()), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListClaimsAboutPersonsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -149,7 +150,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     public Uni<ListCountryClaimsResponse> listCountryClaims(ListCountryClaimsRequest request) {
         return Rpc.call(() -> {
             var page = feeds.countryClaims(request.getCountry(), DateBounds.of(request.getDateRange()),
-                    feedPage(request.getPageSize(), request.getPageToken()));
+                    feedPage(request.getPageSize(), request.getPageToken()), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListCountryClaimsResponse.newBuilder()
                     .addAllItems(page.items().stream().map(StatementMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -160,7 +161,7 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
     public Uni<ListCountryStatementsResponse> listCountryStatements(ListCountryStatementsRequest request) {
         return Rpc.call(() -> {
             var page = feeds.countryStatements(request.getCountry(), DateBounds.of(request.getDateRange()),
-                    feedPage(request.getPageSize(), request.getPageToken()));
+                    feedPage(request.getPageSize(), request.getPageToken()), AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListCountryStatementsResponse.newBuilder()
                     .addAllStatements(page.items().stream().map(item -> StatementMapper.toProto(item.statement())).toList())
                     .setNextPageToken(page.nextPageToken()).build();
@@ -169,14 +170,16 @@ public class StatementGrpcService extends MutinyStatementServiceGrpc.StatementSe
 
     @Override
     public Uni<GetReleaseCallSummaryResponse> getReleaseCallSummary(GetReleaseCallSummaryRequest request) {
-        return Rpc.call(() -> StatementMapper.toResponse(feeds.releaseCalls(request.getPerson())));
+        return Rpc.call(() -> StatementMapper.toResponse(feeds.releaseCalls(request.getPerson(),
+                AsOf.of(request.hasAsOf(), request.getAsOf()))));
     }
 
     @Override
     public Uni<BatchGetReleaseCallSummariesResponse> batchGetReleaseCallSummaries(
             BatchGetReleaseCallSummariesRequest request) {
         return Rpc.call(() -> BatchGetReleaseCallSummariesResponse.newBuilder()
-                .addAllSummaries(feeds.releaseCalls(request.getPersonsList(), "persons").stream()
+                .addAllSummaries(feeds.releaseCalls(request.getPersonsList(), "persons",
+                                AsOf.of(request.hasAsOf(), request.getAsOf())).stream()
                         .map(StatementMapper::toProto).toList())
                 .build());
     }

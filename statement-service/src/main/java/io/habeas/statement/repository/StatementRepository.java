@@ -3,15 +3,20 @@ package io.habeas.statement.repository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.records.RecordState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
+import jakarta.inject.Inject;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +37,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class StatementRepository implements PanacheRepositoryBase<Statement, UUID> {
+    @Inject
+    Snapshots snapshots;
 
     /** One row of a page: the statement, the claim when the page is of claims, and its position. */
     public record Row(UUID statementId, UUID claimId, LocalDate sort, short rank) {
@@ -58,10 +66,22 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
      * in detention-service. Binds :levels.
      */
     static String levelsCleared(String s) {
+        return levelsCleared(s, UnaryOperator.identity());
+    }
+
+    /** The same as of the snapshot, where the statement must clear the levels then and now. */
+    static String levelsCleared(Snapshot at, String s) {
+        return levelsCleared(s, at::table) + at.andNow("EXISTS (SELECT 1 FROM statement now_s WHERE now_s.id = " + s + ".id"
+                + levelsCleared("now_s") + ")");
+    }
+
+    private static String levelsCleared(String s, UnaryOperator<String> table) {
         return " AND " + s + ".access_level IN (:levels)"
-                + " AND EXISTS (SELECT 1 FROM actor la WHERE la.id = " + s + ".actor_id AND la.access_level IN (:levels))"
-                + " AND NOT EXISTS (SELECT 1 FROM claim lc JOIN statement ls ON ls.id = lc.answers_statement_id"
-                + " JOIN actor lsa ON lsa.id = ls.actor_id WHERE lc.statement_id = " + s + ".id"
+                + " AND EXISTS (SELECT 1 FROM " + table.apply("actor") + " la WHERE la.id = " + s + ".actor_id"
+                + " AND la.access_level IN (:levels))"
+                + " AND NOT EXISTS (SELECT 1 FROM " + table.apply("claim") + " lc JOIN " + table.apply("statement")
+                + " ls ON ls.id = lc.answers_statement_id JOIN " + table.apply("actor") + " lsa ON lsa.id = ls.actor_id"
+                + " WHERE lc.statement_id = " + s + ".id"
                 + " AND (ls.access_level NOT IN (:levels) OR lsa.access_level NOT IN (:levels)))";
     }
 
@@ -103,38 +123,39 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         }
         sql.append(" ORDER BY s.made_sort DESC, s.precision_rank DESC, s.id DESC LIMIT :limit");
         params.put("limit", limit);
-        return rows(sql, params);
+        return rows(sql, params, snapshots.at(AsOf.NOW));
     }
 
-    /** Claims about any of the persons, in timeline order, from the person projection. */
+    /** Claims about any of the persons, in timeline order, from the person projection; as of the snapshot. */
     public List<Row> personClaims(List<UUID> persons, List<String> levels, LocalDate from, LocalDate to,
-            Keys.Timeline after, int limit) {
+            Keys.Timeline after, int limit, Snapshot at) {
         // DISTINCT: a claim about two of the persons has a projection row for each.
         StringBuilder sql = new StringBuilder("SELECT DISTINCT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
-                + " FROM claim_subject_person x JOIN statement s ON s.id = x.statement_id"
-                + " WHERE x.person_id IN (:owner) AND x.active" + levelsCleared("s"));
-        return timeline(sql, persons, levels, from, to, after, limit, "claim_id");
+                + " FROM " + at.table("claim_subject_person") + " x JOIN " + at.table("statement") + " s ON s.id = x.statement_id"
+                + " WHERE x.person_id IN (:owner) AND x.active" + levelsCleared(at, "s"));
+        return timeline(sql, persons, levels, from, to, after, limit, "claim_id", at);
     }
 
-    /** Claims about one country or addressed to it, in timeline order, from the country projection. */
+    /** Claims about one country or addressed to it, in timeline order, from the country projection; as of the snapshot. */
     public List<Row> countryClaims(String country, List<String> levels, LocalDate from, LocalDate to,
-            Keys.Timeline after, int limit) {
+            Keys.Timeline after, int limit, Snapshot at) {
         StringBuilder sql = new StringBuilder("SELECT x.statement_id, x.claim_id, x.made_sort, x.precision_rank"
-                + " FROM claim_country x JOIN statement s ON s.id = x.statement_id"
-                + " WHERE x.country = :owner AND x.active" + levelsCleared("s"));
-        return timeline(sql, country, levels, from, to, after, limit, "claim_id");
+                + " FROM " + at.table("claim_country") + " x JOIN " + at.table("statement") + " s ON s.id = x.statement_id"
+                + " WHERE x.country = :owner AND x.active" + levelsCleared(at, "s"));
+        return timeline(sql, country, levels, from, to, after, limit, "claim_id", at);
     }
 
-    /** Statements by actors of one country, in timeline order. */
+    /** Statements by actors of one country, in timeline order; as of the snapshot. */
     public List<Row> countryStatements(String country, List<String> levels, LocalDate from, LocalDate to,
-            Keys.Timeline after, int limit) {
+            Keys.Timeline after, int limit, Snapshot at) {
         StringBuilder sql = new StringBuilder("SELECT x.id, NULL AS claim_id, x.made_sort, x.precision_rank"
-                + " FROM statement x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'" + levelsCleared("x"));
-        return timeline(sql, country, levels, from, to, after, limit, "id");
+                + " FROM " + at.table("statement") + " x WHERE x.actor_country = :owner AND x.state = 'ACTIVE'"
+                + levelsCleared(at, "x"));
+        return timeline(sql, country, levels, from, to, after, limit, "id", at);
     }
 
     private List<Row> timeline(StringBuilder sql, Object owner, List<String> levels, LocalDate from, LocalDate to,
-            Keys.Timeline after, int limit, String id) {
+            Keys.Timeline after, int limit, String id, Snapshot at) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("owner", owner);
         params.put("levels", levels);
@@ -145,35 +166,58 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         }
         sql.append(" ORDER BY x.made_sort, x.precision_rank, x.").append(id).append(" LIMIT :limit");
         params.put("limit", limit);
-        return rows(sql, params);
+        return rows(sql, params, at);
     }
 
-    /** Statements by id with their claims, in one statement. */
-    public Map<UUID, Statement> load(Collection<UUID> ids) {
+    /**
+     * Statements by id with their claims: in one statement now; as of an instant, statements and
+     * claims in one each (an entity graph cannot be fetched from a relation as of an instant), the
+     * claims set on detached statements that nothing flushes.
+     */
+    public Map<UUID, Statement> load(Collection<UUID> ids, Snapshot at) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return getEntityManager()
-                .createQuery("select distinct s from Statement s left join fetch s.claims where s.id in :ids", Statement.class)
-                .setParameter("ids", ids).getResultList().stream()
-                .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        if (at.isNow()) {
+            return getEntityManager()
+                    .createQuery("select distinct s from Statement s left join fetch s.claims where s.id in :ids", Statement.class)
+                    .setParameter("ids", ids).getResultList().stream()
+                    .collect(Collectors.toMap(s -> s.id, Function.identity()));
+        }
+        Map<UUID, Statement> loaded = at.list("SELECT s.* FROM " + at.table("statement") + " s WHERE s.id IN (:ids)",
+                Map.of("ids", ids), Statement.class).stream().collect(Collectors.toMap(s -> s.id, Function.identity()));
+        Map<UUID, List<Claim>> claims = at.list("SELECT c.* FROM " + at.table("claim") + " c WHERE c.statement_id IN (:ids)"
+                + " ORDER BY c.statement_id, c.position", Map.of("ids", ids), Claim.class).stream()
+                .collect(Collectors.groupingBy(c -> c.statementId));
+        loaded.values().forEach(s -> {
+            s.claims = new ArrayList<>(claims.getOrDefault(s.id, List.of()));
+            s.claims.forEach(c -> c.statement = s);
+        });
+        return loaded;
+    }
+
+    /** Actors by id, as of the snapshot; one statement. */
+    public Map<UUID, Actor> actors(Collection<UUID> ids, Snapshot at) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return at.list("SELECT a.* FROM " + at.table("actor") + " a WHERE a.id IN (:ids)", Map.of("ids", ids), Actor.class)
+                .stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
     }
 
     /**
      * The active claims of active statements that answer any of the given claims, in timeline order, of statements
      * whose levels the reader clears (their persons are checked afterwards); one statement.
      */
-    @SuppressWarnings("unchecked")
-    public List<Answer> answeredBy(Collection<UUID> claimIds, List<String> levels) {
+    public List<Answer> answeredBy(Collection<UUID> claimIds, List<String> levels, Snapshot at) {
         if (claimIds.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT c.answers_claim_id, s.id, c.id FROM claim c"
-                        + " JOIN statement s ON s.id = c.statement_id"
+        List<Object[]> rows = at.values("SELECT c.answers_claim_id, s.id, c.id FROM " + at.table("claim") + " c"
+                        + " JOIN " + at.table("statement") + " s ON s.id = c.statement_id"
                         + " WHERE c.answers_claim_id IN (:ids) AND c.state = 'ACTIVE' AND s.state = 'ACTIVE'"
-                        + levelsCleared("s")
-                        + " ORDER BY s.made_sort, s.precision_rank, c.id")
-                .setParameter("ids", claimIds).setParameter("levels", levels).getResultList();
+                        + levelsCleared(at, "s")
+                        + " ORDER BY s.made_sort, s.precision_rank, c.id", Map.of("ids", claimIds, "levels", levels));
         return rows.stream().map(r -> new Answer((UUID) r[0], (UUID) r[1], (UUID) r[2])).toList();
     }
 
@@ -192,24 +236,23 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
      * claims too: they are shown), its actor's, and the same of each statement it answers, one level
      * deep; one statement.
      */
-    @SuppressWarnings("unchecked")
-    public Map<UUID, Set<UUID>> personsBehind(Collection<UUID> ids) {
+    public Map<UUID, Set<UUID>> personsBehind(Collection<UUID> ids, Snapshot at) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("""
+        List<Object[]> rows = at.values("""
                         WITH behind (statement_id, other_id) AS (
-                            SELECT s.id, s.id FROM statement s WHERE s.id IN (:ids)
+                            SELECT s.id, s.id FROM %1$s s WHERE s.id IN (:ids)
                             UNION
-                            SELECT c.statement_id, c.answers_statement_id FROM claim c
+                            SELECT c.statement_id, c.answers_statement_id FROM %2$s c
                             WHERE c.statement_id IN (:ids) AND c.answers_statement_id IS NOT NULL)
                         SELECT b.statement_id, p.person_id FROM behind b
-                        JOIN claim c ON c.statement_id = b.other_id CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
+                        JOIN %2$s c ON c.statement_id = b.other_id CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
                         UNION
                         SELECT b.statement_id, a.person_ref FROM behind b
-                        JOIN statement o ON o.id = b.other_id JOIN actor a ON a.id = o.actor_id
-                        WHERE a.person_ref IS NOT NULL""")
-                .setParameter("ids", ids).getResultList();
+                        JOIN %1$s o ON o.id = b.other_id JOIN %3$s a ON a.id = o.actor_id
+                        WHERE a.person_ref IS NOT NULL""".formatted(at.table("statement"), at.table("claim"), at.table("actor")),
+                Map.of("ids", ids));
         Map<UUID, Set<UUID>> behind = new HashMap<>();
         rows.forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
         return behind;
@@ -242,21 +285,18 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
      * The active calls and demands for the persons' release, in timeline order, in statements whose
      * levels the reader clears; one statement for any number of persons.
      */
-    @SuppressWarnings("unchecked")
-    public List<ReleaseCall> releaseCalls(Collection<UUID> persons, List<String> levels) {
+    public List<ReleaseCall> releaseCalls(Collection<UUID> persons, List<String> levels, Snapshot at) {
         if (persons.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = getEntityManager().createNativeQuery("SELECT x.person_id, s.id, s.actor_id, s.made_year,"
+        List<Object[]> rows = at.values("SELECT x.person_id, s.id, s.actor_id, s.made_year,"
                         + " s.made_month, s.made_day, x.made_sort, x.precision_rank, x.claim_id"
-                        + " FROM claim_subject_person x JOIN claim c ON c.id = x.claim_id"
-                        + " JOIN statement s ON s.id = x.statement_id"
-                        + " WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)" + levelsCleared("s")
-                        + " ORDER BY x.made_sort, x.precision_rank, x.claim_id")
-                .setParameter("persons", persons)
-                .setParameter("levels", levels)
-                .setParameter("kinds", ClaimKind.RELEASE_CALLS.stream().map(Enum::name).toList())
-                .getResultList();
+                        + " FROM " + at.table("claim_subject_person") + " x JOIN " + at.table("claim") + " c ON c.id = x.claim_id"
+                        + " JOIN " + at.table("statement") + " s ON s.id = x.statement_id"
+                        + " WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)" + levelsCleared(at, "s")
+                        + " ORDER BY x.made_sort, x.precision_rank, x.claim_id",
+                Map.of("persons", persons, "levels", levels,
+                        "kinds", ClaimKind.RELEASE_CALLS.stream().map(Enum::name).toList()));
         return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1], (UUID) r[2],
                 new PartialDate(integer(r[3]), integer(r[4]), integer(r[5])), date(r[6]), ((Number) r[7]).shortValue(),
                 (UUID) r[8])).toList();
@@ -326,11 +366,8 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         params.put("afterId", after.id());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Row> rows(CharSequence sql, Map<String, Object> params) {
-        Query query = getEntityManager().createNativeQuery(sql.toString());
-        params.forEach(query::setParameter);
-        List<Object[]> rows = query.getResultList();
+    private static List<Row> rows(CharSequence sql, Map<String, Object> params, Snapshot at) {
+        List<Object[]> rows = at.values(sql, params);
         return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], date(r[2]), ((Number) r[3]).shortValue())).toList();
     }
 

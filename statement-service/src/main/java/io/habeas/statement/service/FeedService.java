@@ -12,6 +12,9 @@ import io.habeas.statement.domain.Actor;
 import io.habeas.statement.repository.StatementRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.validation.DateBounds;
 import io.habeas.support.validation.RequestValidator;
@@ -25,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -46,16 +48,19 @@ public class FeedService {
     RequestValidator validator;
     @Inject
     Visibility visibility;
+    @Inject
+    Snapshots snapshots;
 
     /** The most persons one request may name: a country's detainees, not a whole registry. */
     static final int MAX_PERSONS = 1000;
 
-    public Page<StatementService.Item> personClaims(String person, DateBounds range, PageRequest page) {
+    public Page<StatementService.Item> personClaims(String person, DateBounds range, PageRequest page, AsOf asOf) {
         UUID personId = PersonName.parse(person, "person").id();
-        return claimsAbout(List.of(personId), range, page);
+        return claimsAbout(List.of(personId), range, page, asOf);
     }
 
-    public Page<StatementService.Item> claimsAboutPersons(List<String> persons, DateBounds range, PageRequest page) {
+    public Page<StatementService.Item> claimsAboutPersons(List<String> persons, DateBounds range, PageRequest page,
+            AsOf asOf) {
         if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
             throw InvalidArgumentException.of("persons", "name 1 to " + MAX_PERSONS + " persons");
         }
@@ -63,40 +68,45 @@ public class FeedService {
         for (int i = 0; i < persons.size(); i++) {
             ids.add(PersonName.parse(persons.get(i), "persons[" + i + "]").id());
         }
-        return claimsAbout(ids.stream().distinct().sorted().toList(), range, page);
+        return claimsAbout(ids.stream().distinct().sorted().toList(), range, page, asOf);
     }
 
     /** The persons the caller may not see are left out of the query: their claims make no empty pages. */
-    private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page) {
+    private Page<StatementService.Item> claimsAbout(List<UUID> persons, DateBounds range, PageRequest page, AsOf asOf) {
         validator.check(range, "date_range");
-        Set<UUID> shown = visibility.personsShown(persons);
+        Set<UUID> shown = visibility.personsShown(persons, asOf);
         List<UUID> visible = persons.stream().filter(shown::contains).toList();
-        return feed(QueryFingerprint.of("personClaims", persons, range.start(), range.end()), range, page,
-                (from, to, after, limit) -> visible.isEmpty() ? List.of()
-                        : statements.personClaims(visible, visibility.levelNames(), from, to, after, limit));
+        return feed(QueryFingerprint.of("personClaims", persons, range.start(), range.end()), range, page, asOf,
+                (from, to, after, limit, at) -> visible.isEmpty() ? List.of()
+                        : statements.personClaims(visible, visibility.levelNames(), from, to, after, limit, at));
     }
 
-    public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page) {
+    public Page<StatementService.Item> countryClaims(String country, DateBounds range, PageRequest page, AsOf asOf) {
         requireCountry(country);
-        return feed(QueryFingerprint.of("countryClaims", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
-                statements.countryClaims(country, visibility.levelNames(), from, to, after, limit));
+        return feed(QueryFingerprint.of("countryClaims", country, range.start(), range.end()), range, page, asOf,
+                (from, to, after, limit, at) -> statements.countryClaims(country, visibility.levelNames(), from, to, after,
+                        limit, at));
     }
 
-    public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page) {
+    public Page<StatementService.Item> countryStatements(String country, DateBounds range, PageRequest page, AsOf asOf) {
         requireCountry(country);
-        return feed(QueryFingerprint.of("countryStatements", country, range.start(), range.end()), range, page, (from, to, after, limit) ->
-                statements.countryStatements(country, visibility.levelNames(), from, to, after, limit));
+        return feed(QueryFingerprint.of("countryStatements", country, range.start(), range.end()), range, page, asOf,
+                (from, to, after, limit, at) -> statements.countryStatements(country, visibility.levelNames(), from, to,
+                        after, limit, at));
     }
 
-    /** One feed's rows in a date range after a keyset key, at most limit of them. */
+    /** One feed's rows in a date range after a keyset key, at most limit of them, as of the snapshot. */
     private interface FeedRows {
-        List<Row> read(LocalDate from, LocalDate to, Keys.Timeline after, int limit);
+        List<Row> read(LocalDate from, LocalDate to, Keys.Timeline after, int limit, Snapshot at);
     }
 
-    private Page<StatementService.Item> feed(QueryFingerprint query, DateBounds range, PageRequest page, FeedRows rows) {
+    private Page<StatementService.Item> feed(QueryFingerprint query, DateBounds range, PageRequest page, AsOf asOf,
+            FeedRows rows) {
         validator.check(range, "date_range");
-        return Pager.page(page, query, Keys.TIMELINE, Row::key,
-                (after, limit) -> rows.read(range.from(), range.to(), after, limit)).map(statementService::views);
+        Snapshot at = snapshots.at(asOf);
+        return Pager.page(page, asOf.bind(query), Keys.TIMELINE, Row::key,
+                (after, limit) -> rows.read(range.from(), range.to(), after, limit, at))
+                .map(read -> statementService.views(read, at));
     }
 
     /** One actor's calls for a person's release. */
@@ -107,8 +117,8 @@ public class FeedService {
     }
 
     /** Calls and demands for a person's release so far: first and latest in timeline order, callers most calls first. */
-    public ReleaseCallSummary releaseCalls(String person) {
-        return releaseCalls(List.of(person), "person").get(0);
+    public ReleaseCallSummary releaseCalls(String person, AsOf asOf) {
+        return releaseCalls(List.of(person), "person", asOf).get(0);
     }
 
     /**
@@ -116,7 +126,7 @@ public class FeedService {
      * all. Only the calls in statements the caller may see whole count; a person it may not see
      * has the summary of one nobody called for.
      */
-    public List<ReleaseCallSummary> releaseCalls(List<String> persons, String field) {
+    public List<ReleaseCallSummary> releaseCalls(List<String> persons, String field, AsOf asOf) {
         if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
             throw InvalidArgumentException.of(field, "name 1 to " + MAX_PERSONS + " persons");
         }
@@ -126,14 +136,14 @@ public class FeedService {
                     : field + "[" + i + "]").id());
         }
         List<UUID> distinct = ids.stream().distinct().toList();
-        Set<UUID> visible = visibility.personsShown(distinct);
+        Snapshot at = snapshots.at(asOf);
+        Set<UUID> visible = visibility.personsShown(distinct, asOf);
         List<ReleaseCall> cleared = statements.releaseCalls(distinct.stream().filter(visible::contains).toList(),
-                visibility.levelNames());
-        Set<UUID> shown = visibility.statementsShown(cleared.stream().map(ReleaseCall::statementId).collect(Collectors.toSet()));
+                visibility.levelNames(), at);
+        Set<UUID> shown = visibility.statementsShown(cleared.stream().map(ReleaseCall::statementId).collect(Collectors.toSet()),
+                at);
         List<ReleaseCall> calls = cleared.stream().filter(call -> shown.contains(call.statementId())).toList();
-        Map<UUID, Actor> actors = calls.isEmpty() ? Map.of() : Actor.<Actor>list("id in ?1",
-                        calls.stream().map(ReleaseCall::actorId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<UUID, Actor> actors = statements.actors(calls.stream().map(ReleaseCall::actorId).collect(Collectors.toSet()), at);
         Map<UUID, List<ReleaseCall>> byPerson = calls.stream()
                 .collect(Collectors.groupingBy(ReleaseCall::personId, LinkedHashMap::new, Collectors.toList()));
         return distinct.stream().map(person -> summarize(person, byPerson.getOrDefault(person, List.of()), actors)).toList();

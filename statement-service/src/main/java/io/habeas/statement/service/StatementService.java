@@ -21,6 +21,9 @@ import io.habeas.statement.repository.StatementRepository.Filter;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.access.SourceAccess;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import io.habeas.support.records.RecordState;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
@@ -64,6 +67,8 @@ public class StatementService {
     DetentionPersons detention;
     @Inject
     Visibility visibility;
+    @Inject
+    Snapshots snapshots;
     @Inject
     ClaimCorrections claims;
     @Inject
@@ -211,7 +216,7 @@ public class StatementService {
         boolean namesHidden = (actor != null && !actors.isShown(actor)) || (person != null && !visibility.personShown(person));
         return Pager.page(page, fingerprint, Keys.TIMELINE, Row::key, (after, limit) -> namesHidden ? List.of()
                         : statements.listNewestFirst(query, visibility.levelNames(), after, limit))
-                .map(rows -> views(rows).stream().map(Item::statement).toList());
+                .map(rows -> views(rows, snapshots.at(AsOf.NOW)).stream().map(Item::statement).toList());
     }
 
     /** A page row with its statement loaded, and the claim the row is about when it is a claim. */
@@ -223,24 +228,24 @@ public class StatementService {
      * their persons here), loaded with the answers the caller may see: a fixed number of statements
      * and one batch to detention-service, whatever the page size. A page may come back short.
      */
-    List<Item> views(List<Row> rows) {
-        Map<UUID, Statement> loaded = statements.load(rows.stream().map(Row::statementId).collect(Collectors.toSet()));
-        Map<UUID, StatementView> shown = present(loaded.values(), true);
+    List<Item> views(List<Row> rows, Snapshot at) {
+        Map<UUID, Statement> loaded = statements.load(rows.stream().map(Row::statementId).collect(Collectors.toSet()), at);
+        Map<UUID, StatementView> shown = present(loaded.values(), true, at);
         return rows.stream().filter(row -> shown.containsKey(row.statementId()))
                 .map(row -> new Item(shown.get(row.statementId()), row.claimId())).toList();
     }
 
-    /** Statements as the caller sees them; onlyWhole leaves out those it may not see whole. */
-    private Map<UUID, StatementView> present(Collection<Statement> loaded, boolean onlyWhole) {
-        List<Answer> answers = statements.answeredBy(claimIds(loaded), visibility.levelNames());
+    /** Statements as the caller sees them as of the snapshot; onlyWhole leaves out those it may not see whole. */
+    private Map<UUID, StatementView> present(Collection<Statement> loaded, boolean onlyWhole, Snapshot at) {
+        List<Answer> answers = statements.answeredBy(claimIds(loaded), visibility.levelNames(), at);
         Set<UUID> asked = new HashSet<>(answers.stream().map(Answer::answerStatement).toList());
         loaded.forEach(s -> asked.add(s.id));
-        Set<UUID> shown = visibility.statementsShown(asked);
+        Set<UUID> shown = visibility.statementsShown(asked, at);
         Map<UUID, List<String>> answeredBy = new HashMap<>();
         answers.stream().filter(a -> shown.contains(a.answerStatement())).forEach(a -> answeredBy
                 .computeIfAbsent(a.answered(), k -> new ArrayList<>()).add(Claim.name(a.answerStatement(), a.answer())));
         Set<UUID> retracted = visibility.personsRetracted(loaded.stream().flatMap(s -> s.claims.stream())
-                .flatMap(c -> Arrays.stream(c.subjectPersons)).collect(Collectors.toSet()));
+                .flatMap(c -> Arrays.stream(c.subjectPersons)).collect(Collectors.toSet()), at.asOf());
         Map<UUID, StatementView> views = new HashMap<>();
         loaded.stream().filter(s -> !onlyWhole || shown.contains(s.id)).forEach(s -> views.put(s.id, new StatementView(s,
                 answeredBy, SourceAccess.visible(s.sources, s.accessLevel, visibility.clearance()), retracted)));
@@ -248,7 +253,7 @@ public class StatementService {
     }
 
     private StatementView view(Statement statement) {
-        return present(List.of(statement), false).get(statement.id);
+        return present(List.of(statement), false, snapshots.at(AsOf.NOW)).get(statement.id);
     }
 
     /** A statement the caller may see whole; one it may not is NOT_FOUND exactly as one that does not exist (R3). */

@@ -6,6 +6,9 @@ import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.access.Caller;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshot;
+import io.habeas.support.history.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -32,6 +35,8 @@ public class Visibility {
     DetentionPersons persons;
     @Inject
     StatementRepository statements;
+    @Inject
+    Snapshots snapshots;
 
     public Clearance clearance() {
         return caller.clearance();
@@ -73,9 +78,38 @@ public class Visibility {
         return persons.retracted(ids);
     }
 
+    /** The same as of the instant: persons the caller may see as they were then and as they are now, not retracted then. */
+    public Set<UUID> personsShown(Collection<UUID> ids, AsOf asOf) {
+        return persons.active(ids, asOf);
+    }
+
+    /** Those of the persons the caller may see as of the instant that were retracted then. */
+    public Set<UUID> personsRetracted(Collection<UUID> ids, AsOf asOf) {
+        return persons.retracted(ids, asOf);
+    }
+
     /** Of these statements, whose levels the caller clears, those whose persons it may all see; one batch. */
     public Set<UUID> statementsShown(Collection<UUID> ids) {
         return shown(ids, Set.of()).statements();
+    }
+
+    /**
+     * The same as of the snapshot: the persons behind each statement then must be visible then and
+     * now, and those behind it now visible now (a statement hidden now stays hidden in the past);
+     * one batch per instant. Its levels, then and now, are checked in the query that found it.
+     */
+    public Set<UUID> statementsShown(Collection<UUID> ids, Snapshot at) {
+        if (at.isNow()) {
+            return statementsShown(ids);
+        }
+        Set<UUID> shown = personsAllVisible(ids, statements.personsBehind(ids, at), at.asOf());
+        shown.retainAll(statementsShown(ids));
+        return shown;
+    }
+
+    private Set<UUID> personsAllVisible(Collection<UUID> ids, Map<UUID, Set<UUID>> behind, AsOf asOf) {
+        Set<UUID> visible = persons.visible(behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet()), asOf);
+        return ids.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of()))).collect(Collectors.toSet());
     }
 
     /** Those of the statements the caller may see whole: levels first (SQL), then persons. */
@@ -96,7 +130,7 @@ public class Visibility {
     }
 
     private Seen shown(Collection<UUID> cleared, Collection<UUID> personIds) {
-        Map<UUID, Set<UUID>> behind = statements.personsBehind(cleared);
+        Map<UUID, Set<UUID>> behind = statements.personsBehind(cleared, snapshots.at(AsOf.NOW));
         Set<UUID> asked = behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
         asked.addAll(personIds);
         Set<UUID> visible = persons.visible(asked);

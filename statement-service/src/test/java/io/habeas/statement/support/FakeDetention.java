@@ -11,6 +11,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import com.google.protobuf.Timestamp;
 import io.habeas.common.v1.RecordState;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
@@ -26,6 +27,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A plain grpc-java server standing in for detention-service's PersonService: ListPersons with
  * the persons filter answers which of them the caller may see, by the level the test gave each
+ * person (with as_of: the level it had then, and the one it has now, must both be cleared)
  * person and the roles in the caller's token (read, not verified: the token reached it through
  * statement-service, which verified it). Persons the test retracts are listed only with show_retracted,
  * with state RETRACTED, as RetractPerson leaves them. Tests make it fail with UNAVAILABLE, answer too late,
@@ -56,6 +59,9 @@ public class FakeDetention {
     static final int MAX_PAGE = 200;
 
     private final Map<String, AccessLevel> persons = new ConcurrentHashMap<>();
+    /** Each person's levels oldest first, with the instant each was given. */
+    private final Map<String, List<Map.Entry<Instant, AccessLevel>>> levels = new ConcurrentHashMap<>();
+    private final List<Timestamp> asOfs = new CopyOnWriteArrayList<>();
     private final Set<String> retracted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
@@ -83,6 +89,9 @@ public class FakeDetention {
                 public void listPersons(ListPersonsRequest request, StreamObserver<ListPersonsResponse> answer) {
                     calls.incrementAndGet();
                     asked.addAll(request.getPersonsList());
+                    if (request.hasAsOf()) {
+                        asOfs.add(request.getAsOf());
+                    }
                     switch (mode) {
                         case UNAVAILABLE -> answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
                         case SLOW -> {
@@ -135,6 +144,8 @@ public class FakeDetention {
             start();
         }
         persons.clear();
+        levels.clear();
+        asOfs.clear();
         retracted.clear();
         calls.set(0);
         bearers.clear();
@@ -150,8 +161,19 @@ public class FakeDetention {
     /** A new person at this level. */
     public String knownPerson(AccessLevel level) {
         String name = "persons/" + UUID.randomUUID();
-        persons.put(name, level);
+        reclassify(name, level);
         return name;
+    }
+
+    /** The person's level from now on: as of an earlier instant it keeps the one it had then. */
+    public void reclassify(String person, AccessLevel level) {
+        persons.put(person, level);
+        levels.computeIfAbsent(person, p -> new CopyOnWriteArrayList<>()).add(Map.entry(Instant.now(), level));
+    }
+
+    /** The as_of of every call that had one since the last reset. */
+    public List<Timestamp> asOfs() {
+        return List.copyOf(asOfs);
     }
 
     /** detention-service no longer shows the person to anyone (removed, or its level raised beyond every role). */
@@ -194,6 +216,7 @@ public class FakeDetention {
         }
         List<String> seen = request.getPersonsList().stream().distinct()
                 .filter(name -> persons.containsKey(name) && clearance.clears(persons.get(name)))
+                .filter(name -> !request.hasAsOf() || knownAndCleared(name, request.getAsOf(), clearance))
                 .filter(name -> request.getShowRetracted() || !retracted.contains(name)).toList();
         int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
         int size = request.getPageSize() == 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
@@ -205,6 +228,18 @@ public class FakeDetention {
                 .setState(retracted.contains(name) ? RecordState.RECORD_STATE_RETRACTED : RecordState.RECORD_STATE_ACTIVE)));
         answer.onNext(page.build());
         answer.onCompleted();
+    }
+
+    /** Whether the person was known at the instant, at a level the caller clears. */
+    private boolean knownAndCleared(String person, Timestamp asOf, Clearance clearance) {
+        Instant at = Instant.ofEpochSecond(asOf.getSeconds(), asOf.getNanos());
+        AccessLevel level = null;
+        for (var given : levels.getOrDefault(person, List.of())) {
+            if (!given.getKey().isAfter(at)) {
+                level = given.getValue();
+            }
+        }
+        return level != null && clearance.clears(level);
     }
 
     /** The roles in a bearer JWT's groups claim; null when it is no JWT. */

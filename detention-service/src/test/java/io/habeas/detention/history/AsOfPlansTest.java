@@ -1,0 +1,94 @@
+package io.habeas.detention.history;
+
+import static io.habeas.detention.support.Fixtures.arrest;
+import static io.habeas.detention.support.Fixtures.charge;
+import static io.habeas.detention.support.Fixtures.date;
+import static io.habeas.detention.support.Fixtures.event;
+import static io.habeas.detention.support.Fixtures.ibadoglu;
+import static io.habeas.detention.support.Fixtures.person;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Timestamp;
+import io.habeas.common.v1.AccessLevel;
+import io.habeas.detention.support.HistoryCase;
+import io.habeas.detention.v1.*;
+import io.habeas.kernel.access.Role;
+import io.habeas.support.testing.SqlLog;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * As-of reads are index-backed on the tables and their histories alike, and read a page in a fixed
+ * number of statements whatever its size.
+ */
+@QuarkusTest
+class AsOfPlansTest extends HistoryCase {
+    @Test
+    void everyStatementOfTheAsOfReadsCanBeServedByIndexesAlone() {
+        Person held = createPerson(ibadoglu());
+        Detention detention = createDetention(arrest(held.getName(), date(2023, 7, 23)));
+        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
+        addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        reclassify(held, AccessLevel.ACCESS_LEVEL_RESTRICTED);
+        Timestamp t1 = instant();
+        readEverythingAsOf(t1, Role.ANALYST, held, detention); // column lists are read once, before the log starts
+
+        SqlLog.clear();
+        readEverythingAsOf(t1, Role.ANALYST, held, detention);
+        List<String> statements = SqlLog.statements();
+        assertTrue(statements.size() >= 10, statements.toString());
+        for (String statement : statements) {
+            assertTrue(statement.contains("_history"), statement);
+            String plan = database.plan(statement);
+            assertFalse(plan.contains("Seq Scan"), statement + "\n" + plan);
+        }
+    }
+
+    private void readEverythingAsOf(Timestamp asOf, Role role, Person person, Detention detention) {
+        var people = personsAs(role);
+        var records = detentionsAs(role);
+        people.getPerson(GetPersonRequest.newBuilder().setName(person.getName()).setAsOf(asOf).build());
+        people.listPersons(ListPersonsRequest.newBuilder().setAsOf(asOf).build());
+        people.listPersons(ListPersonsRequest.newBuilder().setDetainingCountry("AZ").setCitizenship("AZ").setAsOf(asOf).build());
+        records.listDetentions(ListDetentionsRequest.newBuilder().setPerson(person.getName()).setOngoingOnly(true)
+                .setCurrentStatus(CustodyStatus.CUSTODY_STATUS_POLICE_CUSTODY).setAsOf(asOf).build());
+        records.listDetentions(ListDetentionsRequest.newBuilder().setDetainingCountry("AZ").setAsOf(asOf).build());
+        records.listCharges(ListChargesRequest.newBuilder().setParent(detention.getName()).setAsOf(asOf).build());
+        records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1).setAsOf(asOf).build());
+        String token = records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
+                .setAsOf(asOf).build()).getNextPageToken();
+        records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
+                .setPageToken(token).setAsOf(asOf).build());
+        records.getCountryStatistics(GetCountryStatisticsRequest.newBuilder().setDetainingCountry("AZ").setAsOf(asOf).build());
+    }
+
+    @Test
+    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfThree() {
+        Person few = createPerson(ibadoglu());
+        Detention small = createDetention(arrest(few.getName(), date(2023, 7, 23)));
+        addEvent(small, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
+        addCharge(small, charge("204.3.1", date(2023, 7, 23)));
+        Person many = createPerson(person("Tofig Yagublu", "AZ"));
+        Detention large = createDetention(arrest(many.getName(), date(2020, 1, 1)));
+        for (int i = 0; i < 100; i++) {
+            addEvent(large, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2020 + i / 28, 1 + i % 12, 1 + i % 28)));
+            addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+        }
+        Timestamp t1 = instant();
+        statementsToReadFeedOf(few, t1, 3);
+
+        assertEquals(statementsToReadFeedOf(few, t1, 3), statementsToReadFeedOf(many, t1, 201));
+    }
+
+    private long statementsToReadFeedOf(Person who, Timestamp asOf, int items) {
+        database.statistics().clear();
+        assertEquals(items, detentions.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(who.getName())
+                .setPageSize(500).setAsOf(asOf).build()).getItemsCount());
+        long statements = database.statistics().getPrepareStatementCount();
+        assertTrue(statements > 0);
+        return statements;
+    }
+}
