@@ -69,7 +69,7 @@ public class DetentionPersons {
 
     /** Per instant asked about (now, or an as_of), what was said of each person. */
     private final Map<AsOf, Map<UUID, Seen>> known = new HashMap<>();
-    /** Of the persons seen, those detention-service gave as CONFIDENTIAL (now or as of an instant asked), for the read audit. */
+    /** Persons detention-service gave as CONFIDENTIAL (now, or as of an instant asked), for the read audit. */
     private final Set<UUID> confidential = new HashSet<>();
 
     /** Those of the persons the caller may see, retracted ones included. */
