@@ -8,6 +8,8 @@ import io.habeas.statement.client.DetentionPersons;
 import io.habeas.statement.repository.LevelRepository;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.audit.ConfidentialRecords;
+import io.habeas.support.history.AsOf;
+import io.habeas.support.history.Snapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -38,6 +40,8 @@ public class ConfidentialStatementRecords implements ConfidentialRecords {
     StatementRepository statements;
     @Inject
     DetentionPersons persons;
+    @Inject
+    Snapshots snapshots;
 
     @Override
     public Set<String> confidentialNow(Set<String> names) {
@@ -56,7 +60,8 @@ public class ConfidentialStatementRecords implements ConfidentialRecords {
             }
         }
         LevelRepository.Levels byLevel = levels.confidential(statementNames.keySet(), actorNames.keySet());
-        Map<UUID, Set<UUID>> behind = new HashMap<>(statements.personsBehind(statementNames.keySet()));
+        Map<UUID, Set<UUID>> behind = new HashMap<>(statements.personsBehind(statementNames.keySet(),
+                snapshots.at(AsOf.NOW)));
         byLevel.actorPersons().forEach((actor, person) -> behind.put(actor, Set.of(person)));
         Set<UUID> everyPerson = new HashSet<>(personNames.keySet());
         behind.values().forEach(everyPerson::addAll);
