@@ -1,6 +1,7 @@
 package io.habeas.detention.grpc;
 
 import io.grpc.ServiceDescriptor;
+import io.habeas.audit.v1.ReadAuditServiceGrpc;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.support.testing.AccessContract;
@@ -14,6 +15,7 @@ import java.util.List;
 class AccessTest extends AccessContract {
     @Override
     protected List<ServiceDescriptor> services() {
-        return List.of(PersonServiceGrpc.getServiceDescriptor(), DetentionServiceGrpc.getServiceDescriptor());
+        return List.of(PersonServiceGrpc.getServiceDescriptor(), DetentionServiceGrpc.getServiceDescriptor(),
+                ReadAuditServiceGrpc.getServiceDescriptor());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 class ProtocolServicesTest extends ProtocolServicesContract {
     @Override
     protected List<String> servedServices() {
-        return List.of("habeas.detention.v1.PersonService", "habeas.detention.v1.DetentionService");
+        return List.of("habeas.detention.v1.PersonService", "habeas.detention.v1.DetentionService",
+                "habeas.audit.v1.ReadAuditService");
     }
 }

@@ -11,6 +11,7 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.text.HumanText;
 import io.habeas.support.access.Caller;
 import io.habeas.support.records.RequestLogEntry;
+import io.habeas.support.records.RequestLogRetention;
 import io.habeas.support.revisions.WriteRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,13 @@ import java.util.function.Supplier;
 /**
  * Runs a write at most once per client request id. The write, the record of its answer and
  * any failure share one transaction: a retry after a failure runs the write again, a retry
- * after a success gets the first answer, and nothing is stored twice.
+ * after a success gets the first answer's records, and nothing is stored twice.
+ *
+ * <p>The first answer is kept with each record in it reduced to its name ({@link ReplayedAnswers}):
+ * a retry reads those records again as the caller's Get does now, so it shows them as they are,
+ * NOT_FOUND when the caller may no longer see one, and the log holds no copy of any record. Entries
+ * expire after {@code habeas.request-log.retention} ({@code RequestLogRetention}); a retry after that
+ * runs the write again.
  */
 @ApplicationScoped
 public class IdempotentCalls {
@@ -38,6 +45,10 @@ public class IdempotentCalls {
     Caller caller;
     @Inject
     WriteRequest writeRequest;
+    @Inject
+    CurrentRecords records;
+    @Inject
+    RequestLogRetention retention;
 
     /**
      * A correction ({@code Update*}): first the fields its update_mask names are checked against the
@@ -60,12 +71,18 @@ public class IdempotentCalls {
         String method = request.getDescriptorForType().getFullName();
         byte[] fingerprint = fingerprint(caller.name(), request);
         RequestLogEntry previous = RequestLogEntry.findById(requestId);
+        if (previous != null && retention.expired(previous)) {
+            // Forgotten, as if the purge had run: the id may be used again.
+            previous.delete();
+            RequestLogEntry.flush();
+            previous = null;
+        }
         if (previous != null) {
             if (!previous.method.equals(method) || !Arrays.equals(previous.fingerprint, fingerprint)) {
                 throw new ConflictException(ConflictException.Kind.ALREADY_EXISTS, "REQUEST_ID_REUSED",
                         "request_id " + requestId + " was already used for a different request");
             }
-            return parse(answers, previous.response);
+            return ReplayedAnswers.reread(parse(answers, previous.response), records);
         }
         R answer;
         writeRequest.begin(requestId);
@@ -78,7 +95,7 @@ public class IdempotentCalls {
         entry.requestId = requestId;
         entry.method = method;
         entry.fingerprint = fingerprint;
-        entry.response = answer.toByteArray();
+        entry.response = ReplayedAnswers.namesOnly(answer).toByteArray();
         entry.createdAt = OffsetDateTime.now();
         entry.persistAndFlush();
         return answer;

@@ -8,6 +8,7 @@ import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.RecordState;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
@@ -68,6 +69,8 @@ public class DetentionPersons {
 
     /** Per instant asked about (now, or an as_of), what was said of each person. */
     private final Map<AsOf, Map<UUID, Seen>> known = new HashMap<>();
+    /** Persons detention-service gave as CONFIDENTIAL (now, or as of an instant asked), for the read audit. */
+    private final Set<UUID> confidential = new HashSet<>();
 
     /** Those of the persons the caller may see, retracted ones included. */
     public Set<UUID> visible(Collection<UUID> personIds) {
@@ -100,6 +103,13 @@ public class DetentionPersons {
     /** The same as of the instant: seen then and now, and retracted then. */
     public Set<UUID> retracted(Collection<UUID> personIds, AsOf asOf) {
         return those(personIds, asOf, Seen.RETRACTED);
+    }
+
+    /** Those of the persons the caller may see that are CONFIDENTIAL. */
+    public Set<UUID> confidential(Collection<UUID> personIds) {
+        Set<UUID> found = visible(personIds);
+        found.retainAll(confidential);
+        return found;
     }
 
     public boolean isVisible(UUID personId) {
@@ -168,6 +178,9 @@ public class DetentionPersons {
                         if (asked.contains(id)) { // only an answer to the question asked counts
                             seen.put(id, person.getState() == RecordState.RECORD_STATE_RETRACTED ? Seen.RETRACTED
                                     : Seen.ACTIVE);
+                            if (person.getAccessLevel() == AccessLevel.ACCESS_LEVEL_CONFIDENTIAL) {
+                                confidential.add(id);
+                            }
                         }
                     }
                     token = page.getNextPageToken();

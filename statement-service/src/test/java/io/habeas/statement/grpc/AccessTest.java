@@ -1,6 +1,7 @@
 package io.habeas.statement.grpc;
 
 import io.grpc.ServiceDescriptor;
+import io.habeas.audit.v1.ReadAuditServiceGrpc;
 import io.habeas.statement.support.FakeDetentionResource;
 import io.habeas.statement.v1.ActorServiceGrpc;
 import io.habeas.statement.v1.StatementServiceGrpc;
@@ -16,6 +17,7 @@ import java.util.List;
 class AccessTest extends AccessContract {
     @Override
     protected List<ServiceDescriptor> services() {
-        return List.of(ActorServiceGrpc.getServiceDescriptor(), StatementServiceGrpc.getServiceDescriptor());
+        return List.of(ActorServiceGrpc.getServiceDescriptor(), StatementServiceGrpc.getServiceDescriptor(),
+                ReadAuditServiceGrpc.getServiceDescriptor());
     }
 }

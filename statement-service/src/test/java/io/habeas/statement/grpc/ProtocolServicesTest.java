@@ -8,7 +8,8 @@ import java.util.List;
 class ProtocolServicesTest extends ProtocolServicesContract {
     @Override
     protected List<String> servedServices() {
-        return List.of("habeas.statement.v1.ActorService", "habeas.statement.v1.StatementService");
+        return List.of("habeas.statement.v1.ActorService", "habeas.statement.v1.StatementService",
+                "habeas.audit.v1.ReadAuditService");
     }
 
     /** Only its client to detention-service is generated here. */

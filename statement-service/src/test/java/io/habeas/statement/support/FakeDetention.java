@@ -19,6 +19,7 @@ import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.proto.CommonProtos;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -223,6 +224,7 @@ public class FakeDetention {
         ListPersonsResponse.Builder page = ListPersonsResponse.newBuilder()
                 .setNextPageToken(to < seen.size() ? Integer.toString(to) : "");
         seen.subList(from, to).forEach(name -> page.addPersons(Person.newBuilder().setName(name).setDisplayName("Someone")
+                .setAccessLevel(CommonProtos.accessLevel(persons.get(name)))
                 .setState(retracted.contains(name) ? RecordState.RECORD_STATE_RETRACTED : RecordState.RECORD_STATE_ACTIVE)));
         answer.onNext(page.build());
         answer.onCompleted();

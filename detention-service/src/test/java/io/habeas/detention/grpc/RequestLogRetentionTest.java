@@ -1,0 +1,11 @@
+package io.habeas.detention.grpc;
+
+import io.habeas.support.testing.EmbeddedPostgresResource;
+import io.habeas.support.testing.RequestLogRetentionContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class RequestLogRetentionTest extends RequestLogRetentionContract {
+}
