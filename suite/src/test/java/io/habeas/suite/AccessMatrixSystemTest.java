@@ -4,6 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.grpc.Channel;
+import com.google.protobuf.Timestamp;
+import io.habeas.common.v1.Revision;
+import io.habeas.common.v1.RevisionAction;
+import io.habeas.detention.v1.ChargeRevision;
+import io.habeas.detention.v1.CustodyEventRevision;
+import io.habeas.detention.v1.DetentionRevision;
+import io.habeas.detention.v1.ListChargeRevisionsRequest;
+import io.habeas.detention.v1.ListCustodyEventRevisionsRequest;
+import io.habeas.detention.v1.ListDetentionRevisionsRequest;
+import io.habeas.detention.v1.ListPersonRevisionsRequest;
+import io.habeas.detention.v1.PersonRevision;
+import io.habeas.statement.v1.ActorRevision;
+import io.habeas.statement.v1.ListActorRevisionsRequest;
+import io.habeas.statement.v1.ListStatementRevisionsRequest;
+import io.habeas.statement.v1.StatementRevision;
+import java.time.Instant;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.habeas.common.v1.AccessLevel;
@@ -339,6 +355,67 @@ class AccessMatrixSystemTest {
         int lt = m.seen(reads(role), "s1", "s2", "s4").size() + m.seen(reads(role), "s4").size() + m.seen(reads(role), "s3").size();
         assertEquals(lt, summary.jsonPath().getList("releaseCallsBySpeakerCountry", Map.class).stream()
                 .filter(s -> "LT".equals(s.get("country"))).mapToInt(s -> (Integer) s.get("calls")).sum());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void revisionsShowForWhatTheRoleSeesAndHiddenRecordsHaveNone(Role role) {
+        List<String> labels = List.of("pPub", "pRes", "pConf", "dPub", "dRes", "dConf", "ePre", "eRel", "cPub", "cRes",
+                "aPub", "aConf", "s1", "s2", "s3", "s4");
+        Set<String> withHistory = new TreeSet<>();
+        for (String label : labels) {
+            try {
+                List<Revision> revisions = revisions(role, m.name(label));
+                assertEquals(List.of(RevisionAction.REVISION_ACTION_CREATED), revisions.stream().map(Revision::getAction).toList(),
+                        label);
+                withHistory.add(label);
+            } catch (StatusRuntimeException e) {
+                assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode(), label);
+            }
+        }
+        assertEquals(expected(role, labels.toArray(String[]::new)), withHistory);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void feedsReadAsOfNowHoldWhatTheCurrentReadsHold(Role role) {
+        Instant now = Instant.now();
+        Timestamp asOf = Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano()).build();
+        assertEquals(expected(role, "dPub", "ePre", "eRel", "cPub", "cRes"), labels(detentions(role).listPersonFeed(
+                ListPersonFeedRequest.newBuilder().setPerson(m.name("pPub")).setPageSize(500).setAsOf(asOf).build())
+                .getItemsList().stream().map(AccessMatrixSystemTest::recordOf).toList()));
+        assertEquals(expected(role, "dPub", "dRes", "dConf", "ePre", "eRel", "cPub", "cRes"), labels(detentions(role)
+                .listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry(AccessMatrix.DETAINING).setPageSize(500)
+                        .setAsOf(asOf).build())
+                .getItemsList().stream().map(AccessMatrixSystemTest::recordOf).toList()));
+        assertEquals(expected(role, "s1", "s2", "s3", "s4"), labels(statementsOf(statements(role).listCountryClaims(
+                ListCountryClaimsRequest.newBuilder().setCountry(AccessMatrix.DETAINING).setAsOf(asOf).build()).getItemsList())));
+    }
+
+    /** A record's revisions by its resource name's kind, as the role reads them. */
+    private List<Revision> revisions(Role role, String name) {
+        if (name.startsWith("persons/")) {
+            return persons(role).listPersonRevisions(ListPersonRevisionsRequest.newBuilder().setName(name).build())
+                    .getRevisionsList().stream().map(PersonRevision::getRevision).toList();
+        }
+        if (name.contains("/custodyEvents/")) {
+            return detentions(role).listCustodyEventRevisions(ListCustodyEventRevisionsRequest.newBuilder().setName(name).build())
+                    .getRevisionsList().stream().map(CustodyEventRevision::getRevision).toList();
+        }
+        if (name.contains("/charges/")) {
+            return detentions(role).listChargeRevisions(ListChargeRevisionsRequest.newBuilder().setName(name).build())
+                    .getRevisionsList().stream().map(ChargeRevision::getRevision).toList();
+        }
+        if (name.startsWith("detentions/")) {
+            return detentions(role).listDetentionRevisions(ListDetentionRevisionsRequest.newBuilder().setName(name).build())
+                    .getRevisionsList().stream().map(DetentionRevision::getRevision).toList();
+        }
+        if (name.startsWith("actors/")) {
+            return actors(role).listActorRevisions(ListActorRevisionsRequest.newBuilder().setName(name).build())
+                    .getRevisionsList().stream().map(ActorRevision::getRevision).toList();
+        }
+        return statements(role).listStatementRevisions(ListStatementRevisionsRequest.newBuilder().setName(name).build())
+                .getRevisionsList().stream().map(StatementRevision::getRevision).toList();
     }
 
     @ParameterizedTest
