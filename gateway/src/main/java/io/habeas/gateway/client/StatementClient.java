@@ -21,6 +21,9 @@ public class StatementClient {
     @GrpcClient("statement")
     MutinyActorServiceGrpc.MutinyActorServiceStub actors;
 
+    @GrpcClient("statement")
+    MutinyReleaseOutcomeServiceGrpc.MutinyReleaseOutcomeServiceStub outcomes;
+
     @Inject
     GuardedCalls guarded;
 
@@ -30,6 +33,10 @@ public class StatementClient {
 
     private MutinyActorServiceGrpc.MutinyActorServiceStub actors() {
         return actors.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
+    }
+
+    private MutinyReleaseOutcomeServiceGrpc.MutinyReleaseOutcomeServiceStub outcomes() {
+        return outcomes.withDeadlineAfter(guarded.deadlineMillis(Backend.STATEMENT), TimeUnit.MILLISECONDS);
     }
 
     public Uni<Statement> getStatement(StatementName name) {
@@ -76,6 +83,20 @@ public class StatementClient {
         return guarded.call(Backend.STATEMENT, () -> stub().getReleaseCallSummary(
                 asOf.on(GetReleaseCallSummaryRequest.newBuilder().setPerson(person.toString()),
                         GetReleaseCallSummaryRequest.Builder::setAsOf).build()));
+    }
+
+    public Uni<GetPersonReleaseOutcomeResponse> personReleaseOutcome(PersonName person, AsOf asOf) {
+        return guarded.call(Backend.STATEMENT, () -> outcomes().getPersonReleaseOutcome(
+                asOf.on(GetPersonReleaseOutcomeRequest.newBuilder().setPerson(person.toString()),
+                        GetPersonReleaseOutcomeRequest.Builder::setAsOf).build()));
+    }
+
+    public Uni<ListReleaseOutcomesResponse> releaseOutcomes(ListReleaseOutcomesRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> outcomes().listReleaseOutcomes(request));
+    }
+
+    public Uni<GetReleaseOutcomeStatisticsResponse> releaseOutcomeStatistics(GetReleaseOutcomeStatisticsRequest request) {
+        return guarded.call(Backend.STATEMENT, () -> outcomes().getReleaseOutcomeStatistics(request));
     }
 
     /** Person names as requests carry them. */

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * format=csv or format=json; without it, Accept decides (CSV only when asked for before JSON). A
- * timeline has a JSON method and a streamed CSV method: this filter sets Accept to the one chosen,
+ * timeline, and the release-outcome list, has a JSON method and a streamed CSV method: this filter sets Accept to the one chosen,
  * so that JAX-RS matching picks it; a bad format goes to the JSON method, which names it in a 400.
  */
 public class Formats {
@@ -19,7 +19,8 @@ public class Formats {
 
     @ServerRequestFilter(preMatching = true)
     public void choose(ContainerRequestContext request) {
-        if (!request.getUriInfo().getPath().endsWith("/timeline")) {
+        String path = request.getUriInfo().getPath();
+        if (!path.endsWith("/timeline") && !path.endsWith("/release-outcomes")) {
             return;
         }
         List<String> format = request.getUriInfo().getQueryParameters().get("format");

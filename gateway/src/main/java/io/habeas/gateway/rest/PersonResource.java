@@ -4,11 +4,13 @@ import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.api.HistoryPage;
 import io.habeas.gateway.api.PersonPage;
 import io.habeas.gateway.api.PersonProfile;
+import io.habeas.gateway.api.PersonReleaseOutcome;
 import io.habeas.gateway.history.RecordHistories;
 import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.service.Custody;
 import io.habeas.gateway.service.PersonDirectory;
 import io.habeas.gateway.service.ProfileService;
+import io.habeas.gateway.service.ReleaseOutcomes;
 import io.habeas.gateway.timeline.EventMapper;
 import io.habeas.gateway.timeline.PersonTimelines;
 import io.habeas.gateway.timeline.TimelineQuery;
@@ -52,6 +54,9 @@ public class PersonResource {
     RecordHistories histories;
 
     @Inject
+    ReleaseOutcomes outcomes;
+
+    @Inject
     GatewayConfig config;
 
     private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
@@ -88,6 +93,20 @@ public class PersonResource {
             @Parameter(description = AS_OF) @QueryParam(Params.AS_OF) String asOf) {
         PersonName person = Params.person(personId);
         return profiles.profile(person, Params.asOf(asOf));
+    }
+
+    @GET
+    @Path("/{personId}/release-outcome")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What came of the calls for a person's release", description = "Per detention the calls were "
+            + "made during (latest first): the calls, first and latest, who called and from which countries, and whether "
+            + "release followed, when, and how many days after the first call, or how many days the person has been held "
+            + "since. Calls made while the person was in no detention the caller may see are only counted. A person the "
+            + "caller may not see has no outcomes, as one nobody called for.")
+    public Uni<PersonReleaseOutcome> releaseOutcome(@PathParam("personId") String personId,
+            @Parameter(description = AS_OF) @QueryParam(Params.AS_OF) String asOf) {
+        PersonName person = Params.person(personId);
+        return outcomes.person(person, Params.asOf(asOf));
     }
 
     @GET

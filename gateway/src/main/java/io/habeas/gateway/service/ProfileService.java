@@ -134,14 +134,16 @@ public class ProfileService {
     }
 
     static ReleaseCalls releaseCalls(GetReleaseCallSummaryResponse s) {
-        List<ReleaseCalls.Caller> callers = new ArrayList<>();
-        for (CallerCount c : s.getCallersList()) {
-            callers.add(new ReleaseCalls.Caller(ActorName.parse(c.getActor(), "CallerCount.actor").id().toString(),
-                    emptyToNull(c.getDisplayName()), emptyToNull(c.getCountry()), c.getCallCount(),
-                    DateViews.of(c.getLatestCallDate())));
-        }
+        List<ReleaseCalls.Caller> callers = s.getCallersList().stream().map(ProfileService::caller).toList();
         return new ReleaseCalls(s.getCallCount(), DateViews.of(s.getFirstCallDate()), DateViews.of(s.getLatestCallDate()),
                 callers);
+    }
+
+    /** One actor's calls, as the JSON shows them wherever callers are listed. */
+    static ReleaseCalls.Caller caller(CallerCount c) {
+        return new ReleaseCalls.Caller(ActorName.parse(c.getActor(), "CallerCount.actor").id().toString(),
+                emptyToNull(c.getDisplayName()), emptyToNull(c.getCountry()), c.getCallCount(),
+                DateViews.of(c.getLatestCallDate()));
     }
 
     static ChargeView charge(Charge c) {

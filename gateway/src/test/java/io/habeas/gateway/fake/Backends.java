@@ -56,6 +56,13 @@ public final class Backends {
     public static final List<ClaimItem> claims = new CopyOnWriteArrayList<>();
     public static final List<Statement> statements = new CopyOnWriteArrayList<>();
     public static final Map<String, GetReleaseCallSummaryResponse> releaseCalls = new HashMap<>();
+    /** What GetPersonReleaseOutcome answers, by person; others have none. */
+    public static final Map<String, GetPersonReleaseOutcomeResponse> personOutcomes = new ConcurrentHashMap<>();
+    /** The rows ListReleaseOutcomes pages through, kept by its scope; and what GetReleaseOutcomeStatistics answers. */
+    public static final List<ReleaseOutcome> outcomes = new CopyOnWriteArrayList<>();
+    public static volatile ReleaseOutcomeStatistics outcomeStatistics = ReleaseOutcomeStatistics.getDefaultInstance();
+    /** The scope of every outcome list or statistics call. */
+    public static final List<ReleaseOutcomeScope> outcomeScopes = new CopyOnWriteArrayList<>();
     /** Records their Get method answers besides those in the lists above (custody events, statements, actors, ...), by name. */
     public static final Map<String, Message> records = new ConcurrentHashMap<>();
     /** Each record's revisions, newest first, by the record's name, as its List...Revisions answers them. */
@@ -95,6 +102,10 @@ public final class Backends {
         claims.clear();
         statements.clear();
         releaseCalls.clear();
+        personOutcomes.clear();
+        outcomes.clear();
+        outcomeStatistics = ReleaseOutcomeStatistics.getDefaultInstance();
+        outcomeScopes.clear();
         records.clear();
         revisions.clear();
         asOfs.clear();

@@ -29,6 +29,7 @@ public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager
             statement = NettyServerBuilder.forPort(0)
                     .addService(ServerInterceptors.intercept(new FakeStatement(), transmit, Backends.bearerCheck(false)))
                     .addService(ServerInterceptors.intercept(new FakeStatement.Actors(), transmit, Backends.bearerCheck(false)))
+                    .addService(ServerInterceptors.intercept(new FakeStatement.Outcomes(), transmit, Backends.bearerCheck(false)))
                     .build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -107,6 +107,46 @@ public class FakeStatement extends StatementServiceGrpc.StatementServiceImplBase
         out.onCompleted();
     }
 
+    /** statement-service's release outcomes: the rows the test set, kept by the scope, in pages of at most 200. */
+    public static class Outcomes extends ReleaseOutcomeServiceGrpc.ReleaseOutcomeServiceImplBase {
+        @Override
+        public void getPersonReleaseOutcome(GetPersonReleaseOutcomeRequest request,
+                StreamObserver<GetPersonReleaseOutcomeResponse> out) {
+            Backends.enter(false, "GetPersonReleaseOutcome", request);
+            out.onNext(Backends.personOutcomes.getOrDefault(request.getPerson(),
+                    GetPersonReleaseOutcomeResponse.getDefaultInstance()));
+            out.onCompleted();
+        }
+
+        @Override
+        public void listReleaseOutcomes(ListReleaseOutcomesRequest request, StreamObserver<ListReleaseOutcomesResponse> out) {
+            Backends.enter(false, "ListReleaseOutcomes", request);
+            Backends.outcomeScopes.add(request.getScope());
+            var page = Backends.page(Backends.outcomes, o -> inScope(o, request.getScope()), request.getPageSize(),
+                    request.getPageToken(), 50, 200);
+            out.onNext(ListReleaseOutcomesResponse.newBuilder().addAllOutcomes(page.items()).setNextPageToken(page.next())
+                    .build());
+            out.onCompleted();
+        }
+
+        @Override
+        public void getReleaseOutcomeStatistics(GetReleaseOutcomeStatisticsRequest request,
+                StreamObserver<GetReleaseOutcomeStatisticsResponse> out) {
+            Backends.enter(false, "GetReleaseOutcomeStatistics", request);
+            Backends.outcomeScopes.add(request.getScope());
+            out.onNext(GetReleaseOutcomeStatisticsResponse.newBuilder().setStatistics(Backends.outcomeStatistics).build());
+            out.onCompleted();
+        }
+
+        private static boolean inScope(ReleaseOutcome o, ReleaseOutcomeScope scope) {
+            return switch (scope.getDetainingCountry().isEmpty() ? scope.getCaller().isEmpty() ? 2 : 1 : 0) {
+                case 0 -> o.getDetainingCountry().equals(scope.getDetainingCountry());
+                case 1 -> o.getCallersList().stream().anyMatch(c -> c.getActor().equals(scope.getCaller()));
+                default -> o.getCallerCountriesList().contains(scope.getCallerCountry());
+            };
+        }
+    }
+
     /** statement-service's actors: Get and revisions. */
     public static class Actors extends ActorServiceGrpc.ActorServiceImplBase {
         @Override

@@ -26,7 +26,12 @@ public final class Pager {
             return new Page<>(read, "");
         }
         List<T> items = read.subList(0, request.size());
-        return new Page<>(items, OpaqueToken.encode(request.bind(query), keys.write(keyOf.apply(items.get(items.size() - 1)))));
+        return new Page<>(items, token(request, query, keys, keyOf.apply(items.get(items.size() - 1))));
+    }
+
+    /** The token that continues after this key, for a list that decides itself where its pages end. */
+    public static <K> String token(PageRequest request, QueryFingerprint query, KeyFormat<K> keys, K key) {
+        return OpaqueToken.encode(request.bind(query), keys.write(key));
     }
 
     /** The key a request's token carries, or null on the first page. */

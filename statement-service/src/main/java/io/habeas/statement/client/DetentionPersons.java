@@ -1,9 +1,7 @@
 package io.habeas.statement.client;
 
 import io.grpc.Deadline;
-import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
@@ -31,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,8 +49,6 @@ public class DetentionPersons {
     static final String DEPENDENCY = "detention-service";
     static final int CHUNK = 1000;
     private static final Logger LOG = Logger.getLogger(DetentionPersons.class);
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
 
     @GrpcClient("detention")
     PersonServiceGrpc.PersonServiceBlockingStub persons;
@@ -197,10 +192,6 @@ public class DetentionPersons {
     }
 
     private PersonServiceGrpc.PersonServiceBlockingStub asCaller() {
-        Metadata headers = new Metadata();
-        if (caller.getPrincipal() instanceof JsonWebToken jwt && jwt.getRawToken() != null) {
-            headers.put(AUTHORIZATION, "Bearer " + jwt.getRawToken());
-        }
-        return persons.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return CallerToken.attach(persons, caller);
     }
 }

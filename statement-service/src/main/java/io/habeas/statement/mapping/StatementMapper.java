@@ -135,15 +135,18 @@ public final class StatementMapper {
         if (summary.first() != null) {
             proto.setFirstCallDate(date(summary.first())).setLatestCallDate(date(summary.latest()));
         }
-        for (FeedService.Caller caller : summary.callers()) {
-            var c = CallerCount.newBuilder().setActor(caller.actor().resourceName())
-                    .setDisplayName(caller.actor().displayName).setCallCount(caller.count())
-                    .setLatestCallDate(date(caller.latest()));
-            if (caller.actor().country != null) {
-                c.setCountry(caller.actor().country);
-            }
-            proto.addCallers(c);
-        }
+        summary.callers().forEach(caller -> proto.addCallers(toProto(caller)));
         return proto.build();
+    }
+
+    /** One actor's calls for a person's release. */
+    public static CallerCount toProto(FeedService.Caller caller) {
+        var c = CallerCount.newBuilder().setActor(caller.actor().resourceName())
+                .setDisplayName(caller.actor().displayName).setCallCount(caller.count())
+                .setLatestCallDate(date(caller.latest()));
+        if (caller.actor().country != null) {
+            c.setCountry(caller.actor().country);
+        }
+        return c.build();
     }
 }

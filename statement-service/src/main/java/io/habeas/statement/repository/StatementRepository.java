@@ -2,7 +2,6 @@ package io.habeas.statement.repository;
 
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.paging.Keys;
-import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
@@ -49,11 +48,6 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
 
     public record Filter(UUID actorId, String actorCountry, UUID subjectPerson, String subjectCountry, ClaimKind claimKind,
                          LocalDate from, LocalDate to, boolean showRetracted) {
-    }
-
-    /** A claim calling for a person's release, with its statement's actor and date. */
-    public record ReleaseCall(UUID personId, UUID statementId, UUID actorId, PartialDate madeOn, LocalDate sort, short rank,
-                              UUID claimId) {
     }
 
     /** A claim (answer, of statement answerStatement) that answers an earlier claim (answered). */
@@ -282,27 +276,6 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /**
-     * The active calls and demands for the persons' release, in timeline order, in statements whose
-     * levels the reader clears; one statement for any number of persons.
-     */
-    public List<ReleaseCall> releaseCalls(Collection<UUID> persons, List<String> levels, Snapshot at) {
-        if (persons.isEmpty()) {
-            return List.of();
-        }
-        List<Object[]> rows = at.values("SELECT x.person_id, s.id, s.actor_id, s.made_year,"
-                        + " s.made_month, s.made_day, x.made_sort, x.precision_rank, x.claim_id"
-                        + " FROM " + at.table("claim_subject_person") + " x JOIN " + at.table("claim") + " c ON c.id = x.claim_id"
-                        + " JOIN " + at.table("statement") + " s ON s.id = x.statement_id"
-                        + " WHERE x.person_id IN (:persons) AND x.active AND c.kind IN (:kinds)" + levelsCleared(at, "s")
-                        + " ORDER BY x.made_sort, x.precision_rank, x.claim_id",
-                Map.of("persons", persons, "levels", levels,
-                        "kinds", ClaimKind.RELEASE_CALLS.stream().map(Enum::name).toList()));
-        return rows.stream().map(r -> new ReleaseCall((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                new PartialDate(integer(r[3]), integer(r[4]), integer(r[5])), date(r[6]), ((Number) r[7]).shortValue(),
-                (UUID) r[8])).toList();
-    }
-
-    /**
      * Rewrites the person and country projections of a statement's active claims from the claims
      * themselves, with the statement's date and state: a retracted claim has no rows, so it is in no
      * feed or summary. Runs after every write, in its transaction; only projection rows are deleted.
@@ -371,11 +344,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         return rows.stream().map(r -> new Row((UUID) r[0], (UUID) r[1], date(r[2]), ((Number) r[3]).shortValue())).toList();
     }
 
-    private static LocalDate date(Object value) {
+    static LocalDate date(Object value) {
         return value instanceof Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Integer integer(Object value) {
-        return value == null ? null : ((Number) value).intValue();
     }
 }

@@ -9,7 +9,8 @@ import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.statement.domain.Actor;
-import io.habeas.statement.repository.StatementRepository.ReleaseCall;
+import io.habeas.statement.repository.ReleaseCallRepository.CallScope;
+import io.habeas.statement.repository.ReleaseCallRepository.ReleaseCall;
 import io.habeas.statement.repository.StatementRepository.Row;
 import io.habeas.statement.repository.StatementRepository;
 import io.habeas.support.history.AsOf;
@@ -50,6 +51,8 @@ public class FeedService {
     Visibility visibility;
     @Inject
     Snapshots snapshots;
+    @Inject
+    CallsForRelease callsForRelease;
 
     /** The most persons one request may name: a country's detainees, not a whole registry. */
     static final int MAX_PERSONS = 1000;
@@ -136,16 +139,10 @@ public class FeedService {
                     : field + "[" + i + "]").id());
         }
         List<UUID> distinct = ids.stream().distinct().toList();
-        Snapshot at = snapshots.at(asOf);
-        Set<UUID> visible = visibility.personsShown(distinct, asOf);
-        List<ReleaseCall> cleared = statements.releaseCalls(distinct.stream().filter(visible::contains).toList(),
-                visibility.levelNames(), at);
-        Set<UUID> shown = visibility.statementsShown(cleared.stream().map(ReleaseCall::statementId).collect(Collectors.toSet()),
-                at);
-        List<ReleaseCall> calls = cleared.stream().filter(call -> shown.contains(call.statementId())).toList();
-        Map<UUID, Actor> actors = statements.actors(calls.stream().map(ReleaseCall::actorId).collect(Collectors.toSet()), at);
-        Map<UUID, List<ReleaseCall>> byPerson = calls.stream()
+        CallsForRelease.Seen seen = callsForRelease.about(distinct, CallScope.EVERY_CALLER, snapshots.at(asOf));
+        Map<UUID, List<ReleaseCall>> byPerson = seen.calls().stream()
                 .collect(Collectors.groupingBy(ReleaseCall::personId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, Actor> actors = seen.actors();
         return distinct.stream().map(person -> summarize(person, byPerson.getOrDefault(person, List.of()), actors)).toList();
     }
 
@@ -153,6 +150,12 @@ public class FeedService {
         if (calls.isEmpty()) {
             return new ReleaseCallSummary(person, 0, null, null, List.of());
         }
+        return new ReleaseCallSummary(person, calls.size(), calls.get(0).madeOn(), calls.get(calls.size() - 1).madeOn(),
+                callers(calls, actors));
+    }
+
+    /** Who made these calls (in timeline order): most calls first; among equals, the most recent caller first. */
+    static List<Caller> callers(List<ReleaseCall> calls, Map<UUID, Actor> actors) {
         Map<UUID, List<ReleaseCall>> byActor = calls.stream()
                 .collect(Collectors.groupingBy(ReleaseCall::actorId, LinkedHashMap::new, Collectors.toList()));
         List<Caller> callers = new ArrayList<>();
@@ -162,13 +165,10 @@ public class FeedService {
             callers.add(caller);
             lastIndex.put(caller, calls.lastIndexOf(theirs.get(theirs.size() - 1)));
         });
-        // Most calls first; among equals, the most recent caller first.
         callers.sort(Comparator.comparingInt(Caller::count).reversed()
                 .thenComparing(Comparator.comparing((Caller c) -> lastIndex.get(c)).reversed()));
-        return new ReleaseCallSummary(person, calls.size(), calls.get(0).madeOn(), calls.get(calls.size() - 1).madeOn(),
-                callers);
+        return callers;
     }
-
 
     private static void requireCountry(String country) {
         if (country == null || country.isEmpty()) {

@@ -9,12 +9,12 @@ class ProtocolServicesTest extends ProtocolServicesContract {
     @Override
     protected List<String> servedServices() {
         return List.of("habeas.statement.v1.ActorService", "habeas.statement.v1.StatementService",
-                "habeas.audit.v1.ReadAuditService");
+                "habeas.statement.v1.ReleaseOutcomeService", "habeas.audit.v1.ReadAuditService");
     }
 
-    /** Only its client to detention-service is generated here. */
+    /** Only its clients to detention-service are generated here. */
     @Override
     protected List<String> unservedServices() {
-        return List.of("habeas.detention.v1.PersonService");
+        return List.of("habeas.detention.v1.PersonService", "habeas.detention.v1.DetentionService");
     }
 }

@@ -12,7 +12,13 @@ import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import com.google.protobuf.Timestamp;
+import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.RecordState;
+import io.habeas.detention.v1.CustodyStatus;
+import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.ListDetentionsResponse;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.ListPersonsResponse;
 import io.habeas.detention.v1.Person;
@@ -20,6 +26,7 @@ import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.proto.CommonProtos;
+import io.habeas.support.records.UuidV7;
 import jakarta.json.Json;
 import jakarta.json.JsonString;
 import java.io.IOException;
@@ -28,11 +35,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +54,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * statement-service, which verified it). Persons the test retracts are listed only with show_retracted,
  * with state RETRACTED, as RetractPerson leaves them. Tests make it fail with UNAVAILABLE, answer too late,
  * refuse every token, or stop; it keeps the bearer and the persons of every call.
+ *
+ * <p>Its DetentionService answers ListDetentions with the persons filter as the real one does: the
+ * detentions the test recorded ({@link #detain}, {@link #end}) of those persons, each shown when the
+ * caller clears its level and may see its person (as of the request's as_of: as the detention was
+ * then, recorded by then), in start order, in pages of at most {@value #MAX_PAGE}; at most
+ * {@value #MAX_PAGE} persons a call.
  */
 public class FakeDetention {
-    public enum Mode { SERVE, UNAVAILABLE, SLOW, REFUSE_TOKEN }
+    /** How it answers; LIST_DETENTIONS_UNAVAILABLE fails ListDetentions only, after the persons were checked. */
+    public enum Mode { SERVE, UNAVAILABLE, SLOW, REFUSE_TOKEN, LIST_DETENTIONS_UNAVAILABLE }
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<Clearance> CLEARANCE = Context.key("clearance");
@@ -66,6 +81,10 @@ public class FakeDetention {
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
+    /** Each detention's versions oldest first (recorded, then ended), with the instant each was given. */
+    private final Map<String, List<Map.Entry<Instant, Detention>>> detentions = new ConcurrentHashMap<>();
+    private final AtomicInteger detentionLists = new AtomicInteger();
+    private final List<Integer> detentionPersonCounts = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.SERVE;
     private final int port;
     private Server server;
@@ -83,6 +102,22 @@ public class FakeDetention {
     }
 
     public synchronized void start() {
+        ServerInterceptor asCaller = new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                    ServerCallHandler<Q, R> next) {
+                String bearer = headers.get(AUTHORIZATION);
+                bearers.add(String.valueOf(bearer));
+                Clearance clearance = clearance(bearer);
+                if (mode == Mode.REFUSE_TOKEN || clearance == null) {
+                    calls.incrementAndGet();
+                    call.close(Status.UNAUTHENTICATED.withDescription("a valid bearer token is required"), new Metadata());
+                    return new ServerCall.Listener<>() {
+                    };
+                }
+                return Contexts.interceptCall(Context.current().withValue(CLEARANCE, clearance), call, headers, next);
+            }
+        };
         try {
             server = ServerBuilder.forPort(port).addService(ServerInterceptors.intercept(new PersonServiceGrpc.PersonServiceImplBase() {
                 @Override
@@ -101,22 +136,26 @@ public class FakeDetention {
                         default -> reply(request, CLEARANCE.get(), answer);
                     }
                 }
-            }, new ServerInterceptor() {
+            }, asCaller)).addService(ServerInterceptors.intercept(new DetentionServiceGrpc.DetentionServiceImplBase() {
                 @Override
-                public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                        ServerCallHandler<Q, R> next) {
-                    String bearer = headers.get(AUTHORIZATION);
-                    bearers.add(String.valueOf(bearer));
-                    Clearance clearance = clearance(bearer);
-                    if (mode == Mode.REFUSE_TOKEN || clearance == null) {
-                        calls.incrementAndGet();
-                        call.close(Status.UNAUTHENTICATED.withDescription("a valid bearer token is required"), new Metadata());
-                        return new ServerCall.Listener<>() {
-                        };
+                public void listDetentions(ListDetentionsRequest request, StreamObserver<ListDetentionsResponse> answer) {
+                    calls.incrementAndGet();
+                    detentionLists.incrementAndGet();
+                    detentionPersonCounts.add(request.getPersonsCount());
+                    if (request.hasAsOf()) {
+                        asOfs.add(request.getAsOf());
                     }
-                    return Contexts.interceptCall(Context.current().withValue(CLEARANCE, clearance), call, headers, next);
+                    switch (mode) {
+                        case UNAVAILABLE, LIST_DETENTIONS_UNAVAILABLE ->
+                                answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
+                        case SLOW -> {
+                            sleep(SLOW_MILLIS);
+                            replyDetentions(request, CLEARANCE.get(), answer);
+                        }
+                        default -> replyDetentions(request, CLEARANCE.get(), answer);
+                    }
                 }
-            })).build().start();
+            }, asCaller)).build().start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,6 +189,9 @@ public class FakeDetention {
         calls.set(0);
         bearers.clear();
         asked.clear();
+        detentions.clear();
+        detentionLists.set(0);
+        detentionPersonCounts.clear();
         mode = Mode.SERVE;
     }
 
@@ -160,9 +202,60 @@ public class FakeDetention {
 
     /** A new person at this level. */
     public String knownPerson(AccessLevel level) {
-        String name = "persons/" + UUID.randomUUID();
+        String name = "persons/" + UuidV7.next(); // as detention-service ids them: in recording order
         reclassify(name, level);
         return name;
+    }
+
+    /** A new PUBLIC detention of the person by the country, ongoing (pre-trial) from start: "detentions/{id}". */
+    public String detain(String person, String country, PartialDate start) {
+        return detain(person, country, start, AccessLevel.PUBLIC);
+    }
+
+    /** A new ongoing detention at this level. */
+    public String detain(String person, String country, PartialDate start, AccessLevel level) {
+        String name = "detentions/" + UuidV7.next();
+        record(Detention.newBuilder().setName(name).setPerson(person).setDetainingCountry(country).setStartDate(start)
+                .setInitialStatus(CustodyStatus.CUSTODY_STATUS_POLICE_CUSTODY)
+                .setCurrentStatus(CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION).setOngoing(true)
+                .setAccessLevel(CommonProtos.accessLevel(level)).setState(RecordState.RECORD_STATE_ACTIVE).build());
+        return name;
+    }
+
+    /** From now on the detention stands at this status: a final one (released, deceased, escaped) ends it on that date. */
+    public void end(String detention, CustodyStatus status, PartialDate on) {
+        Detention current = latest(detention, null);
+        boolean last = status == CustodyStatus.CUSTODY_STATUS_RELEASED || status == CustodyStatus.CUSTODY_STATUS_DECEASED
+                || status == CustodyStatus.CUSTODY_STATUS_ESCAPED;
+        Detention.Builder changed = current.toBuilder().setCurrentStatus(status).setOngoing(!last);
+        if (last) {
+            changed.setEndDate(on);
+        }
+        record(changed.build());
+    }
+
+    /** ListDetentions calls since the last reset, and how many persons each named. */
+    public int detentionLists() {
+        return detentionLists.get();
+    }
+
+    public List<Integer> detentionPersonCounts() {
+        return List.copyOf(detentionPersonCounts);
+    }
+
+    private void record(Detention version) {
+        detentions.computeIfAbsent(version.getName(), d -> new CopyOnWriteArrayList<>()).add(Map.entry(Instant.now(), version));
+    }
+
+    /** The detention as it was at the instant (now when null); null when not recorded by then. */
+    private Detention latest(String detention, Instant at) {
+        Detention found = null;
+        for (var version : detentions.getOrDefault(detention, List.of())) {
+            if (at == null || !version.getKey().isAfter(at)) {
+                found = version.getValue();
+            }
+        }
+        return found;
     }
 
     /** The person's level from now on: as of an earlier instant it keeps the one it had then. */
@@ -228,6 +321,40 @@ public class FakeDetention {
                 .setState(retracted.contains(name) ? RecordState.RECORD_STATE_RETRACTED : RecordState.RECORD_STATE_ACTIVE)));
         answer.onNext(page.build());
         answer.onCompleted();
+    }
+
+    private void replyDetentions(ListDetentionsRequest request, Clearance clearance,
+            StreamObserver<ListDetentionsResponse> answer) {
+        if (request.getPersonsCount() == 0 || request.getPersonsCount() > MAX_PAGE) {
+            answer.onError(Status.INVALID_ARGUMENT.withDescription("persons: name at most 200").asRuntimeException());
+            return;
+        }
+        Instant at = request.hasAsOf() ? Instant.ofEpochSecond(request.getAsOf().getSeconds(), request.getAsOf().getNanos())
+                : null;
+        List<Detention> seen = new ArrayList<>();
+        for (String name : detentions.keySet()) {
+            Detention then = latest(name, at);
+            Detention now = latest(name, null);
+            String person = now.getPerson();
+            boolean personSeen = persons.containsKey(person) && clearance.clears(persons.get(person))
+                    && !retracted.contains(person) && (at == null || knownAndCleared(person, request.getAsOf(), clearance));
+            if (then != null && request.getPersonsList().contains(person) && personSeen
+                    && clearance.clears(CommonProtos.accessLevel(then.getAccessLevel()))
+                    && clearance.clears(CommonProtos.accessLevel(now.getAccessLevel()))) {
+                seen.add(then);
+            }
+        }
+        seen.sort(Comparator.comparing((Detention d) -> latestDay(d.getStartDate())).thenComparing(Detention::getName));
+        int from = request.getPageToken().isEmpty() ? 0 : Integer.parseInt(request.getPageToken());
+        int size = request.getPageSize() == 0 ? 50 : Math.min(request.getPageSize(), MAX_PAGE);
+        int to = Math.min(seen.size(), from + size);
+        answer.onNext(ListDetentionsResponse.newBuilder().addAllDetentions(seen.subList(from, to))
+                .setNextPageToken(to < seen.size() ? Integer.toString(to) : "").build());
+        answer.onCompleted();
+    }
+
+    private static java.time.LocalDate latestDay(PartialDate date) {
+        return io.habeas.kernel.proto.CommonProtos.date(date).latest();
     }
 
     /** Whether the person was known at the instant, at a level the caller clears. */
