@@ -9,10 +9,16 @@ import static io.habeas.support.testing.GrpcAssertions.failsOnFields;
 import static io.habeas.support.testing.GrpcAssertions.failsPrecondition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.FieldMask;
+import com.google.rpc.BadRequest;
+import io.grpc.CallOptions;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCalls;
 import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.common.v1.RecordState;
@@ -22,6 +28,7 @@ import io.habeas.detention.v1.CreateIncidentRequest;
 import io.habeas.detention.v1.GetIncidentRequest;
 import io.habeas.detention.v1.Incident;
 import io.habeas.detention.v1.IncidentRevision;
+import io.habeas.detention.v1.IncidentServiceGrpc;
 import io.habeas.detention.v1.IncidentType;
 import io.habeas.detention.v1.ListIncidentRevisionsRequest;
 import io.habeas.detention.v1.ListIncidentsRequest;
@@ -35,6 +42,8 @@ import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
+import io.habeas.support.testing.GrpcAssertions;
+import io.habeas.support.testing.RawMethods;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -152,6 +161,20 @@ class IncidentGrpcTest extends GrpcTest {
         long revisions = database.count("revision");
         failsOnFields(() -> addIncident(person, bad.change().apply(travelBan())), bad.field());
         assertStoredNothing(revisions);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheirFieldNotInternal() {
+        byte[] bytes = CreateIncidentRequest.newBuilder().setParent(person.getName()).setRequestId(requestId())
+                .setIncident(travelBan().setDescription("Barred @ the airport")).build().toByteArray();
+        byte[] stray = RawMethods.overwrite(bytes, " @", new byte[] {' ', (byte) 0xFF});
+
+        var failure = assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(incidents.getChannel(),
+                RawMethods.of(IncidentServiceGrpc.getCreateIncidentMethod()), CallOptions.DEFAULT, stray));
+        assertEquals(Status.Code.INVALID_ARGUMENT, failure.getStatus().getCode(), failure.getStatus().toString());
+        assertEquals("incident.description", GrpcAssertions.detail(StatusProto.fromThrowable(failure), BadRequest.class)
+                .getFieldViolations(0).getField());
+        assertStoredNothing(1);
     }
 
     @Test
