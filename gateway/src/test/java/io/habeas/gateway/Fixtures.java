@@ -16,6 +16,7 @@ import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.ClaimName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.names.StatementName;
 import io.habeas.statement.v1.Statement;
@@ -65,6 +66,10 @@ public final class Fixtures {
 
     public static String chargeName(String detention, String label) {
         return ChargeName.of(DetentionName.of(id(DetentionName.class, detention)), id(ChargeName.class, label)).toString();
+    }
+
+    public static String incidentName(String person, String label) {
+        return IncidentName.of(PersonName.of(id(PersonName.class, person)), id(IncidentName.class, label)).toString();
     }
 
     public static String statementName(String label) {
@@ -126,6 +131,18 @@ public final class Fixtures {
                 .setDetainingCountry(country).setDetentionName(detention).setAccessLevel(access)
                 .setCustodyEvent(CustodyEvent.newBuilder().setName(name).setType(type).setOccurredOn(d(date))
                         .setDescription("event " + name).setAccessLevel(access).addSources(source("Report on " + name))
+                        .addSources(secretSource()))
+                .build();
+    }
+
+    /** A feed item of an incident, as detention-service gives it: under no detention, in its country's feed. */
+    public static FeedItem incident(String name, String country, String date, IncidentType type, AccessLevel access) {
+        String person = IncidentName.parse(name, "name").parent().toString();
+        return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_INCIDENT).setDate(d(date)).setPerson(person)
+                .setDetainingCountry(country).setAccessLevel(access)
+                .setIncident(Incident.newBuilder().setName(name).setType(type).setOccurredOn(d(date)).setCountry(country)
+                        .setAuthority("State Border Service").setPlace("Heydar Aliyev International Airport")
+                        .setDescription("incident " + name).setAccessLevel(access).addSources(source("Report on " + name))
                         .addSources(secretSource()))
                 .build();
     }

@@ -38,7 +38,8 @@ public class FeedEntry extends PanacheEntityBase {
     @Column(name = "status_change_index", nullable = false)
     public int statusChangeIndex = NO_STATUS_CHANGE;
 
-    @Column(name = "detention_id", nullable = false)
+    /** The detention the fact belongs to; null for an incident, which belongs to its person alone. */
+    @Column(name = "detention_id")
     public UUID detentionId;
 
     @Column(name = "person_id", nullable = false)
@@ -77,5 +78,17 @@ public class FeedEntry extends PanacheEntityBase {
         sortDate = when.sortKey();
         periodStart = when.earliest();
         precisionRank = when.precisionRank();
+    }
+
+    /** An incident: in its person's feed and in that of the country whose authorities acted. */
+    public void place(Incident incident, AccessLevel effectiveLevel) {
+        accessLevel = effectiveLevel;
+        detentionId = null;
+        personId = incident.personId;
+        detainingCountry = incident.country;
+        date = incident.occurredOn;
+        sortDate = incident.occurredOn.sortKey();
+        periodStart = incident.occurredOn.earliest();
+        precisionRank = incident.occurredOn.precisionRank();
     }
 }

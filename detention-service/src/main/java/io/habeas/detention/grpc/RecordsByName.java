@@ -2,14 +2,17 @@ package io.habeas.detention.grpc;
 
 import com.google.protobuf.Message;
 import io.habeas.detention.mapping.DetentionMapper;
+import io.habeas.detention.mapping.IncidentMapper;
 import io.habeas.detention.mapping.PersonMapper;
 import io.habeas.detention.service.ChargeService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
+import io.habeas.detention.service.IncidentService;
 import io.habeas.detention.service.PersonService;
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.CurrentRecords;
@@ -26,6 +29,7 @@ public class RecordsByName implements CurrentRecords {
     private static final Pattern DETENTION = Pattern.compile(DetentionName.REGEX);
     private static final Pattern EVENT = Pattern.compile(CustodyEventName.REGEX);
     private static final Pattern CHARGE = Pattern.compile(ChargeName.REGEX);
+    private static final Pattern INCIDENT = Pattern.compile(IncidentName.REGEX);
 
     @Inject
     PersonService persons;
@@ -35,6 +39,8 @@ public class RecordsByName implements CurrentRecords {
     CustodyEventService events;
     @Inject
     ChargeService charges;
+    @Inject
+    IncidentService incidents;
     @Inject
     Caller caller;
 
@@ -51,6 +57,9 @@ public class RecordsByName implements CurrentRecords {
         }
         if (CHARGE.matcher(name).matches()) {
             return DetentionMapper.toProto(charges.get(name, "name"), caller.clearance());
+        }
+        if (INCIDENT.matcher(name).matches()) {
+            return IncidentMapper.toProto(incidents.get(name, "name"), caller.clearance());
         }
         throw new IllegalStateException("no record of this service is named like " + name);
     }

@@ -4,6 +4,7 @@ import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
+import io.habeas.detention.domain.Incident;
 import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.service.FeedService;
 import io.habeas.detention.v1.FeedItem;
@@ -26,14 +27,18 @@ public final class FeedMapper {
                 .setDate(CommonProtos.date(entry.date))
                 .setPerson(PersonName.of(entry.personId).toString())
                 .setDetainingCountry(entry.detainingCountry)
-                .setDetentionName(DetentionName.of(entry.detentionId).toString())
                 .setAccessLevel(CommonProtos.accessLevel(entry.accessLevel));
+        if (entry.detentionId != null) {
+            proto.setDetentionName(DetentionName.of(entry.detentionId).toString());
+        }
         if (item.record() instanceof Detention d) {
             proto.setDetention(DetentionMapper.toProto(new DetentionView(d, item.outcome()), reader, today));
         } else if (item.record() instanceof CustodyEvent e) {
             proto.setCustodyEvent(DetentionMapper.toProto(e, reader));
         } else if (item.record() instanceof Charge c) {
             proto.setCharge(DetentionMapper.toProto(c, reader)).setStatusChangeIndex(Math.max(0, entry.statusChangeIndex));
+        } else if (item.record() instanceof Incident i) {
+            proto.setIncident(IncidentMapper.toProto(i, reader));
         }
         return proto.build();
     }

@@ -43,7 +43,7 @@ public final class RevisionSnapshots {
     public static final String CUSTODY_EVENT = "custody_event";
     public static final String CHARGE = "charge";
 
-    private static final Clearance EVERY_SOURCE = Clearance.of(Role.ADMIN);
+    static final Clearance EVERY_SOURCE = Clearance.of(Role.ADMIN);
 
     private RevisionSnapshots() {
     }
@@ -142,14 +142,14 @@ public final class RevisionSnapshots {
      * The sources the reader may see, by the revision's level: the reader clears it, so the answer is
      * the same as by the record's own level then. An unlevelled source goes with its record.
      */
-    private static List<Source> visible(List<Source> sources, Revision revision, Clearance reader) {
+    static List<Source> visible(List<Source> sources, Revision revision, Clearance reader) {
         return sources.stream()
                 .filter(source -> SourceAccess.visible(SourceMapper.sources(List.of(source)).get(0), revision.accessLevel,
                         reader))
                 .toList();
     }
 
-    private static RecordState state(io.habeas.common.v1.RecordState state) {
+    static RecordState state(io.habeas.common.v1.RecordState state) {
         return state == io.habeas.common.v1.RecordState.RECORD_STATE_RETRACTED ? RecordState.RETRACTED
                 : RecordState.ACTIVE;
     }

@@ -37,8 +37,11 @@ public class FeedRepository {
         StringBuilder sql = new StringBuilder("SELECT x.* FROM " + at.table("feed_entry") + " x WHERE x." + owner.column
                 + " = :owner AND x.access_level IN (:levels)"
                 // The entry's level now is that of its detention, person and record now: the entry may be gone.
-                + at.andNow(VisibleNow.detention("x.detention_id") + " AND " + VisibleNow.record("custody_event", "x.record_id")
-                        + " AND " + VisibleNow.record("charge", "x.record_id")));
+                // An incident hangs under its person alone.
+                + at.andNow("(x.detention_id IS NULL AND " + VisibleNow.person("x.person_id") + " OR "
+                        + VisibleNow.detention("x.detention_id") + ") AND " + VisibleNow.record("custody_event", "x.record_id")
+                        + " AND " + VisibleNow.record("charge", "x.record_id")
+                        + " AND " + VisibleNow.record("incident", "x.record_id")));
         Map<String, Object> params = new HashMap<>(Map.of("owner", value, "levels", PersonRepository.names(levels)));
         if (from != null) {
             sql.append(" AND x.sort_date >= :from");

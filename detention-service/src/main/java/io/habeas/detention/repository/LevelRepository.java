@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Which records are CONFIDENTIAL now through their own level, their detention's or their person's. */
+/**
+ * Which records are CONFIDENTIAL now through their own level, their detention's or their person's
+ * (an incident's: its person's).
+ */
 @ApplicationScoped
 public class LevelRepository {
     private static final String CONFIDENTIAL = "'CONFIDENTIAL'";
@@ -25,12 +28,14 @@ public class LevelRepository {
                     + " AND " + CONFIDENTIAL + " IN (e.access_level, d.access_level, p.access_level)",
             "charges", "SELECT c.id FROM charge c JOIN detention d ON d.id = c.detention_id"
                     + " JOIN person p ON p.id = d.person_id WHERE c.id IN (:charges)"
-                    + " AND " + CONFIDENTIAL + " IN (c.access_level, d.access_level, p.access_level)");
+                    + " AND " + CONFIDENTIAL + " IN (c.access_level, d.access_level, p.access_level)",
+            "incidents", "SELECT i.id FROM incident i JOIN person p ON p.id = i.person_id WHERE i.id IN (:incidents)"
+                    + " AND " + CONFIDENTIAL + " IN (i.access_level, p.access_level)");
 
     @Inject
     EntityManager entityManager;
 
-    /** Of these ids, by kind ("persons", "detentions", "events", "charges"), the CONFIDENTIAL ones; one statement. */
+    /** Of these ids, by kind ("persons", "detentions", "events", "charges", "incidents"), the CONFIDENTIAL ones. */
     @SuppressWarnings("unchecked")
     public Set<UUID> confidential(Map<String, ? extends Collection<UUID>> ids) {
         Map<String, Collection<UUID>> asked = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.habeas.kernel.access.AccessLevel;
 import io.habeas.support.history.Snapshot;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,14 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
         return at.list("SELECT p.* FROM " + at.table("person") + " p WHERE p.id = :id AND p.access_level IN (:levels)"
                 + at.andNow(VisibleNow.person("p.id")), Map.of("id", id, "levels", names(levels)), Person.class)
                 .stream().findFirst();
+    }
+
+    /** The person, if its level is one of these, locked for the rest of the transaction. */
+    public Optional<Person> findVisibleLocked(UUID id, Collection<AccessLevel> levels) {
+        return getEntityManager().createQuery("select p from Person p where p.id = :id and p.accessLevel in :levels",
+                        Person.class)
+                .setParameter("id", id).setParameter("levels", levels).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 
     /** What a list of persons may be narrowed to; null or empty means no narrowing. Retracted ones only when asked. */

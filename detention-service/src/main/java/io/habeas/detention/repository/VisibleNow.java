@@ -20,7 +20,7 @@ public final class VisibleNow {
                 + " WHERE now_d.id = " + detentionId + " AND now_d.access_level IN (:levels) AND now_p.access_level IN (:levels))";
     }
 
-    /** A record of this table (custody_event, charge) by its own level, if it is one of that table. */
+    /** A record of this table (custody_event, charge, incident) by its own level, if it is one of that table. */
     public static String record(String table, String id) {
         return "NOT EXISTS (SELECT 1 FROM " + table + " now_r WHERE now_r.id = " + id
                 + " AND now_r.access_level NOT IN (:levels))";

@@ -4,6 +4,7 @@ import io.habeas.detention.repository.LevelRepository;
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.audit.ConfidentialRecords;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ public class ConfidentialDetentionRecords implements ConfidentialRecords {
             "persons", Pattern.compile(PersonName.REGEX),
             "detentions", Pattern.compile(DetentionName.REGEX),
             "events", Pattern.compile(CustodyEventName.REGEX),
-            "charges", Pattern.compile(ChargeName.REGEX));
+            "charges", Pattern.compile(ChargeName.REGEX),
+            "incidents", Pattern.compile(IncidentName.REGEX));
 
     @Inject
     LevelRepository levels;

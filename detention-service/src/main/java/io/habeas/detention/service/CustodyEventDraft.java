@@ -32,16 +32,8 @@ public record CustodyEventDraft(
         return new CustodyEventDraft(type, occurredOn, untilDate, place, description, accessLevel, replaced);
     }
 
-    /** Periods are compared whole, as everywhere: an end in "July 2023" may close an event of 23 July 2023. */
     @Override
     public Map<String, String> brokenRules() {
-        try {
-            if (occurredOn != null && untilDate != null && untilDate.certainlyBefore(occurredOn)) {
-                return Map.of("untilDate", "must not be before occurred_on");
-            }
-        } catch (RuntimeException e) {
-            return Map.of(); // an impossible date is reported by its own constraint
-        }
-        return Map.of();
+        return UntilDate.brokenRule(occurredOn, untilDate);
     }
 }

@@ -5,6 +5,7 @@ import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.detention.domain.Incident;
 import io.habeas.detention.domain.Person;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
@@ -15,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Keeps feed entries in step with the records, in the same transaction as each write, including
- * each entry's effective level: the most restrictive of its record, its detention and its person.
+ * each entry's effective level: the most restrictive of its record, its detention and its person
+ * (an incident's: of itself and its person).
  */
 @ApplicationScoped
 class FeedProjector {
@@ -25,7 +27,8 @@ class FeedProjector {
                 (SELECT p.access_level FROM person p WHERE p.id = f.person_id),
                 (SELECT d.access_level FROM detention d WHERE d.id = f.detention_id),
                 (SELECT e.access_level FROM custody_event e WHERE e.id = f.record_id),
-                (SELECT c.access_level FROM charge c WHERE c.id = f.record_id))
+                (SELECT c.access_level FROM charge c WHERE c.id = f.record_id),
+                (SELECT i.access_level FROM incident i WHERE i.id = f.record_id))
             WHERE f.%s = :id""";
 
     void personChanged(Person person) {
@@ -37,10 +40,12 @@ class FeedProjector {
         FeedEntry.delete("personId", person.id);
     }
 
-    /** A person back from retraction: its active detentions come back with all under them. */
+    /** A person back from retraction: its active detentions come back with all under them, and its incidents. */
     void personRestored(Person person) {
         Detention.<Detention>list("personId = ?1 and state = ?2", person.id, RecordState.ACTIVE)
                 .forEach(this::detentionRestored);
+        Incident.<Incident>list("personId = ?1 and state = ?2", person.id, RecordState.ACTIVE)
+                .forEach(incident -> incidentChanged(incident, person));
     }
 
     /**
@@ -91,6 +96,26 @@ class FeedProjector {
         }
         // A restore may give the charge a shorter history than it had.
         FeedEntry.delete("recordId = ?1 and statusChangeIndex >= ?2", charge.id, charge.statusHistory.size());
+    }
+
+    /** An incident is in its person's feed and its country's, under no detention. */
+    void incidentChanged(Incident incident, Person person) {
+        if (!incident.isActive() || !person.isActive()) {
+            FeedEntry.delete("recordId", incident.id);
+            return;
+        }
+        AccessLevel level = AccessLevel.mostRestrictive(incident.accessLevel, person.accessLevel);
+        FeedEntry entry = FeedEntry.findById(incident.id);
+        if (entry == null) {
+            entry = new FeedEntry();
+            entry.id = incident.id;
+            entry.kind = FeedItemKind.INCIDENT;
+            entry.recordId = incident.id;
+            entry.place(incident, level);
+            entry.persist();
+        } else {
+            entry.place(incident, level);
+        }
     }
 
     private static void upsert(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention,

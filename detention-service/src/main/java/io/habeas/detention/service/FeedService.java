@@ -6,6 +6,7 @@ import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
+import io.habeas.detention.domain.Incident;
 import io.habeas.detention.repository.FeedRepository;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
@@ -32,7 +33,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Date-ordered feeds of everything recorded about a person or a detaining country. One
+ * Date-ordered feeds of everything recorded about a person or a detaining country (a person's
+ * incidents are in the feed of the country whose authorities acted). One
  * statement reads a page of entries, then one statement per kind of record loads them, so a
  * page costs the same number of statements whatever its size.
  */
@@ -86,6 +88,8 @@ public class FeedService {
                 ids(entries, Set.of(FeedItemKind.CUSTODY_EVENT)), at)));
         records.putAll(byId(this.entries.records(Charge.class, "charge",
                 ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED)), at)));
+        records.putAll(byId(this.entries.records(Incident.class, "incident",
+                ids(entries, Set.of(FeedItemKind.INCIDENT)), at)));
         Map<UUID, DetentionOutcome> outcomes = this.entries.outcomes(started, caller.clearance().level().orElseThrow(), at)
                 .stream().collect(Collectors.toMap(o -> o.detentionId, Function.identity()));
         return entries.stream().filter(entry -> records.containsKey(entry.recordId))

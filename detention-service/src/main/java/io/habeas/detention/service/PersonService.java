@@ -75,6 +75,17 @@ public class PersonService {
                 .orElseThrow(() -> new NotFoundException(name));
     }
 
+    /**
+     * Locks the person the caller may see, for a write under it (an incident): writes under one person
+     * take turns with its retraction. Nothing is written under a retracted person.
+     */
+    Person lockActive(UUID id) {
+        Person person = persons.findVisibleLocked(id, caller.clearance().readableLevels())
+                .orElseThrow(() -> new NotFoundException(PersonName.of(id).toString()));
+        person.requireActive();
+        return person;
+    }
+
     @Transactional
     public Person update(String name, String etag, PersonDraft merged) {
         Person person = get(name, "person.name");

@@ -4,6 +4,7 @@ import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
+import static io.habeas.detention.support.Fixtures.incident;
 import static io.habeas.detention.support.Fixtures.requestId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,6 +24,7 @@ import io.habeas.kernel.access.Role;
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
+import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -119,6 +121,43 @@ class HiddenIsUnknownGrpcTest extends LevelledCase {
                         .addSources(informant())).setRequestId(requestId()).build()));
         sameAnswer(c4.getName(), unknownCharge(), name -> () -> records.retractCharge(RetractChargeRequest.newBuilder()
                 .setName(name).setEtag("1").setReason("error").setRequestId(requestId()).build()));
+    }
+
+    @Test
+    void incidentsHiddenThemselvesOrByTheirPersonAnswerAsUnknownOnes() {
+        Incident underHidden = addIncident(confidentialPerson, incident(IncidentType.INCIDENT_TYPE_SUMMONS, date(2024, 1, 1))
+                .setAccessLevel(PUBLIC));
+        Incident secret = addIncident(publicPerson, incident(IncidentType.INCIDENT_TYPE_SEARCH, date(2024, 1, 2))
+                .setAccessLevel(CONFIDENTIAL));
+        Incident restricted = addIncident(publicPerson, incident(IncidentType.INCIDENT_TYPE_SEARCH, date(2024, 1, 3))
+                .setAccessLevel(RESTRICTED));
+        var recorder = incidentsAs(Role.RECORDER);
+        for (Incident hidden : List.of(underHidden, secret)) {
+            String unknown = hidden == secret ? unknownIncidentOf(publicPerson) : unknownIncident();
+            sameAnswer(hidden.getName(), unknown,
+                    name -> () -> recorder.getIncident(GetIncidentRequest.newBuilder().setName(name).build()));
+            sameAnswer(hidden.getName(), unknown, name -> () -> recorder.listIncidentRevisions(
+                    ListIncidentRevisionsRequest.newBuilder().setName(name).build()));
+            sameAnswer(hidden.getName(), unknown, name -> () -> recorder.updateIncident(UpdateIncidentRequest.newBuilder()
+                    .setIncident(Incident.newBuilder().setName(name).setEtag("1").setPlace("Baku"))
+                    .setUpdateMask(mask("place")).setRequestId(requestId()).build()));
+        }
+        sameAnswer(confidentialPerson.getName(), unknownPerson(), name -> () -> recorder.createIncident(
+                CreateIncidentRequest.newBuilder().setParent(name).setIncident(incident(IncidentType.INCIDENT_TYPE_SUMMONS,
+                        date(2024, 1, 1))).setRequestId(requestId()).build()));
+        sameAnswer(confidentialPerson.getName(), unknownPerson(), name -> () -> recorder.listIncidents(
+                ListIncidentsRequest.newBuilder().setParent(name).build()));
+        var viewer = incidentsAs(Role.VIEWER);
+        sameAnswer(restricted.getName(), unknownIncidentOf(publicPerson),
+                name -> () -> viewer.getIncident(GetIncidentRequest.newBuilder().setName(name).build()));
+    }
+
+    private static String unknownIncident() {
+        return new IncidentName(UUID.randomUUID(), UUID.randomUUID()).toString();
+    }
+
+    private static String unknownIncidentOf(Person person) {
+        return new IncidentName(PersonName.parse(person.getName(), "n").id(), UUID.randomUUID()).toString();
     }
 
     private static String unknownPerson() {

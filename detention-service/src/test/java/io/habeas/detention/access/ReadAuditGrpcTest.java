@@ -13,11 +13,16 @@ import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.GetChargeRequest;
 import io.habeas.detention.v1.GetDetentionRequest;
+import io.habeas.detention.v1.GetIncidentRequest;
 import io.habeas.detention.v1.GetPersonRequest;
+import io.habeas.detention.v1.Incident;
+import io.habeas.detention.v1.IncidentServiceGrpc;
+import io.habeas.detention.v1.IncidentType;
 import io.habeas.detention.v1.ListChargesRequest;
 import io.habeas.detention.v1.ListCountryFeedRequest;
 import io.habeas.detention.v1.ListCustodyEventsRequest;
 import io.habeas.detention.v1.ListDetentionsRequest;
+import io.habeas.detention.v1.ListIncidentsRequest;
 import io.habeas.detention.v1.ListPersonFeedRequest;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
@@ -49,17 +54,21 @@ class ReadAuditGrpcTest extends LevelledCase {
     PersonServiceGrpc.PersonServiceBlockingStub personChannel;
     @GrpcClient("detentions")
     DetentionServiceGrpc.DetentionServiceBlockingStub detentionChannel;
+    @GrpcClient("incidents")
+    IncidentServiceGrpc.IncidentServiceBlockingStub incidentChannel;
     @GrpcClient("audit")
     ReadAuditServiceGrpc.ReadAuditServiceBlockingStub auditChannel;
 
     private PersonServiceGrpc.PersonServiceBlockingStub auditorPersons;
     private DetentionServiceGrpc.DetentionServiceBlockingStub auditorDetentions;
+    private IncidentServiceGrpc.IncidentServiceBlockingStub auditorIncidents;
 
     @BeforeEach
     void readAsAnAuditor() {
         String token = TestTokens.withGroups(AUDITOR, Role.Names.ADMIN);
         auditorPersons = Bearer.with(personChannel, token);
         auditorDetentions = Bearer.with(detentionChannel, token);
+        auditorIncidents = Bearer.with(incidentChannel, token);
     }
 
     @Test
@@ -137,6 +146,34 @@ class ReadAuditGrpcTest extends LevelledCase {
                 .setPerson(created.toBuilder().setDescription("Witness in the 2023 trials"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("description")).setRequestId(requestId()).build());
         assertEquals(Set.of(created.getName()), audited("habeas.detention.v1.PersonService/UpdatePerson"));
+    }
+
+    @Test
+    void anIncidentCountsThroughItsOwnLevelItsPersonsAndItsSources() {
+        Incident underSecret = addIncident(confidentialPerson, Fixtures.incident(IncidentType.INCIDENT_TYPE_SUMMONS,
+                Fixtures.date(2024, 1, 1)).setAccessLevel(PUBLIC));
+        Incident secret = addIncident(publicPerson, Fixtures.incident(IncidentType.INCIDENT_TYPE_SEARCH,
+                Fixtures.date(2024, 1, 2)).setAccessLevel(CONFIDENTIAL));
+        Incident cited = addIncident(publicPerson, Fixtures.incident(IncidentType.INCIDENT_TYPE_HARASSMENT,
+                Fixtures.date(2024, 1, 3)).setAccessLevel(PUBLIC).addSources(informant()));
+        Incident open = addIncident(publicPerson, Fixtures.incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN,
+                Fixtures.date(2024, 1, 4)).setAccessLevel(PUBLIC));
+
+        auditorIncidents.getIncident(GetIncidentRequest.newBuilder().setName(underSecret.getName()).build());
+        assertEquals(Set.of(underSecret.getName()), audited("habeas.detention.v1.IncidentService/GetIncident"));
+        auditorIncidents.listIncidents(ListIncidentsRequest.newBuilder().setParent(publicPerson.getName()).build());
+        assertEquals(Set.of(secret.getName(), cited.getName()), audited("habeas.detention.v1.IncidentService/ListIncidents"));
+        auditorDetentions.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ")
+                .setDateRange(io.habeas.common.v1.DateRange.newBuilder().setStart(Fixtures.date(2024, 1, 1))).build());
+        assertEquals(Set.of(e2.getName(), underSecret.getName(), confidentialPerson.getName(), secret.getName(),
+                cited.getName()), audited("habeas.detention.v1.DetentionService/ListCountryFeed"));
+
+        auditorIncidents.getIncident(GetIncidentRequest.newBuilder().setName(open.getName()).build());
+        assertEquals(Set.of(underSecret.getName()), audited("habeas.detention.v1.IncidentService/GetIncident"),
+                "an open incident of an open person is no confidential read");
+        String analyst = TestTokens.withGroups("analyst-reader@habeas.test", Role.Names.ANALYST);
+        Bearer.with(incidentChannel, analyst).getIncident(GetIncidentRequest.newBuilder().setName(cited.getName()).build());
+        assertEquals(List.of(), entriesOf("analyst-reader@habeas.test"), "the analyst is not given the informant");
     }
 
     private List<ReadAuditEntry> entries() {

@@ -5,6 +5,7 @@ import static io.habeas.detention.support.Fixtures.charge;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
+import static io.habeas.detention.support.Fixtures.incident;
 import static io.habeas.detention.support.Fixtures.person;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,7 @@ class AsOfPlansTest extends HistoryCase {
         Detention detention = createDetention(arrest(held.getName(), date(2023, 7, 23)));
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
         addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        addIncident(held, incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 12)));
         reclassify(held, AccessLevel.ACCESS_LEVEL_RESTRICTED);
         Timestamp t1 = instant();
         readEverythingAsOf(t1, Role.ANALYST, held, detention); // column lists are read once, before the log starts
@@ -58,6 +60,7 @@ class AsOfPlansTest extends HistoryCase {
         records.listDetentions(ListDetentionsRequest.newBuilder().setDetainingCountry("AZ").setAsOf(asOf).build());
         records.listCharges(ListChargesRequest.newBuilder().setParent(detention.getName()).setAsOf(asOf).build());
         records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1).setAsOf(asOf).build());
+        records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setAsOf(asOf).build());
         String token = records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
                 .setAsOf(asOf).build()).getNextPageToken();
         records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
@@ -66,21 +69,26 @@ class AsOfPlansTest extends HistoryCase {
     }
 
     @Test
-    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfThree() {
+    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfFour() {
         Person few = createPerson(ibadoglu());
         Detention small = createDetention(arrest(few.getName(), date(2023, 7, 23)));
         addEvent(small, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
         addCharge(small, charge("204.3.1", date(2023, 7, 23)));
+        addIncident(few, incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 12)));
         Person many = createPerson(person("Tofig Yagublu", "AZ"));
         Detention large = createDetention(arrest(many.getName(), date(2020, 1, 1)));
         for (int i = 0; i < 100; i++) {
             addEvent(large, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2020 + i / 28, 1 + i % 12, 1 + i % 28)));
-            addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+            if (i % 2 == 0) {
+                addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+            } else {
+                addIncident(many, incident(IncidentType.INCIDENT_TYPE_SUMMONS, date(2019, 1 + i % 12, 0)));
+            }
         }
         Timestamp t1 = instant();
-        statementsToReadFeedOf(few, t1, 3);
+        statementsToReadFeedOf(few, t1, 4);
 
-        assertEquals(statementsToReadFeedOf(few, t1, 3), statementsToReadFeedOf(many, t1, 201));
+        assertEquals(statementsToReadFeedOf(few, t1, 4), statementsToReadFeedOf(many, t1, 201));
     }
 
     private long statementsToReadFeedOf(Person who, Timestamp asOf, int items) {

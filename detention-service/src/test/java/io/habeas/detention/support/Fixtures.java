@@ -8,6 +8,8 @@ import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.detention.v1.Detention;
+import io.habeas.detention.v1.Incident;
+import io.habeas.detention.v1.IncidentType;
 import io.habeas.detention.v1.Person;
 import io.habeas.support.testing.CommonFixtures;
 
@@ -47,6 +49,12 @@ public final class Fixtures extends CommonFixtures {
 
     public static CustodyEvent.Builder event(CustodyEventType type, PartialDate occurredOn) {
         return CustodyEvent.newBuilder().setType(type).setOccurredOn(occurredOn).addSources(source());
+    }
+
+    /** An incident by AZ's border service, dated as the caller says. */
+    public static Incident.Builder incident(IncidentType type, PartialDate occurredOn) {
+        return Incident.newBuilder().setType(type).setOccurredOn(occurredOn).setCountry("AZ")
+                .setAuthority("State Border Service").setPlace("Heydar Aliyev International Airport").addSources(source());
     }
 
     public static Charge.Builder charge(String article, PartialDate filedOn) {

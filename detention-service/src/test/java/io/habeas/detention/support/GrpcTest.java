@@ -6,8 +6,11 @@ import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.CustodyEvent;
+import io.habeas.detention.v1.CreateIncidentRequest;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.Incident;
+import io.habeas.detention.v1.IncidentServiceGrpc;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.kernel.access.Role;
@@ -29,8 +32,11 @@ public abstract class GrpcTest {
     PersonServiceGrpc.PersonServiceBlockingStub personsChannel;
     @GrpcClient("detentions")
     DetentionServiceGrpc.DetentionServiceBlockingStub detentionsChannel;
+    @GrpcClient("incidents")
+    IncidentServiceGrpc.IncidentServiceBlockingStub incidentsChannel;
     protected PersonServiceGrpc.PersonServiceBlockingStub persons;
     protected DetentionServiceGrpc.DetentionServiceBlockingStub detentions;
+    protected IncidentServiceGrpc.IncidentServiceBlockingStub incidents;
     @Inject
     protected Database database;
 
@@ -39,6 +45,7 @@ public abstract class GrpcTest {
         database.clear();
         persons = Bearer.as(personsChannel, Role.ADMIN);
         detentions = Bearer.as(detentionsChannel, Role.ADMIN);
+        incidents = Bearer.as(incidentsChannel, Role.ADMIN);
     }
 
     /** The persons stub with a token of this role. */
@@ -49,6 +56,11 @@ public abstract class GrpcTest {
     /** The detentions stub with a token of this role. */
     protected DetentionServiceGrpc.DetentionServiceBlockingStub detentionsAs(Role role) {
         return Bearer.as(detentionsChannel, role);
+    }
+
+    /** The incidents stub with a token of this role. */
+    protected IncidentServiceGrpc.IncidentServiceBlockingStub incidentsAs(Role role) {
+        return Bearer.as(incidentsChannel, role);
     }
 
     /** Revisions and restores of any record, as an admin. */
@@ -84,6 +96,15 @@ public abstract class GrpcTest {
     protected CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
         return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
                 .setCustodyEvent(event).setRequestId(Fixtures.requestId()).build()).getCustodyEvent();
+    }
+
+    protected Incident addIncident(Person person, Incident.Builder incident) {
+        return addIncident(person.getName(), incident);
+    }
+
+    protected Incident addIncident(String person, Incident.Builder incident) {
+        return incidents.createIncident(CreateIncidentRequest.newBuilder().setParent(person)
+                .setIncident(incident).setRequestId(Fixtures.requestId()).build()).getIncident();
     }
 
     protected Charge addCharge(Detention detention, Charge.Builder charge) {

@@ -6,6 +6,7 @@ import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.FeedItemKind;
+import io.habeas.detention.v1.Incident;
 import io.habeas.detention.v1.SentenceTerm;
 import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.CountryRef;
@@ -40,10 +41,13 @@ public class EventMapper {
     public static final String CUSTODY = "custody";
     public static final String CHARGE = "charge";
     public static final String CHARGE_STATUS = "charge_status";
+    public static final String INCIDENT = "incident";
     public static final String STATEMENT = "statement";
     public static final String CLAIM = "claim";
-    public static final Set<String> DETENTION_KINDS = Set.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS);
-    public static final List<String> ALL_KINDS = List.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, STATEMENT, CLAIM);
+    /** The kinds detention-service's feeds hold. */
+    public static final Set<String> DETENTION_KINDS = Set.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, INCIDENT);
+    public static final List<String> ALL_KINDS = List.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, INCIDENT, STATEMENT,
+            CLAIM);
 
     @Inject
     AccessPolicy access;
@@ -61,7 +65,8 @@ public class EventMapper {
         List<PersonRef> persons = List.of(new PersonRef(personId(item.getPerson(), "FeedItem.person"), personName));
         List<CountryRef> countries = new ArrayList<>();
         if (!item.getDetainingCountry().isEmpty()) {
-            countries.add(new CountryRef(item.getDetainingCountry(), "detaining"));
+            // An incident's country is the one whose authorities acted: no detention is said.
+            countries.add(new CountryRef(item.getDetainingCountry(), item.hasIncident() ? "acting" : "detaining"));
         }
         switch (item.getRecordCase()) {
             case DETENTION -> {
@@ -118,6 +123,21 @@ public class EventMapper {
                 return new TimelineEvent(origin + ":" + c.getName(), DateViews.of(item.getDate()), CHARGE, "filed",
                         "Charged under " + cited, c.getOffenceDescription(), persons, withJurisdiction,
                         sources.visible(c.getSourcesList()), origin, c.getName());
+            }
+            case INCIDENT -> {
+                Incident i = item.getIncident();
+                if (!access.visible(i.getAccessLevel())) {
+                    return null;
+                }
+                String detail = i.getDescription();
+                DateView until = DateViews.of(i.getUntilDate());
+                if (until != null) {
+                    detail = join(detail, "until " + until.label());
+                }
+                detail = join(join(detail, i.getAuthority()), i.getPlace());
+                return new TimelineEvent(origin + ":" + i.getName(), DateViews.of(item.getDate()), INCIDENT,
+                        EnumValues.of(i.getType()), incidentTitle(i), detail, persons, countries,
+                        sources.visible(i.getSourcesList()), origin, i.getName());
             }
             default -> {
                 return null;
@@ -205,6 +225,20 @@ public class EventMapper {
             case CUSTODY_EVENT_TYPE_DEATH_IN_CUSTODY -> "Died in custody";
             case CUSTODY_EVENT_TYPE_ESCAPE -> "Escaped";
             default -> "Custody changed";
+        };
+    }
+
+    static String incidentTitle(Incident i) {
+        return switch (i.getType()) {
+            case INCIDENT_TYPE_TRAVEL_BAN -> "Barred from leaving the country";
+            case INCIDENT_TYPE_PASSPORT_CONFISCATION -> "Passport confiscated";
+            case INCIDENT_TYPE_SUMMONS -> "Summoned";
+            case INCIDENT_TYPE_SEARCH -> "Searched";
+            case INCIDENT_TYPE_INTERROGATION -> "Interrogated";
+            case INCIDENT_TYPE_HARASSMENT -> "Harassed";
+            case INCIDENT_TYPE_ASSAULT -> "Assaulted";
+            case INCIDENT_TYPE_DISAPPEARANCE -> "Disappeared";
+            default -> "Incident";
         };
     }
 

@@ -133,6 +133,7 @@ public final class Backends {
             case DETENTION -> item.getDetention().getName();
             case CUSTODY_EVENT -> item.getCustodyEvent().getName();
             case CHARGE -> item.getCharge().getName();
+            case INCIDENT -> item.getIncident().getName();
             default -> "";
         };
     }

@@ -28,6 +28,7 @@ class NameFormsTest {
                 () -> assertEquals("statements/{id}", StatementName.FORM),
                 () -> assertEquals("detentions/{id}/custodyEvents/{id}", CustodyEventName.FORM),
                 () -> assertEquals("detentions/{id}/charges/{id}", ChargeName.FORM),
+                () -> assertEquals("persons/{id}/incidents/{id}", IncidentName.FORM),
                 () -> assertEquals("statements/{id}/claims/{id}", ClaimName.FORM));
     }
 

@@ -37,13 +37,17 @@ record NameType(String type, List<String> collections, String form, String regex
     static final NameType CHARGE = new NameType("ChargeName", List.of("detentions", "charges"), ChargeName.FORM,
             ChargeName.REGEX, ChargeName::parse, ids -> ChargeName.of(DetentionName.of(ids.get(0)), ids.get(1)),
             n -> List.of(((ChargeName) n).detentionId(), ((ChargeName) n).id()), n -> ((ChargeName) n).parent());
+    static final NameType INCIDENT = new NameType("IncidentName", List.of("persons", "incidents"), IncidentName.FORM,
+            IncidentName.REGEX, IncidentName::parse, ids -> IncidentName.of(PersonName.of(ids.get(0)), ids.get(1)),
+            n -> List.of(((IncidentName) n).personId(), ((IncidentName) n).id()), n -> ((IncidentName) n).parent());
     static final NameType CLAIM = new NameType("ClaimName", List.of("statements", "claims"), ClaimName.FORM,
             ClaimName.REGEX, ClaimName::parse, ids -> ClaimName.of(StatementName.of(ids.get(0)), ids.get(1)),
             n -> List.of(((ClaimName) n).statementId(), ((ClaimName) n).id()), n -> ((ClaimName) n).parent());
 
     static final List<NameType> SINGLE_ID = List.of(PERSON, DETENTION, ACTOR, STATEMENT);
-    static final List<NameType> NESTED = List.of(CUSTODY_EVENT, CHARGE, CLAIM);
-    static final List<NameType> ALL = List.of(PERSON, DETENTION, ACTOR, STATEMENT, CUSTODY_EVENT, CHARGE, CLAIM);
+    static final List<NameType> NESTED = List.of(CUSTODY_EVENT, CHARGE, INCIDENT, CLAIM);
+    static final List<NameType> ALL = List.of(PERSON, DETENTION, ACTOR, STATEMENT, CUSTODY_EVENT, CHARGE, INCIDENT,
+            CLAIM);
 
     /** Two ids in lower case, different in every group, so that a swap or a truncation shows. */
     static final UUID ID0 = UUID.fromString("0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");

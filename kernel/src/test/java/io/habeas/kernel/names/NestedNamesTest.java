@@ -14,7 +14,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** detentions/{id}/custodyEvents/{id}, detentions/{id}/charges/{id}, statements/{id}/claims/{id}. */
+/**
+ * detentions/{id}/custodyEvents/{id}, detentions/{id}/charges/{id}, persons/{id}/incidents/{id},
+ * statements/{id}/claims/{id}.
+ */
 class NestedNamesTest {
     static final List<NameType> TYPES = NameType.NESTED;
     private static final UUID PARENT = NameType.ID0;
@@ -41,7 +44,8 @@ class NestedNamesTest {
 
     static Stream<Arguments> parentTypes() {
         return Stream.of(Arguments.of(NameType.CUSTODY_EVENT, NameType.DETENTION),
-                Arguments.of(NameType.CHARGE, NameType.DETENTION), Arguments.of(NameType.CLAIM, NameType.STATEMENT));
+                Arguments.of(NameType.CHARGE, NameType.DETENTION), Arguments.of(NameType.INCIDENT, NameType.PERSON),
+                Arguments.of(NameType.CLAIM, NameType.STATEMENT));
     }
 
     @ParameterizedTest(name = "[{index}] a {0}''s parent is a {1}")
@@ -126,6 +130,8 @@ class NestedNamesTest {
                 () -> assertThrows(NullPointerException.class, () -> CustodyEventName.of(DetentionName.of(PARENT), null)),
                 () -> assertThrows(NullPointerException.class, () -> ChargeName.of(DetentionName.of(PARENT), null)),
                 () -> assertThrows(NullPointerException.class, () -> ClaimName.of(StatementName.of(PARENT), null)),
+                () -> assertThrows(NullPointerException.class, () -> IncidentName.of(PersonName.of(PARENT), null)),
+                () -> assertThrows(NullPointerException.class, () -> new IncidentName(null, CHILD)),
                 () -> assertThrows(NullPointerException.class, () -> new CustodyEventName(null, CHILD)),
                 () -> assertThrows(NullPointerException.class, () -> new ChargeName(null, CHILD)),
                 () -> assertThrows(NullPointerException.class, () -> new ClaimName(null, CHILD)));

@@ -1,0 +1,68 @@
+package io.habeas.detention.domain;
+
+import io.habeas.kernel.names.IncidentName;
+import io.habeas.kernel.time.PartialDate;
+import io.habeas.support.records.RetractableRecord;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Something done to a person outside any detention: it belongs to the person (migration V8). */
+@Entity
+@Table(name = "incident")
+public class Incident extends RetractableRecord {
+    @Column(name = "person_id", nullable = false)
+    public UUID personId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "type", nullable = false)
+    public IncidentType type;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "occurred_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "occurred_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "occurred_day"))
+    public PartialDate occurredOn;
+
+    @Column(name = "occurred_sort", nullable = false)
+    public LocalDate occurredSort;
+
+    @Column(name = "precision_rank", nullable = false)
+    public short precisionRank;
+
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "until_year"))
+    @AttributeOverride(name = "month", column = @Column(name = "until_month"))
+    @AttributeOverride(name = "day", column = @Column(name = "until_day"))
+    public PartialDate untilDate;
+
+    /** ISO 3166-1 alpha-2 code of the state whose authorities acted: the incident is in its feed. */
+    @Column(name = "country", nullable = false)
+    public String country;
+
+    @Column(name = "authority")
+    public String authority;
+
+    @Column(name = "place")
+    public String place;
+
+    @Column(name = "description")
+    public String description;
+
+    @Override
+    public String resourceName() {
+        return new IncidentName(personId, id).toString();
+    }
+
+    public void setOccurredOn(PartialDate date) {
+        occurredOn = date;
+        occurredSort = date.sortKey();
+        precisionRank = date.precisionRank();
+    }
+}
