@@ -2,6 +2,7 @@ package io.habeas.kernel.legal;
 
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,11 @@ public final class ArticleReferences {
     /** What the jurisdiction's numbering reads from the reference; empty when it reads nothing. */
     public static Optional<ArticleStructure> read(String jurisdiction, String reference) {
         return Notation.read(reference, ArticleNumbering.of(jurisdiction));
+    }
+
+    /** Whether any jurisdiction's numbering reads the reference: one none reads is wrong whatever the jurisdiction. */
+    public static boolean readableAnywhere(String reference) {
+        return Arrays.stream(ArticleNumbering.values()).anyMatch(numbering -> Notation.read(reference, numbering).isPresent());
     }
 
     /**

@@ -37,6 +37,16 @@ class ArticleReferencesCheckTest {
     }
 
     @Test
+    void aReferenceIsReadableAnywhereWhenSomeJurisdictionsNumberingReadsIt() {
+        for (String reference : List.of("204.3.1.2", "280.3", "342", "ч. 1 ст. 342", "ч. 2 ст. 280.3", "Art. 342(1)")) {
+            assertEquals(true, ArticleReferences.readableAnywhere(reference), reference);
+        }
+        for (String reference : List.of("204..1", "Art. 204 of the Code", "", "1.2.3.4.5", "ч. 1 ст.")) {
+            assertEquals(false, ArticleReferences.readableAnywhere(reference), reference);
+        }
+    }
+
+    @Test
     void aStructureSentWithAnUnreadableReferenceIsStoredAsSent() {
         var sent = new ArticleStructure("12", "3", null, null);
         assertEquals(StructuredArticle.sent(sent), resolve("KZ", "12.3", sent));
