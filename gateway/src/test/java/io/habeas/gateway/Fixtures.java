@@ -150,10 +150,17 @@ public final class Fixtures {
     public static Charge charge(String name, String article, String date) {
         return Charge.newBuilder().setName(name).setJurisdiction("AZ")
                 .setLegalCode("Criminal Code of the Republic of Azerbaijan").setArticleReference(article)
-                .setArticle(ArticleReference.newBuilder().setArticle(article.split("\\.")[0])
-                        .setPart(article.split("\\.").length > 1 ? article.split("\\.")[1] : ""))
+                .setArticle(azerbaijani(article))
                 .setOffenceDescription("Counterfeit money").setFiledOn(d(date)).setStatus(ChargeStatus.CHARGE_STATUS_FILED)
                 .setAccessLevel(PUBLIC).addSources(source("Charge")).build();
+    }
+
+    /** The structure detention-service reads from an Azerbaijani "204.3.1.2": article, part, clause, sub-clause. */
+    public static ArticleReference azerbaijani(String reference) {
+        String[] levels = java.util.Arrays.copyOf(reference.split("\\."), 4);
+        return ArticleReference.newBuilder().setArticle(levels[0]).setPart(levels[1] == null ? "" : levels[1])
+                .setClause(levels[2] == null ? "" : levels[2]).setSubclause(levels[3] == null ? "" : levels[3])
+                .setStructureSource(ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED).build();
     }
 
     public static FeedItem chargeFiled(Charge c, String person, String country) {

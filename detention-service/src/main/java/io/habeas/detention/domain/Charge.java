@@ -1,5 +1,8 @@
 package io.habeas.detention.domain;
 
+import io.habeas.kernel.legal.ArticleStructure;
+import io.habeas.kernel.legal.StructureSource;
+import io.habeas.kernel.legal.StructuredArticle;
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RetractableRecord;
@@ -41,6 +44,14 @@ public class Charge extends RetractableRecord {
     @Column(name = "article_clause")
     public String articleClause;
 
+    @Column(name = "article_subclause")
+    public String articleSubclause;
+
+    /** Whether Habeas read the structure from the reference or the client sent it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "article_structure_source", nullable = false)
+    public StructureSource articleStructureSource;
+
     @Column(name = "offence_description")
     public String offenceDescription;
 
@@ -70,11 +81,20 @@ public class Charge extends RetractableRecord {
         return new ChargeName(detentionId, id).toString();
     }
 
-    public void setReference(String reference, ArticleReference parsed) {
+    /** The reference as written, without surrounding spaces, and its structure. */
+    public void setReference(String reference, StructuredArticle structured) {
         articleReference = reference.strip();
-        article = parsed.article();
-        articlePart = parsed.part();
-        articleClause = parsed.clause();
+        article = structured.structure().article();
+        articlePart = structured.structure().part();
+        articleClause = structured.structure().clause();
+        articleSubclause = structured.structure().subclause();
+        articleStructureSource = structured.source();
+    }
+
+    /** The reference's structure as stored. */
+    public StructuredArticle structuredArticle() {
+        return new StructuredArticle(new ArticleStructure(article, articlePart, articleClause, articleSubclause),
+                articleStructureSource);
     }
 
     public void setFiledOn(PartialDate date) {

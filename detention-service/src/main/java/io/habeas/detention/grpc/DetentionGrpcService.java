@@ -227,7 +227,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
             var incoming = request.getCharge();
             var current = toProto(charges.get(incoming.getName(), "charge.name"));
             var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), DetentionMapper.CHARGE_UPDATABLE);
-            var updated = charges.update(incoming.getName(), incoming.getEtag(), DetentionMapper.toDraft(merged));
+            var updated = charges.update(incoming.getName(), incoming.getEtag(),
+                    DetentionMapper.toCorrectionDraft(merged, request.getUpdateMask()));
             return UpdateChargeResponse.newBuilder().setCharge(toProto(updated)).build();
         }));
     }

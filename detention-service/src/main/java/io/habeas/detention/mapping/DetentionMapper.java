@@ -6,6 +6,7 @@ import static io.habeas.kernel.proto.CommonProtos.toDomain;
 import static io.habeas.kernel.proto.CommonProtos.toNumber;
 import static io.habeas.kernel.text.HumanText.normalized;
 
+import com.google.protobuf.FieldMask;
 import io.habeas.common.v1.RecordState;
 import io.habeas.common.v1.Source;
 import io.habeas.detention.domain.Charge;
@@ -22,7 +23,11 @@ import io.habeas.detention.service.CustodyEventDraft;
 import io.habeas.detention.service.DetentionDraft;
 import io.habeas.detention.service.DetentionView;
 import io.habeas.detention.v1.ArticleReference;
+import io.habeas.detention.v1.ArticleStructureSource;
 import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.legal.ArticleStructure;
+import io.habeas.kernel.legal.StructureSource;
+import io.habeas.kernel.legal.StructuredArticle;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.access.SourceAccess;
@@ -41,7 +46,7 @@ public final class DetentionMapper {
     public static final Set<String> EVENT_UPDATABLE = Set.of("type", "occurred_on", "until_date", "place",
             "description", "access_level", "sources");
     public static final Set<String> CHARGE_UPDATABLE = Set.of("jurisdiction", "legal_code", "article_reference",
-            "offence_description", "filed_on", "access_level", "sources");
+            "article", "offence_description", "filed_on", "access_level", "sources");
 
     private DetentionMapper() {
     }
@@ -60,10 +65,51 @@ public final class DetentionMapper {
                 SourceMapper.sources(e.getSourcesList()));
     }
 
+    /** A new charge: its structure sent when the client sent one (structure_source is output only), else read. */
     public static ChargeDraft toDraft(io.habeas.detention.v1.Charge c) {
+        return toDraft(c, c.hasArticle() ? StructuredArticle.sent(structure(c.getArticle())) : null);
+    }
+
+    /**
+     * A correction, merged with the charge as recorded: the structure sent when update_mask names
+     * article (read again if it is left empty), read again when jurisdiction or article_reference
+     * change without it, and otherwise kept as recorded with its source.
+     */
+    public static ChargeDraft toCorrectionDraft(io.habeas.detention.v1.Charge merged, FieldMask mask) {
+        List<String> paths = mask.getPathsList();
+        if (paths.contains("article")) {
+            return toDraft(merged);
+        }
+        if (paths.contains("jurisdiction") || paths.contains("article_reference")) {
+            return toDraft(merged, null);
+        }
+        return toDraft(merged, recorded(merged.getArticle()));
+    }
+
+    /**
+     * A revision's fields: a structure the client sent then is sent again, checked against the
+     * reference by today's numbering; one Habeas read (or a revision from before structures had a
+     * source) is read again, so a restore brings back no reading since corrected.
+     */
+    public static ChargeDraft toRestoredDraft(io.habeas.detention.v1.Charge snapshot) {
+        boolean sent = snapshot.getArticle().getStructureSource() == ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_SENT;
+        return toDraft(snapshot, sent ? StructuredArticle.sent(structure(snapshot.getArticle())) : null);
+    }
+
+    private static ChargeDraft toDraft(io.habeas.detention.v1.Charge c, StructuredArticle article) {
         return new ChargeDraft(c.getJurisdiction(), normalized(c.getLegalCode()), normalized(c.getArticleReference()),
-                normalized(emptyToNull(c.getOffenceDescription())), c.hasFiledOn() ? date(c.getFiledOn()) : null,
+                article, normalized(emptyToNull(c.getOffenceDescription())), c.hasFiledOn() ? date(c.getFiledOn()) : null,
                 CommonProtos.accessLevel(c.getAccessLevel()), SourceMapper.sources(c.getSourcesList()));
+    }
+
+    private static ArticleStructure structure(ArticleReference a) {
+        return new ArticleStructure(normalized(a.getArticle()), normalized(a.getPart()), normalized(a.getClause()),
+                normalized(a.getSubclause()));
+    }
+
+    private static StructuredArticle recorded(ArticleReference a) {
+        return new StructuredArticle(structure(a), a.getStructureSource() == ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_SENT
+                ? StructureSource.SENT : StructureSource.PARSED);
     }
 
     public static ChargeStatusChange statusChange(io.habeas.detention.v1.ChargeStatusChange c) {
@@ -148,12 +194,17 @@ public final class DetentionMapper {
     }
 
     public static io.habeas.detention.v1.Charge toProto(Charge c, Clearance reader) {
-        var article = ArticleReference.newBuilder().setArticle(c.article);
+        var article = ArticleReference.newBuilder().setArticle(c.article)
+                .setStructureSource(c.articleStructureSource == StructureSource.SENT
+                        ? ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_SENT : ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED);
         if (c.articlePart != null) {
             article.setPart(c.articlePart);
         }
         if (c.articleClause != null) {
             article.setClause(c.articleClause);
+        }
+        if (c.articleSubclause != null) {
+            article.setSubclause(c.articleSubclause);
         }
         var proto = io.habeas.detention.v1.Charge.newBuilder()
                 .setName(c.resourceName())

@@ -95,7 +95,7 @@ public final class RevisionSnapshots {
 
     public static RestoredRecord<RestoredCharge> restoredCharge(Revision revision) {
         var charge = Revisions.snapshot(revision, io.habeas.detention.v1.Charge.parser());
-        var fields = new RestoredCharge(DetentionMapper.toDraft(charge),
+        var fields = new RestoredCharge(DetentionMapper.toRestoredDraft(charge),
                 CommonProtos.toDomain(charge.getStatus(), ChargeStatus.class),
                 charge.getStatusHistoryList().stream().map(DetentionMapper::statusChange).toList());
         return new RestoredRecord<>(fields, state(charge.getState()), charge.getRetractionReason());

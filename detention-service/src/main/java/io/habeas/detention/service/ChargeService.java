@@ -1,6 +1,5 @@
 package io.habeas.detention.service;
 
-import io.habeas.detention.domain.ArticleReference;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
@@ -192,7 +191,7 @@ public class ChargeService {
     private static void apply(Charge charge, ChargeDraft draft, Detention detention) {
         charge.jurisdiction = draft.jurisdiction();
         charge.legalCode = draft.legalCode().strip();
-        charge.setReference(draft.articleReference(), ArticleReference.parse(draft.articleReference()).orElseThrow());
+        charge.setReference(draft.articleReference(), draft.structuredArticle());
         charge.offenceDescription = draft.offenceDescription();
         charge.setFiledOn(draft.filedOn());
         charge.accessLevel = draft.accessLevel() != null ? draft.accessLevel() : detention.accessLevel;

@@ -23,6 +23,7 @@ import io.habeas.common.v1.RecordState;
 import io.habeas.detention.support.Fixtures;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.v1.ArticleReference;
+import io.habeas.detention.v1.ArticleStructureSource;
 import io.habeas.detention.v1.ChangeChargeStatusRequest;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.ChargeStatus;
@@ -94,8 +95,8 @@ class ChargeGrpcTest extends GrpcTest {
 
         assertTrue(filed.getName().matches(detention.getName() + "/charges/[0-9a-f-]{36}"), filed.getName());
         assertEquals("204.3.1", filed.getArticleReference());
-        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3").setClause("1").build(),
-                filed.getArticle());
+        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3").setClause("1")
+                .setStructureSource(ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED).build(), filed.getArticle());
         assertEquals(ChargeStatus.CHARGE_STATUS_FILED, filed.getStatus());
         assertEquals(0, filed.getStatusHistoryCount());
         assertEquals(RecordState.RECORD_STATE_ACTIVE, filed.getState());
@@ -111,7 +112,8 @@ class ChargeGrpcTest extends GrpcTest {
         Charge filed = file(charge("167-3.1", date(2024, 1, 0)));
 
         assertEquals("167-3.1", filed.getArticleReference());
-        assertEquals(ArticleReference.newBuilder().setArticle("167-3").setPart("1").build(), filed.getArticle());
+        assertEquals(ArticleReference.newBuilder().setArticle("167-3").setPart("1")
+                .setStructureSource(ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED).build(), filed.getArticle());
         assertEquals("", filed.getArticle().getClause());
     }
 
@@ -126,7 +128,7 @@ class ChargeGrpcTest extends GrpcTest {
     @Test
     void aMalformedArticleReferenceIsInvalidAndNothingIsStored() {
         failsOnFields(() -> file(charge("204..1", ARREST_DAY)), "charge.article_reference");
-        failsOnFields(() -> file(charge("Article 204", ARREST_DAY)), "charge.article_reference");
+        failsOnFields(() -> file(charge("Article 204 of the Criminal Code", ARREST_DAY)), "charge.article_reference");
         failsOnFields(() -> file(charge("", ARREST_DAY)), "charge.article_reference");
         assertNothingStored();
     }
@@ -286,7 +288,8 @@ class ChargeGrpcTest extends GrpcTest {
     @Test
     void correctingTheReferenceReparsesTheArticle() {
         Charge filed = file(charge("204.3", ARREST_DAY).setOffenceDescription("Counterfeit money"));
-        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3").build(), filed.getArticle());
+        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3")
+                .setStructureSource(ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED).build(), filed.getArticle());
 
         Charge corrected = detentions.updateCharge(UpdateChargeRequest.newBuilder()
                 .setCharge(Charge.newBuilder().setName(filed.getName()).setEtag(filed.getEtag())
@@ -295,8 +298,8 @@ class ChargeGrpcTest extends GrpcTest {
                 .setRequestId(requestId()).build()).getCharge();
 
         assertEquals("204.3.1", corrected.getArticleReference());
-        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3").setClause("1").build(),
-                corrected.getArticle());
+        assertEquals(ArticleReference.newBuilder().setArticle("204").setPart("3").setClause("1")
+                .setStructureSource(ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED).build(), corrected.getArticle());
         assertEquals("Counterfeit money", corrected.getOffenceDescription());
         assertEquals(filed.getFiledOn(), corrected.getFiledOn());
         assertNotEquals(filed.getEtag(), corrected.getEtag());
@@ -309,7 +312,7 @@ class ChargeGrpcTest extends GrpcTest {
 
         failsOnFields(() -> detentions.updateCharge(UpdateChargeRequest.newBuilder()
                 .setCharge(Charge.newBuilder().setName(filed.getName()).setEtag(filed.getEtag())
-                        .setArticleReference("204.3.1.4"))
+                        .setArticleReference("204.3.1.4.5"))
                 .setUpdateMask(FieldMask.newBuilder().addPaths("article_reference"))
                 .setRequestId(requestId()).build()), "charge.article_reference");
         assertEquals(filed, read(filed));

@@ -26,15 +26,18 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CountryStatisticsGrpcTest extends GrpcTest {
+    private static final String RU_CODE = "Criminal Code of the Russian Federation";
     private Detention ibadoglu;
     private Detention released;
+    private Detention yashin;
 
     @BeforeEach
     void recordAzerbaijaniAndRussianDetentions() {
         ibadoglu = createDetention(arrest(createPerson(person("Gubad Ibadoglu", "AZ")).getName(), date(2023, 7, 23)));
         released = createDetention(arrest(createPerson(person("Bahruz Samadov", "AZ")).getName(), date(2024, 1, 10)));
         Detention yearOnly = createDetention(arrest(createPerson(person("Tofig Yagublu", "AZ")).getName(), date(2023, 0, 0)));
-        createDetention(arrest(createPerson(person("Ilya Yashin", "RU")).getName(), date(2022, 6, 27)).setDetainingCountry("RU"));
+        yashin = createDetention(arrest(createPerson(person("Ilya Yashin", "RU")).getName(), date(2022, 6, 27))
+                .setDetainingCountry("RU"));
         Detention retracted = createDetention(arrest(createPerson(person("Recorded In Error", "AZ")).getName(), date(2023, 7, 1)));
         detentions.retractDetention(RetractDetentionRequest.newBuilder().setName(retracted.getName())
                 .setEtag(retracted.getEtag()).setReason("Duplicate").setRequestId(requestId()).build());
@@ -67,6 +70,34 @@ class CountryStatisticsGrpcTest extends GrpcTest {
                         .setArticle("204").setChargeCount(3).setPersonCount(3).build(),
                 ArticleCount.newBuilder().setJurisdiction("AZ").setLegalCode("Criminal Code of the Republic of Azerbaijan")
                         .setArticle("167-3").setChargeCount(1).setPersonCount(1).build()), az.getArticlesList());
+    }
+
+    @Test
+    void azerbaijaniPartsAndClausesCountUnderTheirArticle() {
+        GetCountryStatisticsResponse az = detentions.getCountryStatistics(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry("AZ").build());
+
+        assertEquals(List.of("204", "167-3"), az.getArticlesList().stream().map(ArticleCount::getArticle).toList(),
+                "204.3.1 twice and 204.2 are article 204");
+    }
+
+    @Test
+    void aRussianArticleWithADotIsCountedApartFromTheArticleBeforeTheDot() {
+        Detention karaMurza = createDetention(arrest(createPerson(person("Vladimir Kara-Murza", "RU")).getName(),
+                date(2022, 4, 11)).setDetainingCountry("RU"));
+        addCharge(yashin, charge("284.1", date(2022, 7, 1)).setJurisdiction("RU").setLegalCode(RU_CODE));
+        addCharge(yashin, charge("284", date(2022, 7, 1)).setJurisdiction("RU").setLegalCode(RU_CODE));
+        addCharge(karaMurza, charge("ч. 1 ст. 284.1", date(2022, 7, 1)).setJurisdiction("RU").setLegalCode(RU_CODE));
+        addCharge(karaMurza, charge("part 1 of article 284", date(2022, 7, 1)).setJurisdiction("RU").setLegalCode(RU_CODE));
+
+        GetCountryStatisticsResponse ru = detentions.getCountryStatistics(GetCountryStatisticsRequest.newBuilder()
+                .setDetainingCountry("RU").build());
+
+        assertEquals(List.of(
+                ArticleCount.newBuilder().setJurisdiction("RU").setLegalCode(RU_CODE).setArticle("284")
+                        .setChargeCount(2).setPersonCount(2).build(),
+                ArticleCount.newBuilder().setJurisdiction("RU").setLegalCode(RU_CODE).setArticle("284.1")
+                        .setChargeCount(2).setPersonCount(2).build()), ru.getArticlesList());
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.habeas.gateway.api.PersonProfile;
 import io.habeas.gateway.api.PersonSnapshot;
 import io.habeas.gateway.api.RevisionView;
 import io.habeas.gateway.api.StatementSnapshot;
+import io.habeas.gateway.view.ArticleViews;
 import io.habeas.gateway.view.DateViews;
 import io.habeas.gateway.view.EnumValues;
 import io.habeas.gateway.view.SourceViews;
@@ -97,10 +98,7 @@ public class HistoryMapper {
 
     public ChargeSnapshot charge(Charge c) {
         ChargeName name = ChargeName.parse(c.getName(), "Charge.name");
-        ChargeView.ArticleView article = c.hasArticle()
-                ? new ChargeView.ArticleView(emptyToNull(c.getArticle().getArticle()), emptyToNull(c.getArticle().getPart()),
-                        emptyToNull(c.getArticle().getClause()))
-                : null;
+        ChargeView.ArticleView article = ArticleViews.of(c);
         return new ChargeSnapshot(name.id().toString(), name.parent().id().toString(), c.getJurisdiction(), c.getLegalCode(),
                 c.getArticleReference(), article, emptyToNull(c.getOffenceDescription()), DateViews.of(c.getFiledOn()),
                 EnumValues.of(c.getStatus()), c.getStatusHistoryList().stream().map(this::statusChange).toList(),

@@ -20,6 +20,7 @@ import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.BackendException;
 import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.client.StatementClient;
+import io.habeas.gateway.view.ArticleViews;
 import io.habeas.gateway.view.DateViews;
 import io.habeas.gateway.view.EnumValues;
 import io.habeas.gateway.view.SourceViews;
@@ -147,10 +148,7 @@ public class ProfileService {
     }
 
     static ChargeView charge(Charge c) {
-        ChargeView.ArticleView article = c.hasArticle()
-                ? new ChargeView.ArticleView(emptyToNull(c.getArticle().getArticle()), emptyToNull(c.getArticle().getPart()),
-                        emptyToNull(c.getArticle().getClause()))
-                : null;
+        ChargeView.ArticleView article = ArticleViews.of(c);
         return new ChargeView(ChargeName.parse(c.getName(), "Charge.name").id().toString(), c.getJurisdiction(),
                 c.getLegalCode(), c.getArticleReference(), article, emptyToNull(c.getOffenceDescription()),
                 DateViews.of(c.getFiledOn()), EnumValues.of(c.getStatus()));

@@ -14,6 +14,7 @@ import io.habeas.gateway.api.DateView;
 import io.habeas.gateway.api.PersonRef;
 import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.client.Backend;
+import io.habeas.gateway.view.ArticleViews;
 import io.habeas.gateway.view.DateViews;
 import io.habeas.gateway.view.EnumValues;
 import io.habeas.gateway.view.SourceViews;
@@ -104,7 +105,7 @@ public class EventMapper {
                 if (!c.getJurisdiction().isEmpty() && !c.getJurisdiction().equals(item.getDetainingCountry())) {
                     withJurisdiction.add(new CountryRef(c.getJurisdiction(), "jurisdiction"));
                 }
-                String cited = "Article " + c.getArticleReference() + (c.getLegalCode().isEmpty() ? "" : " of the " + c.getLegalCode());
+                String cited = ArticleViews.cited(c) + (c.getLegalCode().isEmpty() ? "" : " of the " + c.getLegalCode());
                 if (item.getKind() == FeedItemKind.FEED_ITEM_KIND_CHARGE_STATUS_CHANGED) {
                     int index = item.getStatusChangeIndex();
                     if (index < 0 || index >= c.getStatusHistoryCount()) {
