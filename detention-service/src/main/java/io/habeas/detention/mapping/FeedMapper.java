@@ -28,6 +28,9 @@ public final class FeedMapper {
                 .setDetainingCountry(entry.detainingCountry)
                 .setDetentionName(DetentionName.of(entry.detentionId).toString())
                 .setAccessLevel(CommonProtos.accessLevel(entry.accessLevel));
+        if (entry.placedAt != null) {
+            proto.setPlacedAt(CommonProtos.date(entry.placedAt));
+        }
         if (item.record() instanceof Detention d) {
             proto.setDetention(DetentionMapper.toProto(new DetentionView(d, item.outcome()), reader, today));
         } else if (item.record() instanceof CustodyEvent e) {
