@@ -81,12 +81,6 @@ public abstract class GrpcTest {
                 .setRequestId(Fixtures.requestId()).build()).getDetention();
     }
 
-    /** A detention of a person who is meant to be in another ongoing one at once (allow_concurrent). */
-    protected Detention createConcurrentDetention(Detention.Builder detention) {
-        return detentions.createDetention(CreateDetentionRequest.newBuilder().setDetention(detention).setAllowConcurrent(true)
-                .setRequestId(Fixtures.requestId()).build()).getDetention();
-    }
-
     protected CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
         return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
                 .setCustodyEvent(event).setRequestId(Fixtures.requestId()).build()).getCustodyEvent();
