@@ -2,7 +2,9 @@ package io.habeas.gateway;
 
 import static io.habeas.gateway.Fixtures.*;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
@@ -63,6 +65,80 @@ class TimelineOrderTest extends GatewayTest {
                 .body("events[1].kind", is("claim"))
                 .body("events[1].type", is("concern"))
                 .body("events[1].countries.role", hasItems("speaker", "addressee"));
+    }
+
+    /** Extended some time in "2024", released on 1 August 2024; a call for release made in September 2024. */
+    void extensionKnownOnlyToItsYearThenReleaseThenCall() {
+        demoPerson();
+        Backends.feed.add(custody(custodyEventName("1", "extended"), PERSON, "AZ", "2024",
+                CustodyEventType.CUSTODY_EVENT_TYPE_DETENTION_EXTENDED, PUBLIC).toBuilder().setPlacedAt(d("2024-08-01")).build());
+        Backends.feed.add(custody(custodyEventName("1", "released"), PERSON, "AZ", "2024-08-01",
+                CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, PUBLIC));
+        Backends.claims.add(claim(statementName("sep"), "2024-09", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON, "US",
+                List.of(), "AZ", PUBLIC));
+    }
+
+    @Test
+    void aCustodyEventPlacedBeforeTheReleaseIsMergedThereAndShowsItsOwnDate() {
+        extensionKnownOnlyToItsYearThenReleaseThenCall();
+
+        List<String> inOrder = List.of(detentionName("1"), custodyEventName("1", "extended"),
+                custodyEventName("1", "released"), claimName("sep"));
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
+                .body("events.record", is(inOrder))
+                .body("events[1].date.value", is("2024"))
+                .body("events[1].date.precision", is("year"))
+                .body("events[1].date.label", is("2024"))
+                .body(not(containsString("placed")));
+        given().get("/api/v1/countries/AZ/timeline").then().statusCode(200)
+                .body("events.record", is(inOrder));
+    }
+
+    @Test
+    void theCsvDownloadKeepsTheLifecycleOrder() {
+        extensionKnownOnlyToItsYearThenReleaseThenCall();
+
+        for (String path : List.of("/api/v1/persons/" + id("ibadoglu") + "/timeline", "/api/v1/countries/AZ/timeline")) {
+            List<String> lines = given().queryParam("format", "csv").get(path).then().statusCode(200).extract().asString()
+                    .lines().skip(1).toList();
+            assertEquals(4, lines.size(), path);
+            assertThat(path, lines.get(0), startsWith("2023-07-23,day,23 July 2023,detention,"));
+            assertThat(path, lines.get(1), startsWith("2024,year,2024,custody,detention_extended,"));
+            assertThat(path, lines.get(2), startsWith("2024-08-01,day,1 August 2024,custody,release,"));
+            assertThat(path, lines.get(3), startsWith("2024-09,month,September 2024,claim,"));
+        }
+    }
+
+    @Test
+    void anEventPlacedAfterAnImpreciseStartStaysAfterItWithItsOwnDate() {
+        Backends.persons.add(person(PERSON, "Gubad Ibadoglu", PUBLIC));
+        Detention begun = detention(detentionName("1"), PERSON, "AZ", "2023", CustodyStatus.CUSTODY_STATUS_PRE_TRIAL_DETENTION,
+                true, 300, PUBLIC);
+        Backends.detentions.add(begun);
+        Backends.feed.add(started(begun));
+        Backends.feed.add(custody(custodyEventName("1", "aug"), PERSON, "AZ", "2023-08-01",
+                CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, PUBLIC).toBuilder().setPlacedAt(d("2023")).build());
+        Backends.claims.add(claim(statementName("sep"), "2023-09", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ", PUBLIC));
+        Backends.claims.add(claim(statementName("year"), "2023", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ", PUBLIC));
+
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
+                .body("events.record", is(List.of(claimName("sep"), detentionName("1"), custodyEventName("1", "aug"),
+                        claimName("year"))))
+                .body("events[2].date.label", is("1 August 2023"));
+    }
+
+    @Test
+    void onOneDayTheDetentionsLifecycleComesFirstInTheBackendsOrder() {
+        demoPerson();
+        Backends.feed.add(custody(custodyEventName("1", "arrest"), PERSON, "AZ", "2023-07-23",
+                CustodyEventType.CUSTODY_EVENT_TYPE_ARREST, PUBLIC));
+        Backends.feed.add(custody(custodyEventName("1", "release"), PERSON, "AZ", "2023-07-23",
+                CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, PUBLIC));
+        Backends.claims.add(claim(statementName("23"), "2023-07-23", ClaimKind.CLAIM_KIND_CONCERN, PERSON, "US", List.of(), "AZ", PUBLIC));
+
+        given().get("/api/v1/persons/" + id("ibadoglu") + "/timeline").then().statusCode(200)
+                .body("events.record", is(List.of(detentionName("1"), custodyEventName("1", "arrest"),
+                        custodyEventName("1", "release"), claimName("23"))));
     }
 
     @Test

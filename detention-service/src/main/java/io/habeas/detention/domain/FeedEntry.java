@@ -17,7 +17,10 @@ import java.util.UUID;
 
 /**
  * One dated fact as the feeds show it, pointing at the record that holds it. Feeds read
- * these in (sort date, precision rank, id) order, so a page is one index range scan.
+ * these in (placed sort date, placed precision rank, stage, id) order, so a page is one index
+ * range scan. The placement (stage and placed date) is the database's: migration V11's
+ * habeas_place_in_lifecycle keeps it for a detention's start and custody events, and every
+ * other entry stays at its own date, at stage 1.
  */
 @Entity
 @Table(name = "feed_entry")
@@ -68,6 +71,25 @@ public class FeedEntry extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "access_level", nullable = false)
     public AccessLevel accessLevel;
+
+    /** A detention's start (0), what happened during it (1), its final custody event (2): the order on one date. */
+    @Column(name = "stage", insertable = false, updatable = false)
+    public short stage;
+
+    /** Where the entry is placed when that is not its own date; null otherwise. */
+    @Embedded
+    @AttributeOverride(name = "year", column = @Column(name = "placed_year", insertable = false, updatable = false))
+    @AttributeOverride(name = "month", column = @Column(name = "placed_month", insertable = false, updatable = false))
+    @AttributeOverride(name = "day", column = @Column(name = "placed_day", insertable = false, updatable = false))
+    public PartialDate placedAt;
+
+    /** The sort date of where the entry is placed (a generated column). */
+    @Column(name = "placed_sort", insertable = false, updatable = false)
+    public LocalDate placedSort;
+
+    /** The precision rank of where the entry is placed (a generated column). */
+    @Column(name = "placed_rank", insertable = false, updatable = false)
+    public short placedRank;
 
     public void place(Detention detention, PartialDate when, AccessLevel effectiveLevel) {
         accessLevel = effectiveLevel;

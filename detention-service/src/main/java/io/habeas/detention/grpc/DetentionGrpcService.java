@@ -66,7 +66,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<CreateDetentionResponse> createDetention(CreateDetentionRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateDetentionResponse.parser(),
                 () -> CreateDetentionResponse.newBuilder().setDetention(toProto(
-                        detentions.create(DetentionMapper.toDraft(request.getDetention())))).build()));
+                        detentions.create(DetentionMapper.toDraft(request.getDetention()),
+                                request.getAllowConcurrent()))).build()));
     }
 
     @Override

@@ -31,6 +31,9 @@ public final class FeedMapper {
         if (entry.detentionId != null) {
             proto.setDetentionName(DetentionName.of(entry.detentionId).toString());
         }
+        if (entry.placedAt != null) {
+            proto.setPlacedAt(CommonProtos.date(entry.placedAt));
+        }
         if (item.record() instanceof Detention d) {
             proto.setDetention(DetentionMapper.toProto(new DetentionView(d, item.outcome()), reader, today));
         } else if (item.record() instanceof CustodyEvent e) {

@@ -6,6 +6,7 @@ import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.support.history.Snapshot;
+import io.habeas.support.records.RecordState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +40,20 @@ public class DetentionRepository {
     public Optional<Detention> findVisible(UUID id, Collection<AccessLevel> levels, LockModeType lock) {
         return entityManager.createQuery("select d from Detention d where d.id = :id and " + VISIBLE, Detention.class)
                 .setParameter("id", id).setParameter("levels", levels).setLockMode(lock)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The person's latest-started active detention of these levels that is ongoing for readers of the
+     * reader level, if any; one statement.
+     */
+    public Optional<Detention> findOngoing(UUID personId, Collection<AccessLevel> levels, AccessLevel reader) {
+        return entityManager.createQuery("select d from Detention d where d.personId = :person and d.state = :active"
+                        + " and d.accessLevel in :levels and exists (select 1 from DetentionOutcome o"
+                        + " where o.detentionId = d.id and o.readerLevel = :reader and o.endDate.year is null)"
+                        + " order by d.startSort desc, d.id desc", Detention.class)
+                .setParameter("person", personId).setParameter("active", RecordState.ACTIVE)
+                .setParameter("levels", levels).setParameter("reader", reader).setMaxResults(1)
                 .getResultStream().findFirst();
     }
 

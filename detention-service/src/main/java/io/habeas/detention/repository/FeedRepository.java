@@ -3,7 +3,7 @@ package io.habeas.detention.repository;
 import io.habeas.detention.domain.DetentionOutcome;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.kernel.access.AccessLevel;
-import io.habeas.kernel.paging.Keys;
+import io.habeas.kernel.paging.KeyFormat;
 import io.habeas.support.history.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The feeds' reads: a page of feed entries in timeline order (one index range scan of the owner's
+ * The feeds' reads: a page of feed entries in feed order (one index range scan of the owner's
  * index, the level checked in it), then the records they show and the detentions' outcomes, one
  * statement per kind; as of a snapshot.
  */
@@ -31,9 +31,25 @@ public class FeedRepository {
         }
     }
 
-    /** Entries of the owner's feed of these levels whose dates overlap [from, to] (null: open), after a key. */
+    /** Where an entry is in a feed: its placed date's sort key and precision rank, its stage, its id. */
+    public record Key(LocalDate sort, short rank, short stage, UUID id) {
+        public static Key of(FeedEntry entry) {
+            return new Key(entry.placedSort, entry.placedRank, entry.stage, entry.id);
+        }
+    }
+
+    /** A feed's page token carries its last entry's key. */
+    public static final KeyFormat<Key> KEYS = new KeyFormat<>(4,
+            k -> List.of(k.sort().toString(), Short.toString(k.rank()), Short.toString(k.stage()), k.id().toString()),
+            f -> new Key(LocalDate.parse(f.get(0)), Short.parseShort(f.get(1)), Short.parseShort(f.get(2)),
+                    UUID.fromString(f.get(3))));
+
+    /**
+     * Entries of the owner's feed of these levels whose own dates overlap [from, to] (null: open), in
+     * feed order after a key.
+     */
     public List<FeedEntry> pageAfter(Owner owner, Object value, Collection<AccessLevel> levels, LocalDate from,
-            LocalDate to, Keys.Timeline after, int limit, Snapshot at) {
+            LocalDate to, Key after, int limit, Snapshot at) {
         StringBuilder sql = new StringBuilder("SELECT x.* FROM " + at.table("feed_entry") + " x WHERE x." + owner.column
                 + " = :owner AND x.access_level IN (:levels)"
                 // The entry's level now is that of its detention, person and record now: the entry may be gone.
@@ -44,7 +60,11 @@ public class FeedRepository {
                         + " AND " + VisibleNow.record("incident", "x.record_id")));
         Map<String, Object> params = new HashMap<>(Map.of("owner", value, "levels", PersonRepository.names(levels)));
         if (from != null) {
-            sql.append(" AND x.sort_date >= :from");
+            // The index bound: an entry placed before its own date (at its detention's final event) is placed no
+            // earlier than its own period starts, since no event is certainly after the final one; a period is
+            // at most a year.
+            sql.append(" AND x.placed_sort >= :placedFrom AND x.sort_date >= :from");
+            params.put("placedFrom", from.minusYears(1));
             params.put("from", from);
         }
         if (to != null) {
@@ -52,10 +72,11 @@ public class FeedRepository {
             params.put("to", to);
         }
         if (after != null) {
-            sql.append(" AND (x.sort_date, x.precision_rank, x.id) > (:afterSort, :afterRank, :afterId)");
-            params.putAll(Map.of("afterSort", after.sort(), "afterRank", after.rank(), "afterId", after.id()));
+            sql.append(" AND (x.placed_sort, x.placed_rank, x.stage, x.id) > (:afterSort, :afterRank, :afterStage, :afterId)");
+            params.putAll(Map.of("afterSort", after.sort(), "afterRank", after.rank(), "afterStage", after.stage(),
+                    "afterId", after.id()));
         }
-        sql.append(" ORDER BY x.sort_date, x.precision_rank, x.id LIMIT :limit");
+        sql.append(" ORDER BY x.placed_sort, x.placed_rank, x.stage, x.id LIMIT :limit");
         params.put("limit", limit);
         return at.list(sql, params, FeedEntry.class);
     }

@@ -6,6 +6,7 @@ import io.habeas.detention.domain.Person;
 import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.DetentionName;
@@ -60,11 +61,25 @@ public class DetentionService {
             boolean showRetracted, boolean ongoingOnly) {
     }
 
+    /**
+     * A new detention of the person. Unless concurrent detentions are intended, the person must not be
+     * in another ongoing detention the caller may see (where it stands for the caller: a release hidden
+     * from it does not end one, and a detention hidden from it does not exist).
+     */
     @Transactional
-    public DetentionView create(DetentionDraft draft) {
+    public DetentionView create(DetentionDraft draft, boolean allowConcurrent) {
         validator.check(draft, "detention");
         Person person = persons.get(draft.person(), "detention.person");
         person.requireActive();
+        if (!allowConcurrent) {
+            // Creations for one person take turns, so two of them cannot both find none ongoing.
+            Person.getEntityManager().lock(person, LockModeType.PESSIMISTIC_WRITE);
+            repository.findOngoing(person.id, caller.clearance().readableLevels(), readerLevel()).ifPresent(ongoing -> {
+                throw new FailedPreconditionException("ONGOING_DETENTION_EXISTS", ongoing.resourceName(),
+                        person.resourceName() + " is in an ongoing detention, " + ongoing.resourceName()
+                                + ": record its release first, or set allow_concurrent if both are meant to run at once");
+            });
+        }
         Detention detention = new Detention();
         detention.personId = person.id;
         apply(detention, draft, person);

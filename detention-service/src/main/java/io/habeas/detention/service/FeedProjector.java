@@ -2,6 +2,7 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.CustodyEvent;
+import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
@@ -12,7 +13,9 @@ import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RecordState;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Keeps feed entries in step with the records, in the same transaction as each write, including
@@ -30,9 +33,16 @@ class FeedProjector {
                 (SELECT c.access_level FROM charge c WHERE c.id = f.record_id),
                 (SELECT i.access_level FROM incident i WHERE i.id = f.record_id))
             WHERE f.%s = :id""";
+    /** Places the start and custody events of the detentions chosen by a condition on d, as V11 says. */
+    private static final String PLACE_IN_LIFECYCLE =
+            "SELECT habeas_place_in_lifecycle(d.id, string_to_array(:finals, ',')) FROM detention d WHERE d.%s = :id";
+    /** The custody event types that end a detention, as the database is told them. */
+    private static final String FINAL_TYPES = Arrays.stream(CustodyEventType.values()).filter(CustodyEventType::isFinal)
+            .map(Enum::name).collect(Collectors.joining(","));
 
     void personChanged(Person person) {
         refreshLevels("person_id", person.id);
+        placeInLifecycle("person_id", person.id); // whether an event may move to its release hangs on levels
     }
 
     /** A retracted person leaves both feeds with everything under it. */
@@ -58,9 +68,10 @@ class FeedProjector {
             return;
         }
         CustodyEvent.<CustodyEvent>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
-                .forEach(event -> custodyEventChanged(event, detention));
+                .forEach(event -> project(event, detention));
         Charge.<Charge>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
                 .forEach(charge -> chargeChanged(charge, detention));
+        placeInLifecycle("id", detention.id);
     }
 
     void detentionChanged(Detention detention) {
@@ -72,9 +83,16 @@ class FeedProjector {
                 detention.accessLevel);
         FeedEntry.update("detainingCountry = ?1 where detentionId = ?2", detention.detainingCountry, detention.id);
         refreshLevels("detention_id", detention.id);
+        placeInLifecycle("id", detention.id);
     }
 
+    /** Any change to a custody event may move the others: it may be, or have been, the final one. */
     void custodyEventChanged(CustodyEvent event, Detention detention) {
+        project(event, detention);
+        placeInLifecycle("id", detention.id);
+    }
+
+    private static void project(CustodyEvent event, Detention detention) {
         if (!event.isActive()) {
             FeedEntry.delete("recordId", event.id);
             return;
@@ -144,5 +162,16 @@ class FeedProjector {
         var entityManager = Panache.getEntityManager();
         entityManager.flush(); // the statement reads the records' levels as this transaction left them
         entityManager.createNativeQuery(REFRESH_LEVELS.formatted(column)).setParameter("id", id).executeUpdate();
+    }
+
+    /**
+     * Places starts and custody events (the stage and placed date, which Hibernate only reads) from
+     * the entries as this transaction left them, levels included.
+     */
+    private static void placeInLifecycle(String column, UUID id) {
+        var entityManager = Panache.getEntityManager();
+        entityManager.flush();
+        entityManager.createNativeQuery(PLACE_IN_LIFECYCLE.formatted(column)).setParameter("finals", FINAL_TYPES)
+                .setParameter("id", id).getResultList();
     }
 }

@@ -8,7 +8,6 @@ import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
 import io.habeas.detention.domain.Incident;
 import io.habeas.detention.repository.FeedRepository;
-import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
@@ -74,8 +73,7 @@ public class FeedService {
         var levels = caller.clearance().readableLevels();
         var at = snapshots.at(asOf);
         QueryFingerprint query = asOf.bind(QueryFingerprint.of(feed, ownerValue, range.start(), range.end()));
-        return Pager.<Keys.Timeline, FeedEntry>page(page, query, Keys.TIMELINE,
-                entry -> new Keys.Timeline(entry.sortDate, entry.precisionRank, entry.id),
+        return Pager.<FeedRepository.Key, FeedEntry>page(page, query, FeedRepository.KEYS, FeedRepository.Key::of,
                 (after, limit) -> entries.pageAfter(owner, ownerValue, levels, range.from(), range.to(), after, limit, at))
                 .map(read -> withRecords(read, at));
     }

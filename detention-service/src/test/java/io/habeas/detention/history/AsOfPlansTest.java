@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Timestamp;
 import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.DateRange;
 import io.habeas.detention.support.HistoryCase;
 import io.habeas.detention.v1.*;
 import io.habeas.kernel.access.Role;
@@ -34,6 +35,8 @@ class AsOfPlansTest extends HistoryCase {
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
         addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
         addIncident(held, incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 12)));
+        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_DETENTION_EXTENDED, date(2024, 0, 0)));
+        addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, date(2024, 8, 1)));
         reclassify(held, AccessLevel.ACCESS_LEVEL_RESTRICTED);
         Timestamp t1 = instant();
         readEverythingAsOf(t1, Role.ANALYST, held, detention); // column lists are read once, before the log starts
@@ -46,6 +49,9 @@ class AsOfPlansTest extends HistoryCase {
             assertTrue(statement.contains("_history"), statement);
             String plan = database.plan(statement);
             assertFalse(plan.contains("Seq Scan"), statement + "\n" + plan);
+            if (statement.contains("FROM feed_entry_history")) {
+                assertTrue(plan.contains("feed_entry_history_by_"), plan); // the feed's order, not just any index
+            }
         }
     }
 
@@ -60,7 +66,11 @@ class AsOfPlansTest extends HistoryCase {
         records.listDetentions(ListDetentionsRequest.newBuilder().setDetainingCountry("AZ").setAsOf(asOf).build());
         records.listCharges(ListChargesRequest.newBuilder().setParent(detention.getName()).setAsOf(asOf).build());
         records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1).setAsOf(asOf).build());
-        records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setAsOf(asOf).build());
+        DateRange range = DateRange.newBuilder().setStart(date(2023, 8, 0)).setEnd(date(2024, 12, 0)).build();
+        String placed = records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1)
+                .setDateRange(range).setAsOf(asOf).build()).getNextPageToken();
+        records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1)
+                .setDateRange(range).setPageToken(placed).setAsOf(asOf).build());
         String token = records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
                 .setAsOf(asOf).build()).getNextPageToken();
         records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)

@@ -5,6 +5,7 @@ import static io.habeas.detention.support.Fixtures.charge;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
+import static io.habeas.detention.support.Fixtures.person;
 import static io.habeas.detention.support.Fixtures.requestId;
 import static io.habeas.detention.support.Fixtures.source;
 import static io.habeas.support.testing.GrpcAssertions.failsPrecondition;
@@ -168,7 +169,7 @@ class RestoreGrpcTest extends GrpcTest {
 
     @Test
     void aRestoreThatWouldBreakTheCustodyHistoryFailsAndStoresNothing() {
-        Detention later = createDetention(arrest(person.getName(), date(2023, 9, 1)));
+        Detention later = createDetention(arrest(createPerson(person("Tofig Yagublu", "AZ")).getName(), date(2023, 9, 1)));
         Revised startedInSeptember = history().newest(later.getName());
         Detention moved = detentions.updateDetention(UpdateDetentionRequest.newBuilder().setDetention(later.toBuilder()
                 .setStartDate(date(2023, 7, 23))).setUpdateMask(mask("start_date")).setRequestId(requestId()).build())

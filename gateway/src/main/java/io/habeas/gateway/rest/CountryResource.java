@@ -45,8 +45,9 @@ public class CountryResource {
     @Operation(summary = "A country's timeline", description = "detaining: its detentions, custody events and charges, "
             + "incidents by its authorities (travel bans, summonses, searches), and claims about persons it detains; "
             + "speaking: statements by its actors; subject: claims about it or "
-            + "addressed to it. Same order as a person's timeline; on equal dates detention-service first, then "
-            + "statements, claims about the country, claims about its detainees. format=csv (or Accept: text/csv) "
+            + "addressed to it. Same order as a person's timeline (each detention in its lifecycle's order); on equal "
+            + "dates detention-service first, then statements, claims about the country, claims about its detainees. "
+            + "format=csv (or Accept: text/csv) "
             + "downloads the whole timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("countryCode") String countryCode,
             @Parameter(description = "detaining, speaking, subject; comma-separated or repeated; all by default") @QueryParam("role") List<String> role,

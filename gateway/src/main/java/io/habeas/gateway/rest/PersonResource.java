@@ -114,7 +114,10 @@ public class PersonResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A person's timeline from both services, in one order", description = "Ordered by the last day an "
             + "event's date can be, then day before month before year precision, then detention-service before "
-            + "statement-service, then each service's own order. format=csv (or Accept: text/csv) downloads the whole "
+            + "statement-service, then each service's own order. Within a detention, custody follows its lifecycle: "
+            + "the start first, the release (death, escape) last; a custody event whose imprecise date reaches past "
+            + "the release is placed just before it, one reaching before the start just after it, and shows its own "
+            + "date. format=csv (or Accept: text/csv) downloads the whole "
             + "timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to,

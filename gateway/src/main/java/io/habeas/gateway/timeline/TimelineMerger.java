@@ -17,8 +17,10 @@ import java.util.Map;
 
 /**
  * Merges date-ordered sources into one page of a timeline. Order: the kernel's timeline order of
- * dates (a missing date after every real one), then source priority (the order of the source
- * list: detention-service sources first), then the source's own order. Each source is read from
+ * the dates items are placed at (a feed item's placed_at when set, so that an imprecise custody
+ * event stays before its detention's release; a missing date after every real one), then source
+ * priority (the order of the source list: detention-service sources first), then the source's own
+ * order. Each source is read from
  * the position its cursor names, so walking every page returns every event exactly once, in order.
  *
  * A source whose backend cannot answer is marked missing for the rest of the walk (so that the

@@ -36,9 +36,10 @@ public record TimelineSource(String id, Backend backend, Fetcher fetcher) {
     }
 
     /**
-     * An item at its place in the source's order; date is null when the item has none. event is
-     * null for an item that is not shown (confidential, filtered out by kind, or shown by another
-     * source) but still occupies a position.
+     * An item at its place in the source's order; date is where the source places it (a feed item's
+     * placed_at when set: it may differ from the date the event shows), null when the item has none.
+     * event is null for an item that is not shown (confidential, filtered out by kind, or shown by
+     * another source) but still occupies a position.
      */
     public record Item(PartialDate date, TimelineEvent event) {
 

@@ -126,8 +126,10 @@ public class TimelineSources {
         return claim.getSubjectPersonsList().stream().map(p -> PersonName.parse(p, "Claim.subject_persons")).toList();
     }
 
+    /** At its place in the feed's order: where detention-service placed it (placed_at) when set, its own date otherwise. */
     private Item feedItem(FeedItem item, String displayName, TimelineQuery query, Set<String> hiddenDetentions) {
         TimelineEvent event = hiddenDetentions.contains(item.getDetentionName()) ? null : mapper.feedItem(item, displayName);
-        return Item.of(item.getDate(), event != null && query.wants(event.kind()) ? event : null);
+        return Item.of(item.hasPlacedAt() ? item.getPlacedAt() : item.getDate(),
+                event != null && query.wants(event.kind()) ? event : null);
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public class FakeDetention {
 
+    /** A feed is ordered by where its items are placed, as detention-service orders it (ties: in the order added). */
+    static io.habeas.common.v1.PartialDate placed(FeedItem item) {
+        return item.hasPlacedAt() ? item.getPlacedAt() : item.getDate();
+    }
+
     public static class Persons extends PersonServiceGrpc.PersonServiceImplBase {
         @Override
         public void getPerson(GetPersonRequest request, StreamObserver<GetPersonResponse> out) {
@@ -111,7 +116,7 @@ public class FakeDetention {
             if (request.getPageSize() < 0) {
                 throw Status.INVALID_ARGUMENT.asRuntimeException();
             }
-            var page = Backends.page(Backends.ordered(Backends.feed, FeedItem::getDate),
+            var page = Backends.page(Backends.ordered(Backends.feed, FakeDetention::placed),
                     i -> i.getPerson().equals(request.getPerson()) && Backends.overlaps(i.getDate(), request.getDateRange())
                             && Backends.known(Backends.recordOf(i)),
                     request.getPageSize(), request.getPageToken(), 100, 500);
@@ -122,7 +127,7 @@ public class FakeDetention {
         @Override
         public void listCountryFeed(ListCountryFeedRequest request, StreamObserver<ListCountryFeedResponse> out) {
             Backends.enter(true, "ListCountryFeed", request);
-            var page = Backends.page(Backends.ordered(Backends.feed, FeedItem::getDate),
+            var page = Backends.page(Backends.ordered(Backends.feed, FakeDetention::placed),
                     i -> i.getDetainingCountry().equals(request.getDetainingCountry())
                             && Backends.overlaps(i.getDate(), request.getDateRange()) && Backends.known(Backends.recordOf(i)),
                     request.getPageSize(), request.getPageToken(), 100, 500);
