@@ -4,12 +4,11 @@ import io.habeas.detention.domain.Person;
 import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.PersonRepository;
 import io.habeas.kernel.access.AccessLevel;
-import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.identifiers.ExternalIdTakenException;
 import io.habeas.kernel.identifiers.ExternalIds;
-import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
@@ -34,7 +33,6 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -179,17 +177,12 @@ public class PersonService {
                         .map(Person::resourceName));
     }
 
-    /**
-     * A restore giving an identifier another person holds now: the revision is fine, the state
-     * refuses it (FAILED_PRECONDITION, as for any revision a restore cannot bring back); the
-     * holder is named when the caller may see it.
-     */
+    /** A restore giving an identifier another person holds now: FAILED_PRECONDITION, the state refuses the revision. */
     private static void restorable(Runnable step) {
         try {
             step.run();
         } catch (ExternalIdTakenException e) {
-            throw new FailedPreconditionException("REVISION_NOT_RESTORABLE", Optional.ofNullable(e.holder())
-                    .orElse(e.metadata().get("field")), "the revision's " + e.getMessage() + "; it cannot be restored");
+            throw e.asRestoreRefusal();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.habeas.kernel.identifiers;
 
 import io.habeas.kernel.errors.ConflictException;
+import io.habeas.kernel.errors.FailedPreconditionException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,6 +44,16 @@ public class ExternalIdTakenException extends ConflictException {
     public static ExternalIdTakenException meanwhile(String field, String kind) {
         return new ExternalIdTakenException(field + ": an identifier given here was taken by another " + kind
                 + " meanwhile; read it again and retry", Map.of("field", field), null);
+    }
+
+    /**
+     * The same met by a restore: the client sent no identifier, the revision kept it, and the state
+     * now refuses it. FAILED_PRECONDITION as for any revision a restore cannot bring back
+     * (REVISION_NOT_RESTORABLE), its subject the holder when the caller may see it, the field otherwise.
+     */
+    public FailedPreconditionException asRestoreRefusal() {
+        return new FailedPreconditionException("REVISION_NOT_RESTORABLE", holder != null ? holder : metadata().get("field"),
+                "the revision's " + getMessage() + "; it cannot be restored");
     }
 
     /** The record holding it, when the caller may see it; null otherwise, or when not known. */

@@ -93,4 +93,13 @@ class ExternalIdsTest {
         assertTrue(!hidden.metadata().containsKey("holder") && hidden.getMessage().contains("another person"));
         assertEquals(FIELD + "[0]", hidden.metadata().get("field"));
     }
+
+    @Test
+    void aRestoreMeetingATakenIdentifierIsRefusedByTheState() {
+        var shown = ExternalIdTakenException.heldBy("external_ids[1]", new ExternalId("wikidata", "Q42"), "person", "persons/x");
+        assertEquals("REVISION_NOT_RESTORABLE", shown.asRestoreRefusal().type());
+        assertEquals("persons/x", shown.asRestoreRefusal().subject());
+        var hidden = ExternalIdTakenException.heldBy("external_ids[1]", new ExternalId("wikidata", "Q42"), "person", null);
+        assertEquals("external_ids[1]", hidden.asRestoreRefusal().subject());
+    }
 }

@@ -45,8 +45,7 @@ public record Restoration(String revisionId, @NotBlank @Size(max = 100) String e
             throw new FailedPreconditionException(NOT_RESTORABLE, e.violations().get(0).field(),
                     "what the revision kept is not valid now (" + e.getMessage() + "); it cannot be restored");
         } catch (ExternalIdTakenException e) {
-            throw new FailedPreconditionException(NOT_RESTORABLE, e.holder() != null ? e.holder() : e.metadata().get("field"),
-                    "the revision's " + e.getMessage() + "; it cannot be restored");
+            throw e.asRestoreRefusal();
         }
     }
 }
