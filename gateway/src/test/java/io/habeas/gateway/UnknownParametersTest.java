@@ -20,8 +20,8 @@ class UnknownParametersTest extends GatewayTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "/api/v1/persons?contry=RU|contry|country, cursor, pageSize, q, status",
-            "/api/v1/persons?pagesize=5|pagesize|country, cursor, pageSize, q, status",
+            "/api/v1/persons?contry=RU|contry|country, cursor, externalId, pageSize, q, status",
+            "/api/v1/persons?pagesize=5|pagesize|country, cursor, externalId, pageSize, q, status",
             "/api/v1/countries/AZ/summary?form=2023|form|articles, asOf, from, to",
             "/api/v1/countries/AZ/timeline?kinds=claim|kinds|asOf, cursor, format, from, kind, pageSize, role, to",
             "/api/v1/persons/{ibadoglu}/timeline?page=2|page|asOf, cursor, format, from, kind, pageSize, to",

@@ -1,5 +1,6 @@
 package io.habeas.detention.domain;
 
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.records.RetractableRecord;
 import io.habeas.support.search.NameSearch;
@@ -28,6 +29,11 @@ public class Person extends RetractableRecord {
 
     @Column(name = "description")
     public String description;
+
+    /** Its identifiers in other databases; person_external_id holds each for this person alone (V10). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "external_ids", nullable = false)
+    public List<ExternalId> externalIds = List.of();
 
     /** Every name of the person in one text, which the database folds for search. */
     @Column(name = "search_names", nullable = false)

@@ -23,6 +23,7 @@ import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.detention.v1.UpdatePersonResponse;
 import io.grpc.ServerServiceDefinition;
 import io.habeas.kernel.access.Role;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.support.access.Caller;
 import io.habeas.support.grpc.FieldMasks;
 import io.habeas.support.grpc.IdempotentCalls;
@@ -76,7 +77,9 @@ public class PersonGrpcService extends MutinyPersonServiceGrpc.PersonServiceImpl
         return Rpc.call(() -> {
             var page = persons.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
                     request.getCitizenship(), request.getDetainingCountry(), request.getPersonsList(),
-                    request.getShowRetracted(), AsOf.of(request.hasAsOf(), request.getAsOf()));
+                    request.getShowRetracted(),
+                    request.hasExternalId() ? ExternalId.fromProto(request.getExternalId()) : null,
+                    AsOf.of(request.hasAsOf(), request.getAsOf()));
             return ListPersonsResponse.newBuilder()
                     .addAllPersons(page.items().stream().map(this::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();

@@ -8,6 +8,7 @@ import io.habeas.detention.domain.Person;
 import io.habeas.detention.service.PersonDraft;
 import io.habeas.detention.v1.PersonMatch;
 import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.support.access.SourceAccess;
 import io.habeas.support.grpc.SourceMapper;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 public final class PersonMapper {
     public static final Set<String> UPDATABLE = Set.of("display_name", "aliases", "citizenships", "description",
-            "access_level", "sources");
+            "access_level", "sources", "external_ids");
 
     private PersonMapper() {
     }
@@ -30,7 +31,8 @@ public final class PersonMapper {
                 person.getCitizenshipsList(),
                 normalized(emptyToNull(person.getDescription())),
                 CommonProtos.accessLevel(person.getAccessLevel()),
-                SourceMapper.sources(person.getSourcesList()));
+                SourceMapper.sources(person.getSourcesList()),
+                person.getExternalIdsList().stream().map(ExternalId::fromProto).toList());
     }
 
     /** The person with the sources the reader may see. */
@@ -44,7 +46,8 @@ public final class PersonMapper {
                 .setCreateTime(CommonProtos.timestamp(person.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(person.updatedAt))
                 .setEtag(person.etag())
-                .setState(DetentionMapper.state(person));
+                .setState(DetentionMapper.state(person))
+                .addAllExternalIds(person.externalIds.stream().map(ExternalId::toProto).toList());
         person.aliases.forEach(alias -> {
             var a = io.habeas.detention.v1.Alias.newBuilder().setName(alias.name());
             if (alias.languageCode() != null) {

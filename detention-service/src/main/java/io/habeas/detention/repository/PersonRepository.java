@@ -2,6 +2,7 @@ package io.habeas.detention.repository;
 
 import io.habeas.detention.domain.Person;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.support.history.Snapshot;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,12 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 .getResultStream().findFirst();
     }
 
-    /** What a list of persons may be narrowed to; null or empty means no narrowing. Retracted ones only when asked. */
-    public record Filter(String citizenship, String detainingCountry, List<UUID> ids, boolean showRetracted) {
+    /**
+     * What a list of persons may be narrowed to; null or empty means no narrowing. Retracted ones only
+     * when asked. An external identifier as stored (its scheme in lower case) narrows to its holder.
+     */
+    public record Filter(String citizenship, String detainingCountry, List<UUID> ids, boolean showRetracted,
+            ExternalId externalId) {
     }
 
     /**
@@ -60,6 +65,13 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                     + " AND d.detaining_country = :country AND d.state = 'ACTIVE' AND d.access_level IN (:levels)")
                     .append(at.andNow(VisibleNow.detention("d.id"))).append(")");
             params.put("country", filter.detainingCountry());
+        }
+        if (filter.externalId() != null) {
+            // By the ids the person had then (person_history as of an instant): GIN on both (V10).
+            sql.append(" AND p.external_ids @> jsonb_build_array(jsonb_build_object('scheme', CAST(:idScheme AS text),"
+                    + " 'value', CAST(:idValue AS text)))");
+            params.put("idScheme", filter.externalId().scheme());
+            params.put("idValue", filter.externalId().value());
         }
         if (!filter.ids().isEmpty()) {
             sql.append(" AND p.id IN (:ids)");

@@ -2,10 +2,12 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Alias;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.text.HumanText;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.HumanWritten;
+import io.habeas.support.validation.ValidExternalIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -20,10 +22,11 @@ public record PersonDraft(
         @Size(max = 10) List<@NotNull @CountryCode String> citizenships,
         @Size(max = 2000) @HumanWritten(HumanText.Shape.PARAGRAPH) String description,
         AccessLevel accessLevel,
-        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources) {
+        @NotEmpty(message = "at least one source is required") @Size(max = 20) List<@Valid SourceCitation> sources,
+        @ValidExternalIds List<ExternalId> externalIds) {
 
     /** The same draft with other sources. */
     public PersonDraft withSources(List<SourceCitation> replaced) {
-        return new PersonDraft(displayName, aliases, citizenships, description, accessLevel, replaced);
+        return new PersonDraft(displayName, aliases, citizenships, description, accessLevel, replaced, externalIds);
     }
 }

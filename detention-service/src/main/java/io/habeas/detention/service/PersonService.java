@@ -6,6 +6,9 @@ import io.habeas.detention.repository.PersonRepository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.identifiers.ExternalId;
+import io.habeas.kernel.identifiers.ExternalIdTakenException;
+import io.habeas.kernel.identifiers.ExternalIds;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
@@ -13,6 +16,7 @@ import io.habeas.kernel.paging.PageRequest;
 import io.habeas.kernel.paging.Pager;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
+import io.habeas.support.records.ExternalIdRegister;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
@@ -39,6 +43,7 @@ import java.util.UUID;
 public class PersonService {
     /** The most persons one ListPersons may name. */
     static final int MAX_NAMED_PERSONS = 1000;
+    private static final ExternalIdRegister EXTERNAL_IDS = new ExternalIdRegister("person");
 
     @Inject
     PersonRepository persons;
@@ -56,10 +61,11 @@ public class PersonService {
     @Transactional
     public Person create(PersonDraft draft) {
         validator.check(draft, "person");
+        requireFree(draft.externalIds(), null, "person.external_ids");
         Person person = new Person();
         apply(person, draft);
         persons.persist(person);
-        persons.flush();
+        EXTERNAL_IDS.flush(persons::flush, "person.external_ids");
         revisions.record(RevisionSnapshots.of(person, RevisionAction.CREATED));
         return person;
     }
@@ -95,9 +101,10 @@ public class PersonService {
         validator.check(draft, "person");
         person.requireActive();
         person.requireEtag(etag);
+        requireFree(draft.externalIds(), person.id, "person.external_ids");
         AccessLevel before = person.accessLevel;
         apply(person, draft);
-        persons.flush(); // the answer carries the new version as its etag
+        EXTERNAL_IDS.flush(persons::flush, "person.external_ids"); // the answer carries the new version as its etag
         feed.personChanged(person);
         revisions.record(RevisionSnapshots.of(person, RevisionSnapshots.correction(before, person.accessLevel)));
         return person;
@@ -128,9 +135,10 @@ public class PersonService {
         var restored = RevisionSnapshots.restoredPerson(revision);
         restored.check(validator, person.resourceName());
         boolean wasActive = person.isActive();
+        restorable(() -> requireFree(restored.fields().externalIds(), person.id, "external_ids"));
         apply(person, restored.fields());
         restored.applyStateTo(person);
-        persons.flush();
+        restorable(() -> EXTERNAL_IDS.flush(persons::flush, "external_ids"));
         if (!person.isActive()) {
             feed.personRetracted(person);
         } else if (!wasActive) {
@@ -148,21 +156,45 @@ public class PersonService {
         return revisions.list(RevisionSnapshots.PERSON, get(name, "name").id, page);
     }
 
+    /** Persons by filters; by an external identifier, the one holding it then, if the caller may see it then and now. */
     public Page<Person> list(PageRequest page, String citizenship, String detainingCountry, List<String> named,
-            boolean showRetracted, AsOf asOf) {
+            boolean showRetracted, ExternalId externalId, AsOf asOf) {
         Countries.checkFilter(citizenship, "citizenship");
         Countries.checkFilter(detainingCountry, "detaining_country");
+        ExternalId heldId = externalId == null ? null : ExternalIds.checked(externalId, "external_id");
         var filter = new PersonRepository.Filter(emptyToNull(citizenship), emptyToNull(detainingCountry), ids(named),
-                showRetracted);
+                showRetracted, heldId);
         var levels = caller.clearance().readableLevels();
         var at = snapshots.at(asOf);
-        return Pager.page(page, asOf.bind(QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(),
-                showRetracted)), Keys.ID, person -> person.id, (after, limit) -> persons.listAfter(after, filter, levels, limit, at));
+        var query = heldId == null ? QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(), showRetracted)
+                : QueryFingerprint.of("persons", citizenship, detainingCountry, filter.ids(), showRetracted,
+                        List.of(heldId.scheme(), heldId.value()));
+        return Pager.page(page, asOf.bind(query), Keys.ID, person -> person.id,
+                (after, limit) -> persons.listAfter(after, filter, levels, limit, at));
     }
 
     public Page<NameSearch.Match<Person>> search(String text, PageRequest page) {
         return NameSearch.page(persons.getEntityManager(), Person.class, "person", text,
                 caller.clearance().readableLevels(), NameSearch.Among.ACTIVE, page);
+    }
+
+    /**
+     * Refuses identifiers another person holds (ALREADY_EXISTS, EXTERNAL_ID_TAKEN), naming it only
+     * when the caller may see it: that some person holds the pair shows either way.
+     */
+    private void requireFree(List<ExternalId> ids, UUID self, String field) {
+        EXTERNAL_IDS.requireFree(persons.getEntityManager(), Objects.requireNonNullElse(ids, List.of()), self, field,
+                holder -> persons.findVisible(holder, caller.clearance().readableLevels(), snapshots.at(AsOf.NOW))
+                        .map(Person::resourceName));
+    }
+
+    /** A restore giving an identifier another person holds now: FAILED_PRECONDITION, the state refuses the revision. */
+    private static void restorable(Runnable step) {
+        try {
+            step.run();
+        } catch (ExternalIdTakenException e) {
+            throw e.asRestoreRefusal();
+        }
     }
 
     private static List<UUID> ids(List<String> named) {
@@ -183,6 +215,7 @@ public class PersonService {
         person.description = draft.description();
         person.accessLevel = AccessLevel.orDefault(draft.accessLevel());
         person.sources = draft.sources();
+        person.externalIds = Objects.requireNonNullElse(draft.externalIds(), List.of());
         person.rebuildSearchNames();
         person.touch();
     }

@@ -79,6 +79,25 @@ class AsOfPlansTest extends HistoryCase {
     }
 
     @Test
+    void aLookupByExternalIdReadsTheIdentifierIndexesNowAndAsOfAnInstant() {
+        var item = io.habeas.common.v1.ExternalId.newBuilder().setScheme("wikidata").setValue("Q5453614").build();
+        Person held = createPerson(ibadoglu().addExternalIds(item));
+        reclassify(held, AccessLevel.ACCESS_LEVEL_RESTRICTED);
+        Timestamp t1 = instant();
+        persons.listPersons(ListPersonsRequest.newBuilder().setExternalId(item).setAsOf(t1).build());
+
+        SqlLog.clear();
+        assertEquals(1, persons.listPersons(ListPersonsRequest.newBuilder().setExternalId(item).build()).getPersonsCount());
+        assertEquals(1, persons.listPersons(ListPersonsRequest.newBuilder().setExternalId(item).setAsOf(t1).build())
+                .getPersonsCount());
+        List<String> lookups = SqlLog.statements().stream().filter(s -> s.contains("external_ids @>")).toList();
+        assertEquals(2, lookups.size(), SqlLog.statements().toString());
+        assertTrue(database.plan(lookups.get(0)).contains("person_by_external_id"), database.plan(lookups.get(0)));
+        String asOf = database.plan(lookups.get(1));
+        assertTrue(asOf.contains("person_by_external_id") && asOf.contains("person_history_by_external_id"), asOf);
+    }
+
+    @Test
     void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfFour() {
         Person few = createPerson(ibadoglu());
         Detention small = createDetention(arrest(few.getName(), date(2023, 7, 23)));

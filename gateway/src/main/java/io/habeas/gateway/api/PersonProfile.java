@@ -8,6 +8,8 @@ import java.util.List;
  * person in custody (police, pre-trial, house arrest, sentence, whereabouts unknown);
  * callOutstanding is true when a release has been called for and the person is still held.
  * releaseCalls and callOutstanding are null when statement-service could not answer (partial).
+ * externalIds are the person's identifiers in other databases (a Wikidata item, a partner's case
+ * number), by which the persons list finds it (externalId=wikidata:Q5453614).
  */
 public record PersonProfile(
         String id,
@@ -15,6 +17,7 @@ public record PersonProfile(
         List<Alias> aliases,
         List<String> citizenships,
         String description,
+        List<ExternalIdView> externalIds,
         String currentStatus,
         boolean held,
         int daysInCustody,

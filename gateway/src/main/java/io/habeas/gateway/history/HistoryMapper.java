@@ -16,6 +16,7 @@ import io.habeas.gateway.api.ChargeSnapshot;
 import io.habeas.gateway.api.ChargeView;
 import io.habeas.gateway.api.CustodyEventSnapshot;
 import io.habeas.gateway.api.DetentionSnapshot;
+import io.habeas.gateway.api.ExternalIdView;
 import io.habeas.gateway.api.PersonProfile;
 import io.habeas.gateway.api.PersonSnapshot;
 import io.habeas.gateway.api.RevisionView;
@@ -73,7 +74,8 @@ public class HistoryMapper {
         return new PersonSnapshot(PersonName.parse(p.getName(), "Person.name").id().toString(), p.getDisplayName(),
                 p.getAliasesList().stream().map(a -> new PersonProfile.Alias(a.getName(), emptyToNull(a.getLanguageCode())))
                         .toList(),
-                p.getCitizenshipsList(), emptyToNull(p.getDescription()), EnumValues.of(p.getAccessLevel()),
+                p.getCitizenshipsList(), emptyToNull(p.getDescription()), ExternalIdView.of(p.getExternalIdsList()),
+                EnumValues.of(p.getAccessLevel()),
                 sources.visible(p.getSourcesList()), EnumValues.of(p.getState()), emptyToNull(p.getRetractionReason()),
                 time(p.hasCreateTime(), p.getCreateTime()), time(p.hasUpdateTime(), p.getUpdateTime()));
     }
@@ -144,7 +146,7 @@ public class HistoryMapper {
                 EnumValues.of(a.getKind()), emptyToNull(a.getOffice()), emptyToNull(a.getOrganization()),
                 emptyToNull(a.getCountry()), a.getPerson().isEmpty() ? null : PersonName.parse(a.getPerson(), "Actor.person")
                         .id().toString(),
-                EnumValues.of(a.getAccessLevel()), sources.visible(a.getSourcesList()),
+                ExternalIdView.of(a.getExternalIdsList()), EnumValues.of(a.getAccessLevel()), sources.visible(a.getSourcesList()),
                 time(a.hasCreateTime(), a.getCreateTime()), time(a.hasUpdateTime(), a.getUpdateTime()));
     }
 

@@ -32,6 +32,9 @@ final class BackendFields {
             Map.entry("country", List.of("countryCode", "country")),
             Map.entry("name", List.of("personId", "detentionId", "eventId", "chargeId", "statementId", "actorId")),
             Map.entry("as_of", List.of("asOf")),
+            Map.entry("external_id", List.of("externalId")),
+            Map.entry("scheme", List.of("externalId")),
+            Map.entry("value", List.of("externalId")),
             Map.entry("person", List.of("personId")),
             Map.entry("persons", List.of("personId")),
             Map.entry("parent", List.of("personId")));

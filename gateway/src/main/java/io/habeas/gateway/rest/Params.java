@@ -4,6 +4,7 @@ import io.habeas.gateway.client.AsOf;
 import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.names.Ids;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.text.HumanText;
@@ -112,6 +113,27 @@ public final class Params {
             throw InvalidArgumentException.of(name, "must be an ISO 3166-1 alpha-2 country code such as AZ");
         }
         return upper;
+    }
+
+    /**
+     * An external identifier written scheme:value (wikidata:Q5453614), as the kernel's rules read it
+     * (the scheme in any case); null when absent. The 400 names the parameter and says what is wrong.
+     */
+    public static ExternalId externalId(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw InvalidArgumentException.of(name, "must be scheme:value, such as wikidata:Q5453614");
+        }
+        ExternalId id = ExternalId.written(text.substring(0, colon).strip(), text.substring(colon + 1));
+        List<FieldViolation> problems = id.problems().entrySet().stream()
+                .map(p -> new FieldViolation(name, "its " + p.getKey() + " " + p.getValue())).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidArgumentException(problems);
+        }
+        return id;
     }
 
     /** Free text a person typed, such as a search: NFC, the kernel's rule for one line, at most max characters. */

@@ -66,13 +66,20 @@ public class PersonResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Search and list persons", description = "q searches every spelling of every name; country keeps persons "
             + "detained by that country; status keeps persons whose latest detention has that status ('held' for any "
-            + "custody). Pages may hold fewer persons than pageSize when filters apply; follow nextCursor until null.")
+            + "custody); externalId finds the one person holding an identifier of another database (not with q). "
+            + "Pages may hold fewer persons than pageSize when filters apply; follow nextCursor until null.")
     public Uni<PersonPage> list(@QueryParam("q") String q, @QueryParam("country") String country,
             @Parameter(description = "held, police_custody, pre_trial_detention, house_arrest, conditional_release, "
                     + "serving_sentence, whereabouts_unknown, released, deceased, escaped") @QueryParam("status") String status,
+            @Parameter(description = "scheme:value, such as wikidata:Q5453614; the scheme in any case, the value exactly")
+            @QueryParam("externalId") String externalId,
             @Parameter(description = "1 to 50, default 20") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor) {
         int size = Params.pageSize(pageSize, 20, 50);
+        var id = Params.externalId("externalId", externalId);
+        if (id != null && q != null && !q.isBlank()) {
+            throw InvalidArgumentException.of("externalId", "cannot be combined with q: an identifier names one person");
+        }
         String c = Params.countryFilter("country", country);
         String s = null;
         if (status != null && !status.isBlank()) {
@@ -81,7 +88,7 @@ public class PersonResource {
                 throw InvalidArgumentException.of("status", "must be one of " + String.join(", ", Custody.STATUS_VALUES));
             }
         }
-        return directory.list(Params.text("q", q, 200), c, s, size, cursor);
+        return directory.list(Params.text("q", q, 200), c, s, id, size, cursor);
     }
 
     @GET

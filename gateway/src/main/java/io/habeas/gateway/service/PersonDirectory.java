@@ -13,6 +13,7 @@ import io.habeas.gateway.client.DetentionClient;
 import io.habeas.gateway.paging.Cursor;
 import io.habeas.gateway.paging.CursorCodec;
 import io.habeas.gateway.paging.SourcePosition;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.QueryFingerprint;
 import io.smallrye.mutiny.Uni;
@@ -52,24 +53,30 @@ public class PersonDirectory {
     record Fetched(List<Candidate> items, String next) {
     }
 
-    public Uni<PersonPage> list(String q, String country, String status, int pageSize, String cursor) {
-        QueryFingerprint query = QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE, access.reader());
+    /** An external identifier narrows the list to its holder (detention-service's ListPersons by it); never with q. */
+    public Uni<PersonPage> list(String q, String country, String status, ExternalId externalId, int pageSize, String cursor) {
+        QueryFingerprint query = externalId == null
+                ? QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE, access.reader())
+                : QueryFingerprint.of("persons", q, country, status, BACKEND_PAGE, access.reader(),
+                        List.of(externalId.scheme(), externalId.value()));
         SourcePosition at = CursorCodec.decode(cursor, query).position(SOURCE);
-        return new Run(q, country, status, pageSize, query).page(at.pageToken(), at.consumed(), 0);
+        return new Run(q, country, status, externalId, pageSize, query).page(at.pageToken(), at.consumed(), 0);
     }
 
     final class Run {
         final String q;
         final String country;
         final String status;
+        final ExternalId externalId;
         final int pageSize;
         final QueryFingerprint query;
         final List<PersonListItem> out = new ArrayList<>();
 
-        Run(String q, String country, String status, int pageSize, QueryFingerprint query) {
+        Run(String q, String country, String status, ExternalId externalId, int pageSize, QueryFingerprint query) {
             this.q = q;
             this.country = country;
             this.status = status;
+            this.externalId = externalId;
             this.pageSize = pageSize;
             this.query = query;
         }
@@ -113,6 +120,9 @@ public class PersonDirectory {
             ListPersonsRequest.Builder request = ListPersonsRequest.newBuilder().setPageSize(BACKEND_PAGE).setPageToken(token);
             if (country != null) {
                 request.setDetainingCountry(country);
+            }
+            if (externalId != null) {
+                request.setExternalId(externalId.toProto());
             }
             return detention.listPersons(request.build()).map(r -> new Fetched(
                     r.getPersonsList().stream().map(p -> new Candidate(p, null)).toList(), r.getNextPageToken()));

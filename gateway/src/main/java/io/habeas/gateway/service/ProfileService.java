@@ -12,6 +12,7 @@ import io.habeas.gateway.GatewayConfig;
 import io.habeas.gateway.access.AccessPolicy;
 import io.habeas.gateway.api.ChargeView;
 import io.habeas.gateway.api.DetentionView;
+import io.habeas.gateway.api.ExternalIdView;
 import io.habeas.gateway.api.MissingSource;
 import io.habeas.gateway.api.PersonProfile;
 import io.habeas.gateway.api.ReleaseCalls;
@@ -129,7 +130,8 @@ public class ProfileService {
         return new PersonProfile(PersonName.parse(p.getName(), "Person.name").id().toString(), p.getDisplayName(),
                 p.getAliasesList().stream().map(a -> new PersonProfile.Alias(a.getName(), emptyToNull(a.getLanguageCode())))
                         .toList(),
-                p.getCitizenshipsList(), emptyToNull(p.getDescription()), Custody.status(Custody.current(detentions)), held,
+                p.getCitizenshipsList(), emptyToNull(p.getDescription()), ExternalIdView.of(p.getExternalIdsList()),
+                Custody.status(Custody.current(detentions)), held,
                 days, views, allCharges, releaseCalls, outstanding, sources.visible(p.getSourcesList()), !missing.isEmpty(),
                 missing);
     }

@@ -33,6 +33,7 @@ public class FakeDetention {
             Backends.enter(true, "ListPersons", request);
             var page = Backends.page(Backends.persons.stream().map(Backends::asKnown).toList(), p -> Backends.known(p.getName())
                     && (request.getPersonsCount() == 0 || request.getPersonsList().contains(p.getName()))
+                    && (!request.hasExternalId() || p.getExternalIdsList().contains(request.getExternalId()))
                     && (request.getDetainingCountry().isEmpty()
                     || Backends.detentions.stream().anyMatch(d -> d.getPerson().equals(p.getName())
                             && d.getDetainingCountry().equals(request.getDetainingCountry()))),

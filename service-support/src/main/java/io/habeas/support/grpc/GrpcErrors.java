@@ -112,7 +112,8 @@ public final class GrpcErrors {
         }
         if (failure instanceof ConflictException conflict) {
             Code code = conflict.kind() == ConflictException.Kind.ABORTED ? Code.ABORTED : Code.ALREADY_EXISTS;
-            return status(code, conflict.getMessage(), errorInfo(conflict.reason()));
+            return status(code, conflict.getMessage(), Any.pack(ErrorInfo.newBuilder().setReason(conflict.reason())
+                    .setDomain(DOMAIN).putAllMetadata(conflict.metadata()).build()));
         }
         if (failure instanceof PermissionDeniedException denied) {
             return status(Code.PERMISSION_DENIED, denied.getMessage(), errorInfo(denied.reason()));

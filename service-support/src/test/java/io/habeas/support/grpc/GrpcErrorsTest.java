@@ -131,6 +131,15 @@ class GrpcErrorsTest {
     }
 
     @Test
+    void answersATakenExternalIdWithAlreadyExistsAndItsMetadata() {
+        var taken = io.habeas.kernel.identifiers.ExternalIdTakenException.heldBy("person.external_ids[0]",
+                new io.habeas.kernel.identifiers.ExternalId("wikidata", "Q42"), "person", PERSON);
+        assertOnlyErrorInfo(status(Status.Code.ALREADY_EXISTS, taken), taken.getMessage(),
+                errorInfo("EXTERNAL_ID_TAKEN").toBuilder().putMetadata("field", "person.external_ids[0]")
+                        .putMetadata("scheme", "wikidata").putMetadata("value", "Q42").putMetadata("holder", PERSON).build());
+    }
+
+    @Test
     void answersUnavailableNamingTheDependency() {
         assertOnlyErrorInfo(status(Status.Code.UNAVAILABLE, new UnavailableException(
                 "detention-service", "detention-service did not answer in time", new TimeoutException())),

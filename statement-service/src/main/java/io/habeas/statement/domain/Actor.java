@@ -1,5 +1,6 @@
 package io.habeas.statement.domain;
 
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.names.ActorName;
 import io.habeas.support.records.SourcedRecord;
 import io.habeas.support.search.NameSearch;
@@ -8,8 +9,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Who speaks; reused across statements. */
 @Entity
@@ -35,6 +39,11 @@ public class Actor extends SourcedRecord {
     /** The person in detention-service this actor is, or speaks for. */
     @Column(name = "person_ref")
     public UUID personRef;
+
+    /** Its identifiers in other databases; actor_external_id holds each for this actor alone (V6). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "external_ids", nullable = false)
+    public List<ExternalId> externalIds = List.of();
 
     /** Name, office and organisation in one text, which the database folds for search. */
     @Column(name = "search_names", nullable = false)

@@ -2,6 +2,7 @@ package io.habeas.statement.grpc;
 
 import io.grpc.ServerServiceDefinition;
 import io.habeas.kernel.access.Role;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.mapping.ActorMapper;
@@ -70,7 +71,8 @@ public class ActorGrpcService extends MutinyActorServiceGrpc.ActorServiceImplBas
     public Uni<ListActorsResponse> listActors(ListActorsRequest request) {
         return Rpc.call(() -> {
             var page = actors.list(caller.pageRequest(request.getPageSize(), request.getPageToken(), 50, 200),
-                    request.getCountry(), CommonProtos.toDomain(request.getKind(), ActorKind.class));
+                    request.getCountry(), CommonProtos.toDomain(request.getKind(), ActorKind.class),
+                    request.hasExternalId() ? ExternalId.fromProto(request.getExternalId()) : null);
             return ListActorsResponse.newBuilder()
                     .addAllActors(page.items().stream().map(ActorMapper::toProto).toList())
                     .setNextPageToken(page.nextPageToken()).build();

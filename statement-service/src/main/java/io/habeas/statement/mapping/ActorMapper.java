@@ -4,6 +4,7 @@ import io.habeas.kernel.names.PersonName;
 import static io.habeas.kernel.proto.CommonProtos.emptyToNull;
 import static io.habeas.kernel.text.HumanText.normalized;
 
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.proto.CommonProtos;
 import io.habeas.statement.domain.Actor;
 import io.habeas.statement.domain.ActorKind;
@@ -20,7 +21,7 @@ import java.util.Set;
 /** Proto <-> domain for actors. */
 public final class ActorMapper {
     public static final Set<String> UPDATABLE = Set.of("display_name", "kind", "office", "organization", "country",
-            "person", "access_level", "sources");
+            "person", "access_level", "sources", "external_ids");
 
     private ActorMapper() {
     }
@@ -30,7 +31,8 @@ public final class ActorMapper {
         return new ActorDraft(normalized(actor.getDisplayName()), CommonProtos.toDomain(actor.getKind(), ActorKind.class),
                 normalized(emptyToNull(actor.getOffice())), normalized(emptyToNull(actor.getOrganization())), emptyToNull(actor.getCountry()),
                 emptyToNull(actor.getPerson()), CommonProtos.accessLevel(actor.getAccessLevel()),
-                SourceMapper.sources(actor.getSourcesList()));
+                SourceMapper.sources(actor.getSourcesList()),
+                actor.getExternalIdsList().stream().map(ExternalId::fromProto).toList());
     }
 
     public static io.habeas.statement.v1.Actor toProto(ActorView view) {
@@ -43,7 +45,8 @@ public final class ActorMapper {
                 .addAllSources(SourceMapper.sourcesToProto(view.sources()))
                 .setCreateTime(CommonProtos.timestamp(actor.createdAt))
                 .setUpdateTime(CommonProtos.timestamp(actor.updatedAt))
-                .setEtag(actor.etag());
+                .setEtag(actor.etag())
+                .addAllExternalIds(actor.externalIds.stream().map(ExternalId::toProto).toList());
         if (actor.office != null) {
             proto.setOffice(actor.office);
         }

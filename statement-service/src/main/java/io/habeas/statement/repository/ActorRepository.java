@@ -19,9 +19,11 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
 
     /**
      * Actors at the reader's levels in recording order after the given id, filtered; one statement
-     * over (country, id) or (kind, id).
+     * over (country, id) or (kind, id), or by the primary key when one actor is named (the holder of
+     * an external identifier).
      */
-    public List<Actor> listAfter(UUID after, String country, ActorKind kind, List<AccessLevel> levels, int limit) {
+    public List<Actor> listAfter(UUID after, String country, ActorKind kind, UUID only, List<AccessLevel> levels,
+            int limit) {
         StringBuilder where = new StringBuilder("accessLevel in :levels");
         Parameters params = Parameters.with("levels", levels);
         if (after != null) {
@@ -35,6 +37,10 @@ public class ActorRepository implements PanacheRepositoryBase<Actor, UUID> {
         if (kind != null) {
             where.append(" and kind = :kind");
             params.and("kind", kind);
+        }
+        if (only != null) {
+            where.append(" and id = :only");
+            params.and("only", only);
         }
         return find(where + " order by id", params).range(0, limit - 1).list();
     }

@@ -1,6 +1,7 @@
 package io.habeas.statement.service;
 
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.identifiers.ExternalId;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.statement.domain.ActorKind;
 import io.habeas.support.records.SourceCitation;
@@ -8,6 +9,7 @@ import io.habeas.support.validation.CountryCode;
 import io.habeas.support.validation.CrossFieldChecked;
 import io.habeas.support.validation.CrossFieldRules;
 import io.habeas.support.validation.HumanWritten;
+import io.habeas.support.validation.ValidExternalIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +28,8 @@ public record ActorDraft(
         @CountryCode String country,
         @Pattern(regexp = PersonName.REGEX, message = "must be a resource name of the form " + PersonName.FORM) String person,
         AccessLevel accessLevel,
-        @Size(max = 20) List<@Valid SourceCitation> sources) implements CrossFieldRules {
+        @Size(max = 20) List<@Valid SourceCitation> sources,
+        @ValidExternalIds List<ExternalId> externalIds) implements CrossFieldRules {
 
     @Override
     public Map<String, String> brokenRules() {
@@ -37,6 +40,6 @@ public record ActorDraft(
     }
 
     public ActorDraft withSources(List<SourceCitation> replaced) {
-        return new ActorDraft(displayName, kind, office, organization, country, person, accessLevel, replaced);
+        return new ActorDraft(displayName, kind, office, organization, country, person, accessLevel, replaced, externalIds);
     }
 }

@@ -2,6 +2,8 @@ package io.habeas.statement.service;
 
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.identifiers.ExternalId;
+import io.habeas.kernel.identifiers.ExternalIds;
 import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.Keys;
@@ -15,6 +17,7 @@ import io.habeas.statement.domain.ActorKind;
 import io.habeas.statement.mapping.ActorMapper;
 import io.habeas.statement.repository.ActorRepository;
 import io.habeas.support.access.SourceAccess;
+import io.habeas.support.records.ExternalIdRegister;
 import io.habeas.support.records.SourceCitation;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
@@ -28,10 +31,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class ActorService {
+    private static final ExternalIdRegister EXTERNAL_IDS = new ExternalIdRegister("actor");
+
     @Inject
     ActorRepository actors;
     @Inject
@@ -50,9 +56,11 @@ public class ActorService {
         if (person != null) {
             detention.requireActive(List.of(person));
         }
+        requireFree(draft.externalIds(), null, "actor.external_ids");
         Actor actor = new Actor();
         apply(actor, draft, person);
-        actors.persistAndFlush(actor);
+        actors.persist(actor);
+        EXTERNAL_IDS.flush(actors::flush, "actor.external_ids");
         history.record(actor, RevisionAction.CREATED);
         return view(actor);
     }
@@ -95,13 +103,14 @@ public class ActorService {
         if (person != null && !person.equals(actor.personRef)) {
             detention.requireActive(List.of(person));
         }
+        requireFree(merged.externalIds(), actor.id, "actor.external_ids");
         List<SourceCitation> stored = actor.sources;
         AccessLevel before = actor.accessLevel;
         apply(actor, merged, person);
         if (!namesSources) {
             actor.sources = stored; // the caller's copy lacks those hidden from it
         }
-        actors.flush(); // the answer carries the new version as its etag
+        EXTERNAL_IDS.flush(actors::flush, "actor.external_ids"); // the answer carries the new version as its etag
         history.record(actor, History.correction(before, actor.accessLevel));
         return view(actor);
     }
@@ -123,9 +132,10 @@ public class ActorService {
             if (person != null && !person.equals(actor.personRef)) {
                 detention.requireActive(List.of(person));
             }
+            requireFree(draft.externalIds(), actor.id, "external_ids");
         });
         apply(actor, draft, person);
-        actors.flush();
+        Restoration.checkedAsUpdate(() -> EXTERNAL_IDS.flush(actors::flush, "external_ids"));
         history.restored(actor, revision, restoration.reason());
         return view(actor);
     }
@@ -135,12 +145,22 @@ public class ActorService {
         return history.of(find(name, "name"), page);
     }
 
-    /** A page may come back short: the actors whose persons the caller may not see leave it, the token walks on. */
-    public Page<ActorView> list(PageRequest page, String country, ActorKind kind) {
+    /**
+     * A page may come back short: the actors whose persons the caller may not see leave it, the token
+     * walks on. By an external identifier, the one actor holding it, if the caller may see it.
+     */
+    public Page<ActorView> list(PageRequest page, String country, ActorKind kind, ExternalId externalId) {
         Countries.checkFilter(country, "country");
-        return Pager.<UUID, Actor>page(page, QueryFingerprint.of("actors", country, kind), Keys.ID, actor -> actor.id,
-                (after, limit) -> actors.listAfter(after, emptyToNull(country), kind, visibility.levels(), limit))
-                .map(found -> visibility.actorsShown(found).stream().map(this::view).toList());
+        ExternalId heldId = externalId == null ? null : ExternalIds.checked(externalId, "external_id");
+        var query = heldId == null ? QueryFingerprint.of("actors", country, kind)
+                : QueryFingerprint.of("actors", country, kind, List.of(heldId.scheme(), heldId.value()));
+        return Pager.<UUID, Actor>page(page, query, Keys.ID, actor -> actor.id, (after, limit) -> {
+            Optional<UUID> holder = heldId == null ? Optional.empty() : EXTERNAL_IDS.holder(actors.getEntityManager(), heldId);
+            if (heldId != null && holder.isEmpty()) {
+                return List.of();
+            }
+            return actors.listAfter(after, emptyToNull(country), kind, holder.orElse(null), visibility.levels(), limit);
+        }).map(found -> visibility.actorsShown(found).stream().map(this::view).toList());
     }
 
     public Page<NameSearch.Match<ActorView>> search(String text, PageRequest page) {
@@ -150,6 +170,15 @@ public class ActorService {
                     return matches.stream().filter(m -> shown.contains(m.record()))
                             .map(m -> new NameSearch.Match<>(view(m.record()), m.score())).toList();
                 });
+    }
+
+    /**
+     * Refuses identifiers another actor holds (ALREADY_EXISTS, EXTERNAL_ID_TAKEN), naming it only when
+     * the caller may see it: that some actor holds the pair shows either way.
+     */
+    private void requireFree(List<ExternalId> ids, UUID self, String field) {
+        EXTERNAL_IDS.requireFree(actors.getEntityManager(), Objects.requireNonNullElse(ids, List.of()), self, field,
+                holder -> isShown(holder) ? Optional.of(ActorName.of(holder).toString()) : Optional.empty());
     }
 
     private ActorView view(Actor actor) {
@@ -169,6 +198,7 @@ public class ActorService {
         actor.personRef = person;
         actor.accessLevel = AccessLevel.orDefault(draft.accessLevel());
         actor.sources = Objects.requireNonNullElse(draft.sources(), List.of());
+        actor.externalIds = Objects.requireNonNullElse(draft.externalIds(), List.of());
         actor.rebuildSearchNames();
         actor.touch();
     }

@@ -3,6 +3,7 @@ package io.habeas.statement.service;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
+import io.habeas.kernel.identifiers.ExternalIdTakenException;
 import io.habeas.kernel.names.Ids;
 import io.habeas.kernel.text.HumanText;
 import io.habeas.support.validation.CrossFieldChecked;
@@ -30,8 +31,9 @@ public record Restoration(String revisionId, @NotBlank @Size(max = 100) String e
 
     /**
      * Runs an update's checks on what a revision kept. What they refuse there is the state now, not
-     * the request: a record the revision names that is gone or hidden, a value today's rules refuse.
-     * So it is FAILED_PRECONDITION, naming it; a FAILED_PRECONDITION of the update itself stays as it is.
+     * the request: a record the revision names that is gone or hidden, a value today's rules refuse,
+     * an external identifier another record holds now. So it is FAILED_PRECONDITION, naming it (the
+     * holder when the caller may see it); a FAILED_PRECONDITION of the update itself stays as it is.
      */
     public static void checkedAsUpdate(Runnable update) {
         try {
@@ -42,6 +44,8 @@ public record Restoration(String revisionId, @NotBlank @Size(max = 100) String e
         } catch (InvalidArgumentException e) {
             throw new FailedPreconditionException(NOT_RESTORABLE, e.violations().get(0).field(),
                     "what the revision kept is not valid now (" + e.getMessage() + "); it cannot be restored");
+        } catch (ExternalIdTakenException e) {
+            throw e.asRestoreRefusal();
         }
     }
 }
