@@ -38,7 +38,8 @@ public class FeedRepository {
                 + " = :owner AND x.access_level IN (:levels)"
                 // The entry's level now is that of its detention, person and record now: the entry may be gone.
                 + at.andNow(VisibleNow.detention("x.detention_id") + " AND " + VisibleNow.record("custody_event", "x.record_id")
-                        + " AND " + VisibleNow.record("charge", "x.record_id")));
+                        + " AND " + VisibleNow.record("charge", "x.record_id")
+                        + " AND " + VisibleNow.record("court_event", "x.record_id")));
         Map<String, Object> params = new HashMap<>(Map.of("owner", value, "levels", PersonRepository.names(levels)));
         if (from != null) {
             sql.append(" AND x.sort_date >= :from");

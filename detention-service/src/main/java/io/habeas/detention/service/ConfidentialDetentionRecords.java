@@ -2,6 +2,7 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.repository.LevelRepository;
 import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CourtEventName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.PersonName;
@@ -25,7 +26,8 @@ public class ConfidentialDetentionRecords implements ConfidentialRecords {
             "persons", Pattern.compile(PersonName.REGEX),
             "detentions", Pattern.compile(DetentionName.REGEX),
             "events", Pattern.compile(CustodyEventName.REGEX),
-            "charges", Pattern.compile(ChargeName.REGEX));
+            "charges", Pattern.compile(ChargeName.REGEX),
+            "courtEvents", Pattern.compile(CourtEventName.REGEX));
 
     @Inject
     LevelRepository levels;

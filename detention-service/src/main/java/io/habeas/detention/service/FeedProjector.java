@@ -1,6 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.CourtEvent;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
@@ -25,7 +26,8 @@ class FeedProjector {
                 (SELECT p.access_level FROM person p WHERE p.id = f.person_id),
                 (SELECT d.access_level FROM detention d WHERE d.id = f.detention_id),
                 (SELECT e.access_level FROM custody_event e WHERE e.id = f.record_id),
-                (SELECT c.access_level FROM charge c WHERE c.id = f.record_id))
+                (SELECT c.access_level FROM charge c WHERE c.id = f.record_id),
+                (SELECT k.access_level FROM court_event k WHERE k.id = f.record_id))
             WHERE f.%s = :id""";
 
     void personChanged(Person person) {
@@ -56,6 +58,8 @@ class FeedProjector {
                 .forEach(event -> custodyEventChanged(event, detention));
         Charge.<Charge>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
                 .forEach(charge -> chargeChanged(charge, detention));
+        CourtEvent.<CourtEvent>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
+                .forEach(event -> courtEventChanged(event, detention));
     }
 
     void detentionChanged(Detention detention) {
@@ -75,6 +79,15 @@ class FeedProjector {
             return;
         }
         upsert(FeedItemKind.CUSTODY_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn,
+                event.accessLevel);
+    }
+
+    void courtEventChanged(CourtEvent event, Detention detention) {
+        if (!event.isActive()) {
+            FeedEntry.delete("recordId", event.id);
+            return;
+        }
+        upsert(FeedItemKind.COURT_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn,
                 event.accessLevel);
     }
 

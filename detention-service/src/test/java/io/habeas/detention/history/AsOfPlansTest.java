@@ -2,10 +2,12 @@ package io.habeas.detention.history;
 
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
+import static io.habeas.detention.support.Fixtures.courtEvent;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
 import static io.habeas.detention.support.Fixtures.person;
+import static io.habeas.detention.support.Fixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +33,11 @@ class AsOfPlansTest extends HistoryCase {
         Person held = createPerson(ibadoglu());
         Detention detention = createDetention(arrest(held.getName(), date(2023, 7, 23)));
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
-        addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        Charge charge = addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        CourtEvent verdict = addCourtEvent(detention, courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, date(2024, 9, 0))
+                .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(charge.getName()));
+        changeStatus(charge, ChargeStatusChange.newBuilder().setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED)
+                .setEffectiveOn(date(2024, 9, 0)).setCourtEvent(verdict.getName()).addSources(source()));
         reclassify(held, AccessLevel.ACCESS_LEVEL_RESTRICTED);
         Timestamp t1 = instant();
         readEverythingAsOf(t1, Role.ANALYST, held, detention); // column lists are read once, before the log starts
@@ -58,6 +64,7 @@ class AsOfPlansTest extends HistoryCase {
         records.listDetentions(ListDetentionsRequest.newBuilder().setDetainingCountry("AZ").setAsOf(asOf).build());
         records.listCharges(ListChargesRequest.newBuilder().setParent(detention.getName()).setAsOf(asOf).build());
         records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setPageSize(1).setAsOf(asOf).build());
+        records.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person.getName()).setAsOf(asOf).build());
         String token = records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
                 .setAsOf(asOf).build()).getNextPageToken();
         records.listCountryFeed(ListCountryFeedRequest.newBuilder().setDetainingCountry("AZ").setPageSize(1)
@@ -66,21 +73,32 @@ class AsOfPlansTest extends HistoryCase {
     }
 
     @Test
-    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfThree() {
+    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfFive() {
         Person few = createPerson(ibadoglu());
         Detention small = createDetention(arrest(few.getName(), date(2023, 7, 23)));
         addEvent(small, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
-        addCharge(small, charge("204.3.1", date(2023, 7, 23)));
+        convictByVerdict(small, addCharge(small, charge("204.3.1", date(2023, 7, 23))));
         Person many = createPerson(person("Tofig Yagublu", "AZ"));
         Detention large = createDetention(arrest(many.getName(), date(2020, 1, 1)));
         for (int i = 0; i < 100; i++) {
             addEvent(large, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2020 + i / 28, 1 + i % 12, 1 + i % 28)));
-            addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+            Charge charge = addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+            if (i < 20) {
+                convictByVerdict(large, charge);
+            }
         }
         Timestamp t1 = instant();
-        statementsToReadFeedOf(few, t1, 3);
+        statementsToReadFeedOf(few, t1, 5);
 
-        assertEquals(statementsToReadFeedOf(few, t1, 3), statementsToReadFeedOf(many, t1, 201));
+        assertEquals(statementsToReadFeedOf(few, t1, 5), statementsToReadFeedOf(many, t1, 241));
+    }
+
+    /** A verdict sentencing the charge, and the charge convicted by it: two feed items, each linking the other. */
+    private void convictByVerdict(Detention detention, Charge charge) {
+        CourtEvent verdict = addCourtEvent(detention, courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, date(2024, 9, 0))
+                .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(charge.getName()));
+        changeStatus(charge, ChargeStatusChange.newBuilder().setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED)
+                .setEffectiveOn(date(2024, 9, 0)).setCourtEvent(verdict.getName()).addSources(source()));
     }
 
     private long statementsToReadFeedOf(Person who, Timestamp asOf, int items) {

@@ -2,9 +2,11 @@ package io.habeas.detention.support;
 
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.CreateChargeRequest;
+import io.habeas.detention.v1.CreateCourtEventRequest;
 import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.CourtEvent;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
@@ -84,6 +86,11 @@ public abstract class GrpcTest {
     protected CustodyEvent addEvent(Detention detention, CustodyEvent.Builder event) {
         return detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setParent(detention.getName())
                 .setCustodyEvent(event).setRequestId(Fixtures.requestId()).build()).getCustodyEvent();
+    }
+
+    protected CourtEvent addCourtEvent(Detention detention, CourtEvent.Builder event) {
+        return detentions.createCourtEvent(CreateCourtEventRequest.newBuilder().setParent(detention.getName())
+                .setCourtEvent(event).setRequestId(Fixtures.requestId()).build()).getCourtEvent();
     }
 
     protected Charge addCharge(Detention detention, Charge.Builder charge) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** detentions/{id}/custodyEvents/{id}, detentions/{id}/charges/{id}, statements/{id}/claims/{id}. */
+/** detentions/{id}/custodyEvents/{id}, detentions/{id}/courtEvents/{id}, detentions/{id}/charges/{id}, statements/{id}/claims/{id}. */
 class NestedNamesTest {
     static final List<NameType> TYPES = NameType.NESTED;
     private static final UUID PARENT = NameType.ID0;
@@ -41,6 +41,7 @@ class NestedNamesTest {
 
     static Stream<Arguments> parentTypes() {
         return Stream.of(Arguments.of(NameType.CUSTODY_EVENT, NameType.DETENTION),
+                Arguments.of(NameType.COURT_EVENT, NameType.DETENTION),
                 Arguments.of(NameType.CHARGE, NameType.DETENTION), Arguments.of(NameType.CLAIM, NameType.STATEMENT));
     }
 
