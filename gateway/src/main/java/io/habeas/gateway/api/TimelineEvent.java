@@ -3,8 +3,9 @@ package io.habeas.gateway.api;
 import java.util.List;
 
 /**
- * One dated fact on a timeline. kind is one of detention, custody, charge, charge_status, statement,
- * claim; type refines it (arrest, house_arrest, call_for_release, ...); origin names the service.
+ * One dated fact on a timeline. kind is one of detention, custody, charge, charge_status, court,
+ * statement, claim; type refines it (arrest, house_arrest, verdict, call_for_release, ...); origin names
+ * the service.
  */
 public record TimelineEvent(
         String id,

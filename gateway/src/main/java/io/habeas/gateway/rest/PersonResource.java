@@ -55,7 +55,7 @@ public class PersonResource {
     GatewayConfig config;
 
     private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
-            EventMapper.CHARGE_STATUS, EventMapper.CLAIM);
+            EventMapper.CHARGE_STATUS, EventMapper.COURT, EventMapper.CLAIM);
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -99,7 +99,7 @@ public class PersonResource {
             + "timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @Parameter(description = "detention, custody, charge, charge_status, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "detention, custody, charge, charge_status, court, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,

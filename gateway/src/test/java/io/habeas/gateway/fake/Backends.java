@@ -122,6 +122,7 @@ public final class Backends {
             case DETENTION -> item.getDetention().getName();
             case CUSTODY_EVENT -> item.getCustodyEvent().getName();
             case CHARGE -> item.getCharge().getName();
+            case COURT_EVENT -> item.getCourtEvent().getName();
             default -> "";
         };
     }
