@@ -41,7 +41,8 @@ public record ChargeStatusChange(
             return Map.of("sentenceTerm", "is allowed with CONVICTED only");
         }
         if (status == ChargeStatus.CONVICTED && sentenceTerm == null && courtEvent == null) {
-            return Map.of("sentenceTerm", "is required with CONVICTED, unless court_event names a verdict that sets the sentence");
+            return Map.of("sentenceTerm",
+                    "is required with CONVICTED, unless court_event names a verdict that sets the sentence");
         }
         return Map.of();
     }

@@ -293,7 +293,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
                     request.getShowRetracted(), asOf);
             var linked = links.of(page.items(), asOf);
             return ListChargesResponse.newBuilder()
-                    .addAllCharges(page.items().stream().map(c -> DetentionMapper.toProto(c, caller.clearance(), linked)).toList())
+                    .addAllCharges(page.items().stream()
+                            .map(charge -> DetentionMapper.toProto(charge, caller.clearance(), linked)).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -336,7 +337,8 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
                     .flatMap(revision -> RevisionSnapshots.statusChangesOf(revision).stream()).toList());
             return ListChargeRevisionsResponse.newBuilder()
                     .addAllRevisions(page.items().stream()
-                            .map(revision -> RevisionSnapshots.chargeRevision(revision, caller.clearance(), linked)).toList())
+                            .map(revision -> RevisionSnapshots.chargeRevision(revision, caller.clearance(), linked))
+                            .toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }

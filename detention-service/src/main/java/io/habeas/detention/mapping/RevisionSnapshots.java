@@ -40,8 +40,10 @@ import java.util.List;
  * What a revision keeps of each kind of record, and how it reads back. The snapshot is the
  * record's message as an admin reads it, every source included, without what derives from the
  * custody events a reader may see (a detention's current status, end, whether it is ongoing and
- * its days in custody: the events have revisions of their own). Its level is the record's
- * effective one: the most restrictive of its own and those of what it hangs under.
+ * its days in custody: the events have revisions of their own), and of a charge's status changes
+ * only what they hold themselves (the court event a change follows by name; the sentence taken
+ * from it is not kept). Its level is the record's effective one: the most restrictive of its own
+ * and those of what it hangs under.
  */
 public final class RevisionSnapshots {
     public static final String PERSON = "person";

@@ -74,8 +74,8 @@ public class CourtEventLinks {
         Set<UUID> shownCharges = repository.visibleAmong(Charge.class, "charge", charges, levels, at).stream()
                 .map(charge -> charge.id).collect(Collectors.toSet());
         List<CourtEvent> shownEvents = repository.visibleAmong(CourtEvent.class, "court_event", courtEvents, levels, at);
-        return new LinkedRecords(shownCharges, shownEvents.stream().collect(Collectors.toMap(e -> e.id, Function.identity())),
-                false);
+        return new LinkedRecords(shownCharges,
+                shownEvents.stream().collect(Collectors.toMap(event -> event.id, Function.identity())), false);
     }
 
     private static void courtEventsOf(Collection<ChargeStatusChange> changes, Set<UUID> into) {

@@ -193,6 +193,19 @@ class CourtEventGrpcTest extends GrpcTest {
         assertEquals(1, database.count("court_event"));
     }
 
+    @Test
+    void aRetryReadsTheEventAgainAsTheCallerMaySeeItNow() {
+        CreateCourtEventRequest request = creating(verdict()).build();
+        var recorder = detentionsAs(Role.RECORDER);
+        CourtEvent first = recorder.createCourtEvent(request).getCourtEvent();
+        CourtEvent corrected = update(first, "description", CourtEvent.newBuilder().setDescription("Read out in court"));
+
+        assertEquals(corrected, recorder.createCourtEvent(request).getCourtEvent());
+        update(corrected, "access_level", CourtEvent.newBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
+        fails(Status.Code.NOT_FOUND, () -> recorder.createCourtEvent(request));
+        assertEquals(1, database.count("court_event"));
+    }
+
     // --- bad requests ---
 
     @Test
