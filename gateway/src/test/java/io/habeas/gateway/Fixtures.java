@@ -14,6 +14,7 @@ import io.habeas.statement.v1.ClaimKind;
 import io.habeas.kernel.names.ActorName;
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.ClaimName;
+import io.habeas.kernel.names.CourtEventName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.IncidentName;
@@ -61,6 +62,11 @@ public final class Fixtures {
 
     public static String custodyEventName(String detention, String label) {
         return CustodyEventName.of(DetentionName.of(id(DetentionName.class, detention)), id(CustodyEventName.class, label))
+                .toString();
+    }
+
+    public static String courtEventName(String detention, String label) {
+        return CourtEventName.of(DetentionName.of(id(DetentionName.class, detention)), id(CourtEventName.class, label))
                 .toString();
     }
 
@@ -145,6 +151,20 @@ public final class Fixtures {
                         .setDescription("incident " + name).setAccessLevel(access).addSources(source("Report on " + name))
                         .addSources(secretSource()))
                 .build();
+    }
+
+    /** A court event's feed item, its level the item's. */
+    public static FeedItem court(CourtEvent event, String person, String country) {
+        String detention = CourtEventName.parse(event.getName(), "name").parent().toString();
+        return FeedItem.newBuilder().setKind(FeedItemKind.FEED_ITEM_KIND_COURT_EVENT).setDate(event.getOccurredOn())
+                .setPerson(person).setDetainingCountry(country).setDetentionName(detention).setCourtEvent(event)
+                .setAccessLevel(event.getAccessLevel()).build();
+    }
+
+    public static CourtEvent.Builder courtEvent(String name, CourtEventType type, String date, AccessLevel access) {
+        return CourtEvent.newBuilder().setName(name).setType(type).setOccurredOn(d(date))
+                .setCourt("Baku Grave Crimes Court").setAccessLevel(access).addSources(source("Court report on " + name))
+                .addSources(secretSource());
     }
 
     public static Charge charge(String name, String article, String date) {

@@ -1,11 +1,14 @@
 package io.habeas.detention.grpc;
 
 import io.habeas.detention.domain.CustodyStatus;
+import io.habeas.detention.mapping.CourtEventMapper;
 import io.habeas.detention.mapping.DetentionMapper;
 import io.habeas.detention.mapping.FeedMapper;
 import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.service.ChargeService;
 import io.habeas.detention.service.CountryStatisticsService;
+import io.habeas.detention.service.CourtEventLinks;
+import io.habeas.detention.service.CourtEventService;
 import io.habeas.detention.service.CustodyEventService;
 import io.habeas.detention.service.DetentionService;
 import io.habeas.detention.service.DetentionView;
@@ -45,6 +48,10 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     CustodyEventService events;
     @Inject
     ChargeService charges;
+    @Inject
+    CourtEventService courtEvents;
+    @Inject
+    CourtEventLinks links;
     @Inject
     FeedService feeds;
     @Inject
@@ -197,6 +204,76 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
 
     @Override
     @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
+    public Uni<CreateCourtEventResponse> createCourtEvent(CreateCourtEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateCourtEventResponse.parser(),
+                () -> CreateCourtEventResponse.newBuilder().setCourtEvent(toProto(courtEvents.create(request.getParent(),
+                        CourtEventMapper.toDraft(request.getCourtEvent())))).build()));
+    }
+
+    @Override
+    public Uni<GetCourtEventResponse> getCourtEvent(GetCourtEventRequest request) {
+        return Rpc.call(() -> GetCourtEventResponse.newBuilder()
+                .setCourtEvent(toProto(courtEvents.get(request.getName(), "name"))).build());
+    }
+
+    @Override
+    public Uni<ListCourtEventsResponse> listCourtEvents(ListCourtEventsRequest request) {
+        return Rpc.call(() -> {
+            var page = courtEvents.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
+                    request.getShowRetracted());
+            var linked = links.of(page.items());
+            return ListCourtEventsResponse.newBuilder()
+                    .addAllCourtEvents(page.items().stream()
+                            .map(e -> CourtEventMapper.toProto(e, caller.clearance(), linked)).toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
+    public Uni<UpdateCourtEventResponse> updateCourtEvent(UpdateCourtEventRequest request) {
+        return Rpc.call(() -> calls.correction(request.getRequestId(), request, request.getUpdateMask(),
+                UpdateCourtEventResponse.parser(), () -> {
+            var incoming = request.getCourtEvent();
+            var current = toProto(courtEvents.get(incoming.getName(), "court_event.name"));
+            var merged = FieldMasks.merge(current, incoming, request.getUpdateMask(), CourtEventMapper.UPDATABLE);
+            var updated = courtEvents.update(incoming.getName(), incoming.getEtag(), CourtEventMapper.toDraft(merged));
+            return UpdateCourtEventResponse.newBuilder().setCourtEvent(toProto(updated)).build();
+        }));
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RetractCourtEventResponse> retractCourtEvent(RetractCourtEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RetractCourtEventResponse.parser(),
+                () -> RetractCourtEventResponse.newBuilder().setCourtEvent(toProto(courtEvents.retract(
+                        request.getName(), new Retraction(request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    public Uni<ListCourtEventRevisionsResponse> listCourtEventRevisions(ListCourtEventRevisionsRequest request) {
+        return Rpc.call(() -> {
+            var page = courtEvents.revisions(request.getName(), pageOf(request.getPageSize(), request.getPageToken()));
+            var linked = links.ofChargeNames(page.items().stream()
+                    .flatMap(revision -> RevisionSnapshots.chargesNamedBy(revision).stream()).toList());
+            return ListCourtEventRevisionsResponse.newBuilder()
+                    .addAllRevisions(page.items().stream()
+                            .map(revision -> RevisionSnapshots.courtEventRevision(revision, caller.clearance(), linked))
+                            .toList())
+                    .setNextPageToken(page.nextPageToken()).build();
+        });
+    }
+
+    @Override
+    @RolesAllowed(Role.Names.ADMIN)
+    public Uni<RestoreCourtEventResponse> restoreCourtEvent(RestoreCourtEventRequest request) {
+        return Rpc.call(() -> calls.once(request.getRequestId(), request, RestoreCourtEventResponse.parser(),
+                () -> RestoreCourtEventResponse.newBuilder().setCourtEvent(toProto(courtEvents.restore(request.getName(),
+                        new Restoration(request.getRevisionId(), request.getEtag(), request.getReason())))).build()));
+    }
+
+    @Override
+    @RolesAllowed({Role.Names.RECORDER, Role.Names.ADMIN})
     public Uni<CreateChargeResponse> createCharge(CreateChargeRequest request) {
         return Rpc.call(() -> calls.once(request.getRequestId(), request, CreateChargeResponse.parser(),
                 () -> CreateChargeResponse.newBuilder().setCharge(toProto(
@@ -212,10 +289,13 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     @Override
     public Uni<ListChargesResponse> listCharges(ListChargesRequest request) {
         return Rpc.call(() -> {
+            var asOf = AsOf.of(request.hasAsOf(), request.getAsOf());
             var page = charges.list(request.getParent(), pageOf(request.getPageSize(), request.getPageToken()),
-                    request.getShowRetracted(), AsOf.of(request.hasAsOf(), request.getAsOf()));
+                    request.getShowRetracted(), asOf);
+            var linked = links.of(page.items(), asOf);
             return ListChargesResponse.newBuilder()
-                    .addAllCharges(page.items().stream().map(this::toProto).toList())
+                    .addAllCharges(page.items().stream()
+                            .map(charge -> DetentionMapper.toProto(charge, caller.clearance(), linked)).toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -255,9 +335,12 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     public Uni<ListChargeRevisionsResponse> listChargeRevisions(ListChargeRevisionsRequest request) {
         return Rpc.call(() -> {
             var page = charges.revisions(request.getName(), pageOf(request.getPageSize(), request.getPageToken()));
+            var linked = links.ofStatusChanges(page.items().stream()
+                    .flatMap(revision -> RevisionSnapshots.statusChangesOf(revision).stream()).toList());
             return ListChargeRevisionsResponse.newBuilder()
                     .addAllRevisions(page.items().stream()
-                            .map(revision -> RevisionSnapshots.chargeRevision(revision, caller.clearance())).toList())
+                            .map(revision -> RevisionSnapshots.chargeRevision(revision, caller.clearance(), linked))
+                            .toList())
                     .setNextPageToken(page.nextPageToken()).build();
         });
     }
@@ -325,7 +408,11 @@ public class DetentionGrpcService extends MutinyDetentionServiceGrpc.DetentionSe
     }
 
     private Charge toProto(io.habeas.detention.domain.Charge charge) {
-        return DetentionMapper.toProto(charge, caller.clearance());
+        return DetentionMapper.toProto(charge, caller.clearance(), links.of(List.of(charge)));
+    }
+
+    private CourtEvent toProto(io.habeas.detention.domain.CourtEvent event) {
+        return CourtEventMapper.toProto(event, caller.clearance(), links.of(List.of(event)));
     }
 
     private List<FeedItem> feedItems(Page<FeedService.Item> page, AsOf asOf) {

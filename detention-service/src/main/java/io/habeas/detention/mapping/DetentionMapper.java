@@ -22,6 +22,7 @@ import io.habeas.detention.service.ChargeDraft;
 import io.habeas.detention.service.CustodyEventDraft;
 import io.habeas.detention.service.DetentionDraft;
 import io.habeas.detention.service.DetentionView;
+import io.habeas.detention.service.LinkedRecords;
 import io.habeas.detention.v1.ArticleReference;
 import io.habeas.detention.v1.ArticleStructureSource;
 import io.habeas.kernel.access.Clearance;
@@ -38,6 +39,7 @@ import io.habeas.support.records.SourcedRecord;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /** Proto <-> domain for detentions, custody events and charges; texts a client sends are taken in NFC. */
 public final class DetentionMapper {
@@ -113,11 +115,19 @@ public final class DetentionMapper {
     }
 
     public static ChargeStatusChange statusChange(io.habeas.detention.v1.ChargeStatusChange c) {
-        var term = c.hasSentenceTerm() ? new SentenceTerm(c.getSentenceTerm().getYears(), c.getSentenceTerm().getMonths(),
-                c.getSentenceTerm().getDays(), c.getSentenceTerm().getSuspended()) : null;
         return new ChargeStatusChange(CommonProtos.toDomain(c.getStatus(), ChargeStatus.class),
-                c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null, term, normalized(emptyToNull(c.getNote())),
-                SourceMapper.sources(c.getSourcesList()));
+                c.hasEffectiveOn() ? date(c.getEffectiveOn()) : null,
+                c.hasSentenceTerm() ? sentence(c.getSentenceTerm()) : null, normalized(emptyToNull(c.getNote())),
+                SourceMapper.sources(c.getSourcesList()), emptyToNull(c.getCourtEvent()));
+    }
+
+    static SentenceTerm sentence(io.habeas.detention.v1.SentenceTerm t) {
+        return new SentenceTerm(t.getYears(), t.getMonths(), t.getDays(), t.getSuspended());
+    }
+
+    static io.habeas.detention.v1.SentenceTerm sentence(SentenceTerm t) {
+        return io.habeas.detention.v1.SentenceTerm.newBuilder().setYears(t.years()).setMonths(t.months())
+                .setDays(t.days()).setSuspended(t.suspended()).build();
     }
 
     /** The detention as the reader sees it: where it stands for the reader, and the sources the reader may see. */
@@ -193,7 +203,11 @@ public final class DetentionMapper {
         return proto.build();
     }
 
-    public static io.habeas.detention.v1.Charge toProto(Charge c, Clearance reader) {
+    /**
+     * The charge as the reader sees it: the sources it may see, and of the court events its status
+     * changes follow, those it may see, with the sentence a change takes from one.
+     */
+    public static io.habeas.detention.v1.Charge toProto(Charge c, Clearance reader, LinkedRecords linked) {
         var article = ArticleReference.newBuilder().setArticle(c.article)
                 .setStructureSource(c.articleStructureSource == StructureSource.SENT
                         ? ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_SENT : ArticleStructureSource.ARTICLE_STRUCTURE_SOURCE_PARSED);
@@ -221,7 +235,7 @@ public final class DetentionMapper {
                 .setUpdateTime(CommonProtos.timestamp(c.updatedAt))
                 .setEtag(c.etag());
         c.statusHistory.forEach(change -> proto.addStatusHistory(toProto(change,
-                SourceAccess.visible(change.sources(), c.accessLevel, reader))));
+                SourceAccess.visible(change.sources(), c.accessLevel, reader), linked, c.id)));
         if (c.offenceDescription != null) {
             proto.setOffenceDescription(c.offenceDescription);
         }
@@ -232,15 +246,17 @@ public final class DetentionMapper {
     }
 
     private static io.habeas.detention.v1.ChargeStatusChange toProto(ChargeStatusChange change,
-            List<SourceCitation> visibleSources) {
+            List<SourceCitation> visibleSources, LinkedRecords linked, UUID chargeId) {
         var proto = io.habeas.detention.v1.ChargeStatusChange.newBuilder()
                 .setStatus(chargeStatus(change.status()))
                 .setEffectiveOn(date(change.effectiveOn()))
                 .addAllSources(SourceMapper.sourcesToProto(visibleSources));
-        if (change.sentenceTerm() != null) {
-            SentenceTerm term = change.sentenceTerm();
-            proto.setSentenceTerm(io.habeas.detention.v1.SentenceTerm.newBuilder().setYears(term.years())
-                    .setMonths(term.months()).setDays(term.days()).setSuspended(term.suspended()));
+        SentenceTerm term = linked.sentenceOf(change, chargeId);
+        if (term != null) {
+            proto.setSentenceTerm(sentence(term));
+        }
+        if (change.courtEvent() != null && linked.showsCourtEvent(change.courtEvent())) {
+            proto.setCourtEvent(change.courtEvent());
         }
         if (change.note() != null) {
             proto.setNote(change.note());

@@ -1,6 +1,7 @@
 package io.habeas.detention.mapping;
 
 import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.CourtEvent;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.FeedEntry;
@@ -39,7 +40,10 @@ public final class FeedMapper {
         } else if (item.record() instanceof CustodyEvent e) {
             proto.setCustodyEvent(DetentionMapper.toProto(e, reader));
         } else if (item.record() instanceof Charge c) {
-            proto.setCharge(DetentionMapper.toProto(c, reader)).setStatusChangeIndex(Math.max(0, entry.statusChangeIndex));
+            proto.setCharge(DetentionMapper.toProto(c, reader, item.linked()))
+                    .setStatusChangeIndex(Math.max(0, entry.statusChangeIndex));
+        } else if (item.record() instanceof CourtEvent k) {
+            proto.setCourtEvent(CourtEventMapper.toProto(k, reader, item.linked()));
         } else if (item.record() instanceof Incident i) {
             proto.setIncident(IncidentMapper.toProto(i, reader));
         }

@@ -140,6 +140,21 @@ public class DetentionRepository {
         return at.list(sql, params, type);
     }
 
+    /**
+     * Of these records of a table under detentions (charge, court_event), those of these levels as of
+     * the snapshot and now, whatever their state; one statement over the primary key. The reader
+     * already sees their detentions: a record links only to records of its own detention.
+     */
+    public <T> List<T> visibleAmong(Class<T> type, String table, Collection<UUID> ids, Collection<AccessLevel> levels,
+            Snapshot at) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return at.list("SELECT r.* FROM " + at.table(table) + " r WHERE r.id IN (:ids) AND r.access_level IN (:levels)"
+                + at.andNow(VisibleNow.record(table, "r.id")), Map.of("ids", ids, "levels", PersonRepository.names(levels)),
+                type);
+    }
+
     /** SQL: detention d and its person are of the levels :levels, as of the snapshot and now. */
     static String visible(Snapshot at, String d) {
         return d + ".access_level IN (:levels) AND EXISTS (SELECT 1 FROM " + at.table("person") + " p WHERE p.id = "

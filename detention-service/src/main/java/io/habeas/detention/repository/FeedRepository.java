@@ -57,7 +57,8 @@ public class FeedRepository {
                 + at.andNow("(x.detention_id IS NULL AND " + VisibleNow.person("x.person_id") + " OR "
                         + VisibleNow.detention("x.detention_id") + ") AND " + VisibleNow.record("custody_event", "x.record_id")
                         + " AND " + VisibleNow.record("charge", "x.record_id")
-                        + " AND " + VisibleNow.record("incident", "x.record_id")));
+                        + " AND " + VisibleNow.record("incident", "x.record_id")
+                        + " AND " + VisibleNow.record("court_event", "x.record_id")));
         Map<String, Object> params = new HashMap<>(Map.of("owner", value, "levels", PersonRepository.names(levels)));
         if (from != null) {
             // The index bound: an entry placed before its own date (at its detention's final event) is placed no

@@ -30,12 +30,18 @@ public class LevelRepository {
                     + " JOIN person p ON p.id = d.person_id WHERE c.id IN (:charges)"
                     + " AND " + CONFIDENTIAL + " IN (c.access_level, d.access_level, p.access_level)",
             "incidents", "SELECT i.id FROM incident i JOIN person p ON p.id = i.person_id WHERE i.id IN (:incidents)"
-                    + " AND " + CONFIDENTIAL + " IN (i.access_level, p.access_level)");
+                    + " AND " + CONFIDENTIAL + " IN (i.access_level, p.access_level)",
+            "courtEvents", "SELECT k.id FROM court_event k JOIN detention d ON d.id = k.detention_id"
+                    + " JOIN person p ON p.id = d.person_id WHERE k.id IN (:courtEvents)"
+                    + " AND " + CONFIDENTIAL + " IN (k.access_level, d.access_level, p.access_level)");
 
     @Inject
     EntityManager entityManager;
 
-    /** Of these ids, by kind ("persons", "detentions", "events", "charges", "incidents"), the CONFIDENTIAL ones. */
+    /**
+     * Of these ids, by kind ("persons", "detentions", "events", "charges", "incidents", "courtEvents"),
+     * the CONFIDENTIAL ones; one statement.
+     */
     @SuppressWarnings("unchecked")
     public Set<UUID> confidential(Map<String, ? extends Collection<UUID>> ids) {
         Map<String, Collection<UUID>> asked = new LinkedHashMap<>();

@@ -3,13 +3,16 @@ package io.habeas.detention.service;
 import io.habeas.detention.domain.Charge;
 import io.habeas.detention.domain.ChargeStatus;
 import io.habeas.detention.domain.ChargeStatusChange;
+import io.habeas.detention.domain.CourtEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.mapping.RevisionSnapshots;
 import io.habeas.detention.repository.DetentionRepository;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.FailedPreconditionException;
+import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CourtEventName;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
@@ -98,6 +101,7 @@ public class ChargeService {
         Etags.require(etag, "etag");
         validator.check(change, "status_change");
         Charge changed = change(name, "name", etag, charge -> {
+            requireCourtEvent(charge, change);
             List<ChargeStatusChange> history = new ArrayList<>(charge.statusHistory);
             history.add(change);
             requireChangesAfterFiling(charge, history);
@@ -176,6 +180,33 @@ public class ChargeService {
     private static Revisions.Change change(Charge charge, RevisionAction action) {
         Detention detention = Detention.findById(charge.detentionId);
         return RevisionSnapshots.of(charge, detention, DetentionService.personOf(detention), action);
+    }
+
+    /**
+     * The court event a change follows: one of the charge's detention that the caller may see, active
+     * (NOT_FOUND otherwise, as for an unknown one), naming the charge; a conviction without a term of
+     * its own takes the event's sentence, so the event must set one.
+     */
+    private void requireCourtEvent(Charge charge, ChargeStatusChange change) {
+        if (change.courtEvent() == null) {
+            return;
+        }
+        CourtEventName name = CourtEventName.parse(change.courtEvent(), "status_change.court_event");
+        CourtEvent event = name.detentionId().equals(charge.detentionId)
+                ? repository.findVisibleUnder(CourtEvent.class, name.id(), name.detentionId(),
+                        caller.clearance().readableLevels()).filter(CourtEvent::isActive).orElse(null)
+                : null;
+        if (event == null) {
+            throw new NotFoundException(name.toString());
+        }
+        if (!event.names(charge.id)) {
+            throw InvalidArgumentException.of("status_change.court_event",
+                    "must be a court event that names this charge among its charges");
+        }
+        if (change.status() == ChargeStatus.CONVICTED && change.sentenceTerm() == null && event.sentence() == null) {
+            throw InvalidArgumentException.of("status_change.sentence_term",
+                    "is required with CONVICTED: the court event named sets no sentence");
+        }
     }
 
     private static void requireChangesAfterFiling(Charge charge, List<ChargeStatusChange> history) {

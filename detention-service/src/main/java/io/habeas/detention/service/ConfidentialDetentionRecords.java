@@ -2,6 +2,7 @@ package io.habeas.detention.service;
 
 import io.habeas.detention.repository.LevelRepository;
 import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CourtEventName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.IncidentName;
@@ -27,7 +28,8 @@ public class ConfidentialDetentionRecords implements ConfidentialRecords {
             "detentions", Pattern.compile(DetentionName.REGEX),
             "events", Pattern.compile(CustodyEventName.REGEX),
             "charges", Pattern.compile(ChargeName.REGEX),
-            "incidents", Pattern.compile(IncidentName.REGEX));
+            "incidents", Pattern.compile(IncidentName.REGEX),
+            "courtEvents", Pattern.compile(CourtEventName.REGEX));
 
     @Inject
     LevelRepository levels;

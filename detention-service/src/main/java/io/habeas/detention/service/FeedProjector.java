@@ -1,6 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.CourtEvent;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.CustodyEventType;
 import io.habeas.detention.domain.Detention;
@@ -31,7 +32,8 @@ class FeedProjector {
                 (SELECT d.access_level FROM detention d WHERE d.id = f.detention_id),
                 (SELECT e.access_level FROM custody_event e WHERE e.id = f.record_id),
                 (SELECT c.access_level FROM charge c WHERE c.id = f.record_id),
-                (SELECT i.access_level FROM incident i WHERE i.id = f.record_id))
+                (SELECT i.access_level FROM incident i WHERE i.id = f.record_id),
+                (SELECT k.access_level FROM court_event k WHERE k.id = f.record_id))
             WHERE f.%s = :id""";
     /** Places the start and custody events of the detentions chosen by a condition on d, as V11 says. */
     private static final String PLACE_IN_LIFECYCLE =
@@ -71,6 +73,8 @@ class FeedProjector {
                 .forEach(event -> project(event, detention));
         Charge.<Charge>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
                 .forEach(charge -> chargeChanged(charge, detention));
+        CourtEvent.<CourtEvent>list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE)
+                .forEach(event -> courtEventChanged(event, detention));
         placeInLifecycle("id", detention.id);
     }
 
@@ -98,6 +102,15 @@ class FeedProjector {
             return;
         }
         upsert(FeedItemKind.CUSTODY_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn,
+                event.accessLevel);
+    }
+
+    void courtEventChanged(CourtEvent event, Detention detention) {
+        if (!event.isActive()) {
+            FeedEntry.delete("recordId", event.id);
+            return;
+        }
+        upsert(FeedItemKind.COURT_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, event.occurredOn,
                 event.accessLevel);
     }
 

@@ -1,6 +1,7 @@
 package io.habeas.detention.service;
 
 import io.habeas.detention.domain.Charge;
+import io.habeas.detention.domain.CourtEvent;
 import io.habeas.detention.domain.CustodyEvent;
 import io.habeas.detention.domain.Detention;
 import io.habeas.detention.domain.DetentionOutcome;
@@ -49,9 +50,14 @@ public class FeedService {
     Snapshots snapshots;
     @Inject
     Caller caller;
+    @Inject
+    CourtEventLinks links;
 
-    /** A feed entry with the record it shows, and for a detention where it stands for the caller. */
-    public record Item(FeedEntry entry, RetractableRecord record, DetentionOutcome outcome) {
+    /**
+     * A feed entry with the record it shows, for a detention where it stands for the caller, and what
+     * the records of its page link to that the caller sees.
+     */
+    public record Item(FeedEntry entry, RetractableRecord record, DetentionOutcome outcome, LinkedRecords linked) {
     }
 
     public Page<Item> forPerson(String person, DateBounds range, PageRequest page, AsOf asOf) {
@@ -88,10 +94,13 @@ public class FeedService {
                 ids(entries, Set.of(FeedItemKind.CHARGE_FILED, FeedItemKind.CHARGE_STATUS_CHANGED)), at)));
         records.putAll(byId(this.entries.records(Incident.class, "incident",
                 ids(entries, Set.of(FeedItemKind.INCIDENT)), at)));
+        records.putAll(byId(this.entries.records(CourtEvent.class, "court_event",
+                ids(entries, Set.of(FeedItemKind.COURT_EVENT)), at)));
+        LinkedRecords linked = links.of(records.values(), at);
         Map<UUID, DetentionOutcome> outcomes = this.entries.outcomes(started, caller.clearance().level().orElseThrow(), at)
                 .stream().collect(Collectors.toMap(o -> o.detentionId, Function.identity()));
         return entries.stream().filter(entry -> records.containsKey(entry.recordId))
-                .map(entry -> new Item(entry, records.get(entry.recordId), outcomes.get(entry.recordId)))
+                .map(entry -> new Item(entry, records.get(entry.recordId), outcomes.get(entry.recordId), linked))
                 .toList();
     }
 

@@ -18,10 +18,12 @@ import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.habeas.detention.support.Fixtures;
 import io.habeas.detention.support.LevelledCase;
 import io.habeas.detention.v1.*;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.names.ChargeName;
+import io.habeas.kernel.names.CourtEventName;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.IncidentName;
@@ -158,6 +160,43 @@ class HiddenIsUnknownGrpcTest extends LevelledCase {
 
     private static String unknownIncidentOf(Person person) {
         return new IncidentName(PersonName.parse(person.getName(), "n").id(), UUID.randomUUID()).toString();
+    }
+
+    @Test
+    void courtEventsAndTheChargesTheyNameAnswerWhenHiddenAsWhenUnknown() {
+        CourtEvent secret = addCourtEvent(d1, Fixtures.courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, date(2024, 9, 0))
+                .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(c1.getName()).setAccessLevel(CONFIDENTIAL));
+        Charge hiddenCharge = addCharge(d1, charge("228", date(2023, 8, 1)).setAccessLevel(CONFIDENTIAL));
+        var records = detentionsAs(Role.RECORDER);
+        String unknownEvent = unknownCourtEventIn(d1);
+        sameAnswer(secret.getName(), unknownEvent,
+                name -> () -> records.getCourtEvent(GetCourtEventRequest.newBuilder().setName(name).build()));
+        sameAnswer(secret.getName(), unknownEvent, name -> () -> historyAs(Role.RECORDER).list(name));
+        sameAnswer(secret.getName(), unknownEvent, name -> () -> records.updateCourtEvent(UpdateCourtEventRequest
+                .newBuilder().setCourtEvent(CourtEvent.newBuilder().setName(name).setEtag("1").setDescription("corrected"))
+                .setUpdateMask(mask("description")).setRequestId(requestId()).build()));
+        sameAnswer(secret.getName(), unknownEvent, name -> () -> detentionsAs(Role.VIEWER).getCourtEvent(
+                GetCourtEventRequest.newBuilder().setName(name).build()));
+        sameAnswer(secret.getName(), unknownEvent, name -> () -> records.changeChargeStatus(ChangeChargeStatusRequest
+                .newBuilder().setName(c1.getName()).setEtag(c1.getEtag()).setStatusChange(ChargeStatusChange.newBuilder()
+                        .setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED).setEffectiveOn(date(2024, 9, 0))
+                        .setCourtEvent(name).addSources(informant())).setRequestId(requestId()).build()));
+        sameAnswer(d4.getName(), unknownDetention(), name -> () -> records.listCourtEvents(ListCourtEventsRequest
+                .newBuilder().setParent(name).build()));
+        sameAnswer(d4.getName(), unknownDetention(), name -> () -> records.createCourtEvent(CreateCourtEventRequest
+                .newBuilder().setParent(name).setCourtEvent(Fixtures.courtEvent(CourtEventType.COURT_EVENT_TYPE_HEARING,
+                        date(2024, 1, 1))).setRequestId(requestId()).build()));
+        sameAnswer(hiddenCharge.getName(), unknownChargeIn(d1), name -> () -> records.createCourtEvent(CreateCourtEventRequest
+                .newBuilder().setParent(d1.getName()).setCourtEvent(Fixtures.courtEvent(CourtEventType.COURT_EVENT_TYPE_HEARING,
+                        date(2024, 1, 1)).addCharges(name)).setRequestId(requestId()).build()));
+    }
+
+    private static String unknownCourtEventIn(Detention detention) {
+        return new CourtEventName(DetentionName.parse(detention.getName(), "n").id(), UUID.randomUUID()).toString();
+    }
+
+    private static String unknownChargeIn(Detention detention) {
+        return new ChargeName(DetentionName.parse(detention.getName(), "n").id(), UUID.randomUUID()).toString();
     }
 
     private static String unknownPerson() {

@@ -9,9 +9,16 @@ import io.habeas.audit.v1.ReadAuditEntry;
 import io.habeas.audit.v1.ReadAuditServiceGrpc;
 import io.habeas.detention.support.Fixtures;
 import io.habeas.detention.support.LevelledCase;
+import io.habeas.detention.v1.ChangeChargeStatusRequest;
+import io.habeas.detention.v1.ChargeStatus;
+import io.habeas.detention.v1.ChargeStatusChange;
+import io.habeas.detention.v1.CourtEvent;
+import io.habeas.detention.v1.CourtEventType;
+import io.habeas.detention.v1.CreateCourtEventRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.GetChargeRequest;
+import io.habeas.detention.v1.GetCourtEventRequest;
 import io.habeas.detention.v1.GetDetentionRequest;
 import io.habeas.detention.v1.GetIncidentRequest;
 import io.habeas.detention.v1.GetPersonRequest;
@@ -20,6 +27,7 @@ import io.habeas.detention.v1.IncidentServiceGrpc;
 import io.habeas.detention.v1.IncidentType;
 import io.habeas.detention.v1.ListChargesRequest;
 import io.habeas.detention.v1.ListCountryFeedRequest;
+import io.habeas.detention.v1.ListCourtEventsRequest;
 import io.habeas.detention.v1.ListCustodyEventsRequest;
 import io.habeas.detention.v1.ListDetentionsRequest;
 import io.habeas.detention.v1.ListIncidentsRequest;
@@ -28,6 +36,7 @@ import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.detention.v1.SearchPersonsRequest;
+import io.habeas.detention.v1.SentenceTerm;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.testing.TestTokens;
@@ -174,6 +183,26 @@ class ReadAuditGrpcTest extends LevelledCase {
         String analyst = TestTokens.withGroups("analyst-reader@habeas.test", Role.Names.ANALYST);
         Bearer.with(incidentChannel, analyst).getIncident(GetIncidentRequest.newBuilder().setName(cited.getName()).build());
         assertEquals(List.of(), entriesOf("analyst-reader@habeas.test"), "the analyst is not given the informant");
+    }
+
+    @Test
+    void aConfidentialCourtEventIsAuditedWhereverItIsGivenOrNamed() {
+        CourtEvent verdict = detentions.createCourtEvent(CreateCourtEventRequest.newBuilder().setParent(d1.getName())
+                .setCourtEvent(Fixtures.courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, Fixtures.date(2024, 9, 0))
+                        .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(c1.getName())
+                        .setAccessLevel(CONFIDENTIAL)).setRequestId(requestId()).build()).getCourtEvent();
+        detentions.changeChargeStatus(ChangeChargeStatusRequest.newBuilder().setName(c1.getName()).setEtag(c1.getEtag())
+                .setStatusChange(ChargeStatusChange.newBuilder().setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED)
+                        .setEffectiveOn(Fixtures.date(2024, 9, 0)).setCourtEvent(verdict.getName()).addSources(Fixtures.source()))
+                .setRequestId(requestId()).build());
+
+        auditorDetentions.getCourtEvent(GetCourtEventRequest.newBuilder().setName(verdict.getName()).build());
+        assertEquals(Set.of(verdict.getName()), audited("habeas.detention.v1.DetentionService/GetCourtEvent"));
+        auditorDetentions.listCourtEvents(ListCourtEventsRequest.newBuilder().setParent(d1.getName()).build());
+        assertEquals(Set.of(verdict.getName()), audited("habeas.detention.v1.DetentionService/ListCourtEvents"));
+        auditorDetentions.getCharge(GetChargeRequest.newBuilder().setName(c1.getName()).build());
+        assertEquals(Set.of(verdict.getName()), audited("habeas.detention.v1.DetentionService/GetCharge"),
+                "the public charge names the confidential verdict its conviction follows");
     }
 
     private List<ReadAuditEntry> entries() {

@@ -2,11 +2,13 @@ package io.habeas.detention.history;
 
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
+import static io.habeas.detention.support.Fixtures.courtEvent;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
 import static io.habeas.detention.support.Fixtures.incident;
 import static io.habeas.detention.support.Fixtures.person;
+import static io.habeas.detention.support.Fixtures.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,7 +35,11 @@ class AsOfPlansTest extends HistoryCase {
         Person held = createPerson(ibadoglu());
         Detention detention = createDetention(arrest(held.getName(), date(2023, 7, 23)));
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
-        addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        Charge charge = addCharge(detention, charge("204.3.1", date(2023, 7, 23)));
+        CourtEvent verdict = addCourtEvent(detention, courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, date(2024, 9, 0))
+                .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(charge.getName()));
+        changeStatus(charge, ChargeStatusChange.newBuilder().setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED)
+                .setEffectiveOn(date(2024, 9, 0)).setCourtEvent(verdict.getName()).addSources(source()));
         addIncident(held, incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 12)));
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_DETENTION_EXTENDED, date(2024, 0, 0)));
         addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_RELEASE, date(2024, 8, 1)));
@@ -98,26 +104,38 @@ class AsOfPlansTest extends HistoryCase {
     }
 
     @Test
-    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfFour() {
+    void anAsOfFeedPageOfTwoHundredItemsRunsAsManyStatementsAsOneOfSix() {
         Person few = createPerson(ibadoglu());
         Detention small = createDetention(arrest(few.getName(), date(2023, 7, 23)));
         addEvent(small, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2023, 8, 1)));
-        addCharge(small, charge("204.3.1", date(2023, 7, 23)));
+        convictByVerdict(small, addCharge(small, charge("204.3.1", date(2023, 7, 23))));
         addIncident(few, incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 12)));
         Person many = createPerson(person("Tofig Yagublu", "AZ"));
         Detention large = createDetention(arrest(many.getName(), date(2020, 1, 1)));
         for (int i = 0; i < 100; i++) {
             addEvent(large, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER, date(2020 + i / 28, 1 + i % 12, 1 + i % 28)));
             if (i % 2 == 0) {
-                addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+                Charge charge = addCharge(large, charge(Integer.toString(100 + i), date(2020, 1, 1)));
+                if (i < 20) {
+                    convictByVerdict(large, charge);
+                }
             } else {
                 addIncident(many, incident(IncidentType.INCIDENT_TYPE_SUMMONS, date(2019, 1 + i % 12, 0)));
             }
         }
         Timestamp t1 = instant();
-        statementsToReadFeedOf(few, t1, 4);
+        statementsToReadFeedOf(few, t1, 6);
 
-        assertEquals(statementsToReadFeedOf(few, t1, 4), statementsToReadFeedOf(many, t1, 201));
+        // 1 start, 100 custody events, 50 charges, 10 verdicts and 10 convictions by them, 50 incidents
+        assertEquals(statementsToReadFeedOf(few, t1, 6), statementsToReadFeedOf(many, t1, 221));
+    }
+
+    /** A verdict sentencing the charge, and the charge convicted by it: two feed items, each linking the other. */
+    private void convictByVerdict(Detention detention, Charge charge) {
+        CourtEvent verdict = addCourtEvent(detention, courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT, date(2024, 9, 0))
+                .setSentence(SentenceTerm.newBuilder().setYears(10)).addCharges(charge.getName()));
+        changeStatus(charge, ChargeStatusChange.newBuilder().setStatus(ChargeStatus.CHARGE_STATUS_CONVICTED)
+                .setEffectiveOn(date(2024, 9, 0)).setCourtEvent(verdict.getName()).addSources(source()));
     }
 
     private long statementsToReadFeedOf(Person who, Timestamp asOf, int items) {

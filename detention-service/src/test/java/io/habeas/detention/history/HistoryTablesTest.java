@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HistoryTablesTest extends HistoryCase {
     private static final List<String> VERSIONED = List.of("person", "detention", "custody_event", "charge", "feed_entry",
-            "detention_outcome", "incident");
+            "detention_outcome", "incident", "court_event");
 
     @Inject
     EntityManager entityManager;

@@ -2,6 +2,7 @@ package io.habeas.detention.revisions;
 
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
+import static io.habeas.detention.support.Fixtures.courtEvent;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
@@ -20,9 +21,12 @@ import io.grpc.Status;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.support.RevisionCalls;
 import io.habeas.detention.support.RevisionCalls.Kind;
+import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.CourtEventType;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.Person;
+import io.habeas.detention.v1.SentenceTerm;
 import io.habeas.detention.v1.UpdatePersonRequest;
 import io.habeas.kernel.access.Role;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +56,11 @@ class RevisionRequestsGrpcTest extends GrpcTest {
             names.put(Kind.DETENTION, detention.getName());
             names.put(Kind.CUSTODY_EVENT, addEvent(detention, event(CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER,
                     date(2023, 8, 1))).getName());
-            names.put(Kind.CHARGE, addCharge(detention, charge("204.3.1", date(2023, 7, 25))).getName());
+            Charge charge = addCharge(detention, charge("204.3.1", date(2023, 7, 25)));
+            names.put(Kind.CHARGE, charge.getName());
+            names.put(Kind.COURT_EVENT, addCourtEvent(detention, courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT,
+                    date(2024, 3, 1)).addCharges(charge.getName()).setSentence(SentenceTerm.newBuilder().setYears(7)))
+                    .getName());
         }
     }
 

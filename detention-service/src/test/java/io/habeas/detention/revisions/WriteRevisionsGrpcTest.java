@@ -2,6 +2,7 @@ package io.habeas.detention.revisions;
 
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
+import static io.habeas.detention.support.Fixtures.courtEvent;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.event;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
@@ -21,7 +22,11 @@ import io.habeas.detention.v1.ChangeChargeStatusRequest;
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.ChargeStatus;
 import io.habeas.detention.v1.ChargeStatusChange;
+import io.habeas.detention.v1.CourtDecision;
+import io.habeas.detention.v1.CourtEvent;
+import io.habeas.detention.v1.CourtEventType;
 import io.habeas.detention.v1.CreateChargeRequest;
+import io.habeas.detention.v1.CreateCourtEventRequest;
 import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
@@ -30,10 +35,13 @@ import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.RetractChargeRequest;
+import io.habeas.detention.v1.RetractCourtEventRequest;
+import io.habeas.detention.v1.SentenceTerm;
 import io.habeas.detention.v1.RetractCustodyEventRequest;
 import io.habeas.detention.v1.RetractDetentionRequest;
 import io.habeas.detention.v1.RetractPersonRequest;
 import io.habeas.detention.v1.UpdateChargeRequest;
+import io.habeas.detention.v1.UpdateCourtEventRequest;
 import io.habeas.detention.v1.UpdateCustodyEventRequest;
 import io.habeas.detention.v1.UpdateDetentionRequest;
 import io.habeas.detention.v1.UpdatePersonRequest;
@@ -171,6 +179,44 @@ class WriteRevisionsGrpcTest extends GrpcTest {
 
         assertRestoreLeavesOneRevision(event.getName(), created);
         assertEquals(1, history().list(detention.getName()).size(), "an event's writes leave none for its detention");
+    }
+
+    @Test
+    void everyCourtEventWriteLeavesOneRevisionAndNoneForItsDetentionOrCharges() {
+        Detention detention = createDetention(arrest(createPerson(ibadoglu()).getName(), date(2023, 7, 23)));
+        Charge charge = addCharge(detention, charge("204.3.1", date(2023, 7, 25)));
+        var recorder = detentionsAs(Role.RECORDER);
+        String id = requestId();
+        CourtEvent event = once(() -> recorder.createCourtEvent(CreateCourtEventRequest.newBuilder()
+                .setParent(detention.getName()).setCourtEvent(courtEvent(CourtEventType.COURT_EVENT_TYPE_VERDICT,
+                        date(2024, 3, 1)).addCharges(charge.getName()).setSentence(SentenceTerm.newBuilder().setYears(7)))
+                .setRequestId(id).build()).getCourtEvent());
+        assertNewest(event.getName(), RECORDER, id, RevisionAction.REVISION_ACTION_CREATED, "", event);
+        String created = history().newest(event.getName()).revision().getRevisionId();
+
+        String corrected = requestId();
+        CourtEvent decided = event;
+        event = once(() -> recorder.updateCourtEvent(UpdateCourtEventRequest.newBuilder().setCourtEvent(decided
+                .toBuilder().setDecision(CourtDecision.COURT_DECISION_CONVICTED)).setUpdateMask(mask("decision"))
+                .setRequestId(corrected).build()).getCourtEvent());
+        assertNewest(event.getName(), RECORDER, corrected, RevisionAction.REVISION_ACTION_UPDATED, "", event);
+
+        String reclassified = requestId();
+        CourtEvent levelled = event;
+        event = once(() -> detentions.updateCourtEvent(UpdateCourtEventRequest.newBuilder().setCourtEvent(levelled
+                .toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL)).setUpdateMask(mask("access_level"))
+                .setRequestId(reclassified).build()).getCourtEvent());
+        assertNewest(event.getName(), ADMIN, reclassified, RevisionAction.REVISION_ACTION_RECLASSIFIED, "", event);
+
+        String retracted = requestId();
+        CourtEvent current = event;
+        event = once(() -> detentions.retractCourtEvent(RetractCourtEventRequest.newBuilder().setName(current.getName())
+                .setEtag(current.getEtag()).setReason(REASON).setRequestId(retracted).build()).getCourtEvent());
+        assertNewest(event.getName(), ADMIN, retracted, RevisionAction.REVISION_ACTION_RETRACTED, REASON, event);
+
+        assertRestoreLeavesOneRevision(event.getName(), created);
+        assertEquals(1, history().list(detention.getName()).size(), "a court event's writes leave none for its detention");
+        assertEquals(1, history().list(charge.getName()).size(), "nor for its charges");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.detention.v1.Alias;
 import io.habeas.detention.v1.Charge;
+import io.habeas.detention.v1.CourtEvent;
+import io.habeas.detention.v1.CourtEventType;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
@@ -55,6 +57,11 @@ public final class Fixtures extends CommonFixtures {
     public static Incident.Builder incident(IncidentType type, PartialDate occurredOn) {
         return Incident.newBuilder().setType(type).setOccurredOn(occurredOn).setCountry("AZ")
                 .setAuthority("State Border Service").setPlace("Heydar Aliyev International Airport").addSources(source());
+    }
+
+    public static CourtEvent.Builder courtEvent(CourtEventType type, PartialDate occurredOn) {
+        return CourtEvent.newBuilder().setType(type).setOccurredOn(occurredOn).setCourt("Baku Grave Crimes Court")
+                .addSources(source());
     }
 
     public static Charge.Builder charge(String article, PartialDate filedOn) {

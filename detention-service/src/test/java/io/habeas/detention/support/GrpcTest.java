@@ -2,9 +2,11 @@ package io.habeas.detention.support;
 
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.CreateChargeRequest;
+import io.habeas.detention.v1.CreateCourtEventRequest;
 import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateDetentionRequest;
 import io.habeas.detention.v1.CreatePersonRequest;
+import io.habeas.detention.v1.CourtEvent;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.CreateIncidentRequest;
 import io.habeas.detention.v1.Detention;
@@ -105,6 +107,11 @@ public abstract class GrpcTest {
     protected Incident addIncident(String person, Incident.Builder incident) {
         return incidents.createIncident(CreateIncidentRequest.newBuilder().setParent(person)
                 .setIncident(incident).setRequestId(Fixtures.requestId()).build()).getIncident();
+    }
+
+    protected CourtEvent addCourtEvent(Detention detention, CourtEvent.Builder event) {
+        return detentions.createCourtEvent(CreateCourtEventRequest.newBuilder().setParent(detention.getName())
+                .setCourtEvent(event).setRequestId(Fixtures.requestId()).build()).getCourtEvent();
     }
 
     protected Charge addCharge(Detention detention, Charge.Builder charge) {

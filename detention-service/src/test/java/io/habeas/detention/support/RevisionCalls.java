@@ -4,22 +4,25 @@ import com.google.protobuf.Message;
 import io.habeas.common.v1.Revision;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.GetChargeRequest;
+import io.habeas.detention.v1.GetCourtEventRequest;
 import io.habeas.detention.v1.GetCustodyEventRequest;
 import io.habeas.detention.v1.GetDetentionRequest;
 import io.habeas.detention.v1.GetPersonRequest;
 import io.habeas.detention.v1.ListChargeRevisionsRequest;
+import io.habeas.detention.v1.ListCourtEventRevisionsRequest;
 import io.habeas.detention.v1.ListCustodyEventRevisionsRequest;
 import io.habeas.detention.v1.ListDetentionRevisionsRequest;
 import io.habeas.detention.v1.ListPersonRevisionsRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import io.habeas.detention.v1.RestoreChargeRequest;
+import io.habeas.detention.v1.RestoreCourtEventRequest;
 import io.habeas.detention.v1.RestoreCustodyEventRequest;
 import io.habeas.detention.v1.RestoreDetentionRequest;
 import io.habeas.detention.v1.RestorePersonRequest;
 import java.util.List;
 
 /**
- * Reads, lists the revisions of and restores any of the four kinds of record alike, by its
+ * Reads, lists the revisions of and restores any of the five kinds of record alike, by its
  * resource name, through one caller's stubs: tests over every kind stay one loop.
  */
 public record RevisionCalls(PersonServiceGrpc.PersonServiceBlockingStub persons,
@@ -30,11 +33,14 @@ public record RevisionCalls(PersonServiceGrpc.PersonServiceBlockingStub persons,
     }
 
     public enum Kind {
-        PERSON, DETENTION, CUSTODY_EVENT, CHARGE;
+        PERSON, DETENTION, CUSTODY_EVENT, CHARGE, COURT_EVENT;
 
         public static Kind of(String name) {
             if (name.contains("/custodyEvents/")) {
                 return CUSTODY_EVENT;
+            }
+            if (name.contains("/courtEvents/")) {
+                return COURT_EVENT;
             }
             if (name.contains("/charges/")) {
                 return CHARGE;
@@ -51,6 +57,8 @@ public record RevisionCalls(PersonServiceGrpc.PersonServiceBlockingStub persons,
             case CUSTODY_EVENT -> detentions.getCustodyEvent(GetCustodyEventRequest.newBuilder().setName(name).build())
                     .getCustodyEvent();
             case CHARGE -> detentions.getCharge(GetChargeRequest.newBuilder().setName(name).build()).getCharge();
+            case COURT_EVENT -> detentions.getCourtEvent(GetCourtEventRequest.newBuilder().setName(name).build())
+                    .getCourtEvent();
         };
     }
 
@@ -99,6 +107,12 @@ public record RevisionCalls(PersonServiceGrpc.PersonServiceBlockingStub persons,
                 yield new Page(answer.getRevisionsList().stream().map(r -> new Revised(r.getRevision(), r.getCharge()))
                         .toList(), answer.getNextPageToken());
             }
+            case COURT_EVENT -> {
+                var answer = detentions.listCourtEventRevisions(ListCourtEventRevisionsRequest.newBuilder().setName(name)
+                        .setPageSize(pageSize).setPageToken(pageToken).build());
+                yield new Page(answer.getRevisionsList().stream()
+                        .map(r -> new Revised(r.getRevision(), r.getCourtEvent())).toList(), answer.getNextPageToken());
+            }
         };
     }
 
@@ -126,6 +140,9 @@ public record RevisionCalls(PersonServiceGrpc.PersonServiceBlockingStub persons,
             case CHARGE -> detentions.restoreCharge(RestoreChargeRequest.newBuilder().setName(name)
                     .setRevisionId(revisionId).setEtag(etag).setReason(reason).setRequestId(requestId).build())
                     .getCharge();
+            case COURT_EVENT -> detentions.restoreCourtEvent(RestoreCourtEventRequest.newBuilder().setName(name)
+                    .setRevisionId(revisionId).setEtag(etag).setReason(reason).setRequestId(requestId).build())
+                    .getCourtEvent();
         };
     }
 }

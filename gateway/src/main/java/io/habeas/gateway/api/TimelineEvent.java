@@ -3,9 +3,9 @@ package io.habeas.gateway.api;
 import java.util.List;
 
 /**
- * One dated fact on a timeline. kind is one of detention, custody, charge, charge_status, incident,
- * statement, claim; type refines it (arrest, house_arrest, travel_ban, call_for_release, ...); origin
- * names the service.
+ * One dated fact on a timeline. kind is one of detention, custody, charge, charge_status, court,
+ * incident, statement, claim; type refines it (arrest, house_arrest, verdict, travel_ban,
+ * call_for_release, ...); origin names the service.
  */
 public record TimelineEvent(
         String id,

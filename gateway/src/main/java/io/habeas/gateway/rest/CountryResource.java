@@ -42,9 +42,9 @@ public class CountryResource {
     @GET
     @Path("/timeline")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A country's timeline", description = "detaining: its detentions, custody events and charges, "
-            + "incidents by its authorities (travel bans, summonses, searches), and claims about persons it detains; "
-            + "speaking: statements by its actors; subject: claims about it or "
+    @Operation(summary = "A country's timeline", description = "detaining: its detentions, custody events, court events "
+            + "and charges, incidents by its authorities (travel bans, summonses, searches), and claims about persons it "
+            + "detains; speaking: statements by its actors; subject: claims about it or "
             + "addressed to it. Same order as a person's timeline (each detention in its lifecycle's order); on equal "
             + "dates detention-service first, then statements, claims about the country, claims about its detainees. "
             + "format=csv (or Accept: text/csv) "
@@ -52,7 +52,7 @@ public class CountryResource {
     public Uni<Response> timeline(@PathParam("countryCode") String countryCode,
             @Parameter(description = "detaining, speaking, subject; comma-separated or repeated; all by default") @QueryParam("role") List<String> role,
             @QueryParam("from") String from, @QueryParam("to") String to,
-            @Parameter(description = "detention, custody, charge, charge_status, incident, statement, claim") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "detention, custody, charge, charge_status, court, incident, statement, claim") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,

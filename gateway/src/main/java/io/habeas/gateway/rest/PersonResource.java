@@ -60,7 +60,7 @@ public class PersonResource {
     GatewayConfig config;
 
     private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
-            EventMapper.CHARGE_STATUS, EventMapper.INCIDENT, EventMapper.CLAIM);
+            EventMapper.CHARGE_STATUS, EventMapper.COURT, EventMapper.INCIDENT, EventMapper.CLAIM);
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -128,7 +128,7 @@ public class PersonResource {
             + "timeline as CSV, streamed.")
     public Uni<Response> timeline(@PathParam("personId") String personId, @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @Parameter(description = "detention, custody, charge, charge_status, incident, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "detention, custody, charge, charge_status, court, incident, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
             @Parameter(description = "1 to 200, default 50") @QueryParam("pageSize") String pageSize,
             @QueryParam(CursorCodec.PARAM) String cursor,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,

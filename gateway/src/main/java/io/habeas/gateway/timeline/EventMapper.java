@@ -2,6 +2,7 @@ package io.habeas.gateway.timeline;
 
 import io.habeas.detention.v1.Charge;
 import io.habeas.detention.v1.ChargeStatusChange;
+import io.habeas.detention.v1.CourtEvent;
 import io.habeas.detention.v1.CustodyEvent;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.FeedItem;
@@ -42,13 +43,14 @@ public class EventMapper {
     public static final String CUSTODY = "custody";
     public static final String CHARGE = "charge";
     public static final String CHARGE_STATUS = "charge_status";
+    public static final String COURT = "court";
     public static final String INCIDENT = "incident";
     public static final String STATEMENT = "statement";
     public static final String CLAIM = "claim";
     /** The kinds detention-service's feeds hold. */
-    public static final Set<String> DETENTION_KINDS = Set.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, INCIDENT);
-    public static final List<String> ALL_KINDS = List.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, INCIDENT, STATEMENT,
-            CLAIM);
+    public static final Set<String> DETENTION_KINDS = Set.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, COURT, INCIDENT);
+    public static final List<String> ALL_KINDS = List.of(DETENTION, CUSTODY, CHARGE, CHARGE_STATUS, COURT, INCIDENT,
+            STATEMENT, CLAIM);
 
     @Inject
     AccessPolicy access;
@@ -139,6 +141,15 @@ public class EventMapper {
                 return new TimelineEvent(origin + ":" + i.getName(), DateViews.of(item.getDate()), INCIDENT,
                         EnumValues.of(i.getType()), incidentTitle(i), detail, persons, countries,
                         sources.visible(i.getSourcesList()), origin, i.getName());
+            }
+            case COURT_EVENT -> {
+                CourtEvent k = item.getCourtEvent();
+                if (!access.visible(k.getAccessLevel())) {
+                    return null;
+                }
+                return new TimelineEvent(origin + ":" + k.getName(), DateViews.of(item.getDate()), COURT,
+                        EnumValues.of(k.getType()), courtTitle(k), courtDetail(k), persons, countries,
+                        sources.visible(k.getSourcesList()), origin, k.getName());
             }
             default -> {
                 return null;
@@ -241,6 +252,46 @@ public class EventMapper {
             case INCIDENT_TYPE_DISAPPEARANCE -> "Disappeared";
             default -> "Incident";
         };
+    }
+
+    /** "Verdict at Baku Grave Crimes Court: convicted": the step, the court, what it decided. */
+    static String courtTitle(CourtEvent k) {
+        String title = switch (k.getType()) {
+            case COURT_EVENT_TYPE_INDICTMENT -> "Indictment";
+            case COURT_EVENT_TYPE_TRIAL_OPENED -> "Trial opened";
+            case COURT_EVENT_TYPE_HEARING -> "Hearing";
+            case COURT_EVENT_TYPE_CLOSED_HEARING -> "Closed hearing";
+            case COURT_EVENT_TYPE_VERDICT -> "Verdict";
+            case COURT_EVENT_TYPE_SENTENCE -> "Sentence";
+            case COURT_EVENT_TYPE_APPEAL_FILED -> "Appeal filed";
+            case COURT_EVENT_TYPE_APPEAL_DECIDED -> "Appeal decided";
+            case COURT_EVENT_TYPE_CASSATION -> "Cassation";
+            case COURT_EVENT_TYPE_PARDON -> "Pardoned";
+            case COURT_EVENT_TYPE_AMNESTY -> "Amnestied";
+            case COURT_EVENT_TYPE_PRISONER_EXCHANGE -> "Released in a prisoner exchange";
+            default -> "Court proceedings";
+        };
+        if (!k.getCourt().isEmpty()) {
+            title += " at " + k.getCourt();
+        }
+        String decision = EnumValues.of(k.getDecision());
+        return decision == null ? title : title + ": " + decision.replace('_', ' ');
+    }
+
+    /**
+     * The total sentence over the charges the caller is shown ("sentence: 10 years, over 2 charges"),
+     * a sitting closed to the public, the description and the place.
+     */
+    static String courtDetail(CourtEvent k) {
+        String detail = null;
+        if (k.hasSentence()) {
+            int charges = k.getChargesCount();
+            detail = sentence(k.getSentence()) + (charges == 0 ? "" : ", over " + charges + (charges == 1 ? " charge" : " charges"));
+        }
+        if (k.getClosedToPublic()) {
+            detail = join(detail, "closed to the public");
+        }
+        return join(join(detail, k.getDescription()), k.getPlace());
     }
 
     static String sentence(SentenceTerm t) {

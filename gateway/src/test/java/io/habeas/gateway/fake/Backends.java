@@ -134,6 +134,7 @@ public final class Backends {
             case CUSTODY_EVENT -> item.getCustodyEvent().getName();
             case CHARGE -> item.getCharge().getName();
             case INCIDENT -> item.getIncident().getName();
+            case COURT_EVENT -> item.getCourtEvent().getName();
             default -> "";
         };
     }

@@ -34,6 +34,11 @@ record NameType(String type, List<String> collections, String form, String regex
             ids -> CustodyEventName.of(DetentionName.of(ids.get(0)), ids.get(1)),
             n -> List.of(((CustodyEventName) n).detentionId(), ((CustodyEventName) n).id()),
             n -> ((CustodyEventName) n).parent());
+    static final NameType COURT_EVENT = new NameType("CourtEventName", List.of("detentions", "courtEvents"),
+            CourtEventName.FORM, CourtEventName.REGEX, CourtEventName::parse,
+            ids -> CourtEventName.of(DetentionName.of(ids.get(0)), ids.get(1)),
+            n -> List.of(((CourtEventName) n).detentionId(), ((CourtEventName) n).id()),
+            n -> ((CourtEventName) n).parent());
     static final NameType CHARGE = new NameType("ChargeName", List.of("detentions", "charges"), ChargeName.FORM,
             ChargeName.REGEX, ChargeName::parse, ids -> ChargeName.of(DetentionName.of(ids.get(0)), ids.get(1)),
             n -> List.of(((ChargeName) n).detentionId(), ((ChargeName) n).id()), n -> ((ChargeName) n).parent());
@@ -45,8 +50,8 @@ record NameType(String type, List<String> collections, String form, String regex
             n -> List.of(((ClaimName) n).statementId(), ((ClaimName) n).id()), n -> ((ClaimName) n).parent());
 
     static final List<NameType> SINGLE_ID = List.of(PERSON, DETENTION, ACTOR, STATEMENT);
-    static final List<NameType> NESTED = List.of(CUSTODY_EVENT, CHARGE, INCIDENT, CLAIM);
-    static final List<NameType> ALL = List.of(PERSON, DETENTION, ACTOR, STATEMENT, CUSTODY_EVENT, CHARGE, INCIDENT,
+    static final List<NameType> NESTED = List.of(CUSTODY_EVENT, COURT_EVENT, CHARGE, INCIDENT, CLAIM);
+    static final List<NameType> ALL = List.of(PERSON, DETENTION, ACTOR, STATEMENT, CUSTODY_EVENT, COURT_EVENT, CHARGE, INCIDENT,
             CLAIM);
 
     /** Two ids in lower case, different in every group, so that a swap or a truncation shows. */

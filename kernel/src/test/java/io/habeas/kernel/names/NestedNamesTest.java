@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * detentions/{id}/custodyEvents/{id}, detentions/{id}/charges/{id}, persons/{id}/incidents/{id},
- * statements/{id}/claims/{id}.
+ * detentions/{id}/custodyEvents/{id}, detentions/{id}/courtEvents/{id}, detentions/{id}/charges/{id},
+ * persons/{id}/incidents/{id}, statements/{id}/claims/{id}.
  */
 class NestedNamesTest {
     static final List<NameType> TYPES = NameType.NESTED;
@@ -44,6 +44,7 @@ class NestedNamesTest {
 
     static Stream<Arguments> parentTypes() {
         return Stream.of(Arguments.of(NameType.CUSTODY_EVENT, NameType.DETENTION),
+                Arguments.of(NameType.COURT_EVENT, NameType.DETENTION),
                 Arguments.of(NameType.CHARGE, NameType.DETENTION), Arguments.of(NameType.INCIDENT, NameType.PERSON),
                 Arguments.of(NameType.CLAIM, NameType.STATEMENT));
     }

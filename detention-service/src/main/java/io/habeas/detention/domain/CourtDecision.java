@@ -1,0 +1,5 @@
+package io.habeas.detention.domain;
+
+public enum CourtDecision {
+    CONVICTED, ACQUITTED, PARTLY_CONVICTED, UPHELD, OVERTURNED, SENTENCE_CHANGED, RETRIAL_ORDERED, CASE_DISMISSED
+}
