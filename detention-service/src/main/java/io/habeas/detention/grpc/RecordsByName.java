@@ -47,6 +47,7 @@ public class RecordsByName implements CurrentRecords {
     ChargeService charges;
     @Inject
     IncidentService incidents;
+    @Inject
     CourtEventService courtEvents;
     @Inject
     CourtEventLinks links;
