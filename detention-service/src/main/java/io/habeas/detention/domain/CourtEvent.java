@@ -2,16 +2,11 @@ package io.habeas.detention.domain;
 
 import io.habeas.kernel.names.ChargeName;
 import io.habeas.kernel.names.CourtEventName;
-import io.habeas.kernel.time.PartialDate;
-import io.habeas.support.records.RetractableRecord;
-import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -24,25 +19,13 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "court_event")
-public class CourtEvent extends RetractableRecord {
+public class CourtEvent extends DatedRecord {
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false)
     public CourtEventType type;
-
-    @Embedded
-    @AttributeOverride(name = "year", column = @Column(name = "occurred_year"))
-    @AttributeOverride(name = "month", column = @Column(name = "occurred_month"))
-    @AttributeOverride(name = "day", column = @Column(name = "occurred_day"))
-    public PartialDate occurredOn;
-
-    @Column(name = "occurred_sort", nullable = false)
-    public LocalDate occurredSort;
-
-    @Column(name = "precision_rank", nullable = false)
-    public short precisionRank;
 
     @Column(name = "court")
     public String court;
@@ -82,11 +65,6 @@ public class CourtEvent extends RetractableRecord {
         return new CourtEventName(detentionId, id).toString();
     }
 
-    public void setOccurredOn(PartialDate date) {
-        occurredOn = date;
-        occurredSort = date.sortKey();
-        precisionRank = date.precisionRank();
-    }
 
     public List<UUID> charges() {
         return Arrays.asList(chargeIds);

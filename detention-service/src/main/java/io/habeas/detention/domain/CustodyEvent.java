@@ -2,7 +2,6 @@ package io.habeas.detention.domain;
 
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.time.PartialDate;
-import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -10,31 +9,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /** A dated change in a detention's custody. */
 @Entity
 @Table(name = "custody_event")
-public class CustodyEvent extends RetractableRecord {
+public class CustodyEvent extends DatedRecord {
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false)
     public CustodyEventType type;
-
-    @Embedded
-    @AttributeOverride(name = "year", column = @Column(name = "occurred_year"))
-    @AttributeOverride(name = "month", column = @Column(name = "occurred_month"))
-    @AttributeOverride(name = "day", column = @Column(name = "occurred_day"))
-    public PartialDate occurredOn;
-
-    @Column(name = "occurred_sort", nullable = false)
-    public LocalDate occurredSort;
-
-    @Column(name = "precision_rank", nullable = false)
-    public short precisionRank;
 
     @Embedded
     @AttributeOverride(name = "year", column = @Column(name = "until_year"))
@@ -51,11 +37,5 @@ public class CustodyEvent extends RetractableRecord {
     @Override
     public String resourceName() {
         return new CustodyEventName(detentionId, id).toString();
-    }
-
-    public void setOccurredOn(PartialDate date) {
-        occurredOn = date;
-        occurredSort = date.sortKey();
-        precisionRank = date.precisionRank();
     }
 }

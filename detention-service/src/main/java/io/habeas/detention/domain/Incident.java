@@ -2,7 +2,6 @@ package io.habeas.detention.domain;
 
 import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.time.PartialDate;
-import io.habeas.support.records.RetractableRecord;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -10,31 +9,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.util.UUID;
 
 /** Something done to a person outside any detention: it belongs to the person (migration V8). */
 @Entity
 @Table(name = "incident")
-public class Incident extends RetractableRecord {
+public class Incident extends DatedRecord {
     @Column(name = "person_id", nullable = false)
     public UUID personId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false)
     public IncidentType type;
-
-    @Embedded
-    @AttributeOverride(name = "year", column = @Column(name = "occurred_year"))
-    @AttributeOverride(name = "month", column = @Column(name = "occurred_month"))
-    @AttributeOverride(name = "day", column = @Column(name = "occurred_day"))
-    public PartialDate occurredOn;
-
-    @Column(name = "occurred_sort", nullable = false)
-    public LocalDate occurredSort;
-
-    @Column(name = "precision_rank", nullable = false)
-    public short precisionRank;
 
     @Embedded
     @AttributeOverride(name = "year", column = @Column(name = "until_year"))
@@ -58,11 +44,5 @@ public class Incident extends RetractableRecord {
     @Override
     public String resourceName() {
         return new IncidentName(personId, id).toString();
-    }
-
-    public void setOccurredOn(PartialDate date) {
-        occurredOn = date;
-        occurredSort = date.sortKey();
-        precisionRank = date.precisionRank();
     }
 }
