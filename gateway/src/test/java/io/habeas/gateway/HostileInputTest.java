@@ -201,7 +201,9 @@ class HostileInputTest extends GatewayTest {
     @Test
     void aRequestLineOverTheLimitIs414() {
         given().urlEncodingEnabled(false).get(PERSONS + "?q=" + "a".repeat(9000)).then().statusCode(414);
-        assertEquals(List.of(), Backends.calls);
+        // Only this route's own calls count: a call the previous test's 502 left in flight may land here.
+        assertEquals(List.of(), Backends.calls.stream()
+                .filter(m -> m.startsWith("SearchPersons") || m.startsWith("ListPersons")).toList());
     }
 
     /** A mistake only a backend can see is told in the gateway's words, naming the gateway's parameter. */
