@@ -1,6 +1,7 @@
 package io.habeas.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.grpc.Channel;
@@ -15,6 +16,14 @@ import io.habeas.detention.v1.ListCustodyEventRevisionsRequest;
 import io.habeas.detention.v1.ListDetentionRevisionsRequest;
 import io.habeas.detention.v1.ListPersonRevisionsRequest;
 import io.habeas.detention.v1.PersonRevision;
+import io.habeas.statement.v1.GetPersonReleaseOutcomeRequest;
+import io.habeas.statement.v1.GetPersonReleaseOutcomeResponse;
+import io.habeas.statement.v1.GetReleaseOutcomeStatisticsRequest;
+import io.habeas.statement.v1.ListReleaseOutcomesRequest;
+import io.habeas.statement.v1.ReleaseOutcome;
+import io.habeas.statement.v1.ReleaseOutcomeScope;
+import io.habeas.statement.v1.ReleaseOutcomeServiceGrpc;
+import io.habeas.statement.v1.ReleaseOutcomeStatus;
 import io.habeas.statement.v1.ActorRevision;
 import io.habeas.statement.v1.ListActorRevisionsRequest;
 import io.habeas.statement.v1.ListStatementRevisionsRequest;
@@ -218,6 +227,48 @@ class AccessMatrixSystemTest {
                 .addPersons(m.name("pPub")).addPersons(m.name("pRes")).addPersons(m.name("pConf")).build()).getItemsList())));
         assertEquals(expected(role, "s1", "s2", "s4"), labels(statementsOf(statements(role).listPersonClaims(
                 ListPersonClaimsRequest.newBuilder().setPerson(m.name("pPub")).build()).getItemsList())));
+    }
+
+    /**
+     * pPub's release (eRel) is CONFIDENTIAL and came before every call: a role that sees it finds the
+     * calls made outside any detention; a role that does not finds the person still held. Neither
+     * answer shows the hidden release.
+     */
+    @ParameterizedTest
+    @EnumSource(Role.class)
+    void releaseOutcomesDeriveOnlyFromWhatTheRoleSees(Role role) {
+        var outcomes = ReleaseOutcomeServiceGrpc.newBlockingStub(suite.statement(role));
+        GetPersonReleaseOutcomeResponse pPub = outcomes.getPersonReleaseOutcome(GetPersonReleaseOutcomeRequest.newBuilder()
+                .setPerson(m.name("pPub")).build());
+        int calls = m.seen(reads(role), "s1", "s2", "s4").size();
+        boolean seesRelease = !m.seen(reads(role), "eRel").isEmpty();
+        if (seesRelease) {
+            assertEquals(List.of(), pPub.getOutcomesList());
+            assertEquals(calls, pPub.getCallsOutsideDetention());
+        } else {
+            assertEquals(1, pPub.getOutcomesCount());
+            assertEquals(ReleaseOutcomeStatus.RELEASE_OUTCOME_STATUS_STILL_HELD, pPub.getOutcomes(0).getStatus());
+            assertEquals(calls, pPub.getOutcomes(0).getCallCount());
+            assertFalse(pPub.getOutcomes(0).hasEndDate());
+        }
+
+        Set<String> rows = new TreeSet<>();
+        if (!seesRelease) {
+            rows.add("pPub");
+        }
+        if (m.seen(reads(role), "dRes", "s4").size() == 2) {
+            rows.add("pRes");
+        }
+        if (m.seen(reads(role), "dConf", "s3").size() == 2) {
+            rows.add("pConf");
+        }
+        ReleaseOutcomeScope scope = ReleaseOutcomeScope.newBuilder().setDetainingCountry(AccessMatrix.DETAINING).build();
+        assertEquals(rows, labels(outcomes.listReleaseOutcomes(ListReleaseOutcomesRequest.newBuilder().setScope(scope).build())
+                .getOutcomesList().stream().map(ReleaseOutcome::getPerson).toList()));
+        assertEquals(rows.size(), outcomes.getReleaseOutcomeStatistics(GetReleaseOutcomeStatisticsRequest.newBuilder()
+                .setScope(scope).build()).getStatistics().getPersonsWithCalls());
+        assertEquals(seesRelease ? 0 : 1, suite.gateway(role).get("/api/v1/persons/" + m.id("pPub") + "/release-outcome")
+                .then().statusCode(200).extract().jsonPath().getList("outcomes").size());
     }
 
     @ParameterizedTest
