@@ -8,20 +8,15 @@ import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.CustodyEventName;
 import io.habeas.kernel.names.DetentionName;
-import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
-import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.support.records.RecordState;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -127,15 +122,8 @@ public class CustodyEventService {
     /** A detention's events in date order, keyset on (date, precision, id). */
     public Page<CustodyEvent> list(String parent, PageRequest page, boolean showRetracted) {
         Detention detention = detentions.get(parent, "parent");
-        StringBuilder where = new StringBuilder("detentionId = :detention and accessLevel in :levels");
-        Parameters params = Parameters.with("detention", detention.id).and("levels", caller.clearance().readableLevels());
-        if (!showRetracted) {
-            where.append(" and state = :active");
-            params.and("active", RecordState.ACTIVE);
-        }
-        return TimelineKeyset.page(page, QueryFingerprint.of("custodyEvents", detention.id, showRetracted),
-                "occurredSort", where.toString(), params, (q, p) -> CustodyEvent.<CustodyEvent>find(q, p),
-                event -> new Keys.Timeline(event.occurredSort, event.precisionRank, event.id));
+        return DatedRecordPages.under("detentionId", detention.id, "custodyEvents", page, caller.clearance(), showRetracted,
+                (q, p) -> CustodyEvent.<CustodyEvent>find(q, p));
     }
 
     private void settle(CustodyEvent event, Detention detention) {

@@ -9,20 +9,15 @@ import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
-import io.habeas.kernel.paging.Keys;
 import io.habeas.kernel.paging.Page;
 import io.habeas.kernel.paging.PageRequest;
-import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
-import io.habeas.support.paging.TimelineKeyset;
-import io.habeas.support.records.RecordState;
 import io.habeas.support.revisions.Revision;
 import io.habeas.support.revisions.RevisionAction;
 import io.habeas.support.revisions.Revisions;
 import io.habeas.support.validation.Etags;
 import io.habeas.support.validation.RequestValidator;
 import io.habeas.support.validation.Retraction;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -126,15 +121,8 @@ public class IncidentService {
     /** A person's incidents in date order, keyset on (date, precision, id). */
     public Page<Incident> list(String parent, PageRequest page, boolean showRetracted) {
         Person person = persons.get(parent, "parent");
-        StringBuilder where = new StringBuilder("personId = :person and accessLevel in :levels");
-        Parameters params = Parameters.with("person", person.id).and("levels", caller.clearance().readableLevels());
-        if (!showRetracted) {
-            where.append(" and state = :active");
-            params.and("active", RecordState.ACTIVE);
-        }
-        return TimelineKeyset.page(page, QueryFingerprint.of("incidents", person.id, showRetracted),
-                "occurredSort", where.toString(), params, (q, p) -> Incident.<Incident>find(q, p),
-                incident -> new Keys.Timeline(incident.occurredSort, incident.precisionRank, incident.id));
+        return DatedRecordPages.under("personId", person.id, "incidents", page, caller.clearance(), showRetracted,
+                (q, p) -> Incident.<Incident>find(q, p));
     }
 
     private void settle(Incident incident, Person person) {
