@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** Longer than the applications' shutdown delay and timeout together (5 s + 20 s). */
+    private static final int STOP_TIMEOUT_SECONDS = 40;
+
     final String name;
     final int port;
     /** Quarkus's management interface: health and metrics, never on the API port. */
@@ -75,14 +78,43 @@ final class ServiceProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** SIGTERM first, so Quarkus shuts down cleanly; a process that hangs is killed. */
+    long pid() {
+        return process.pid();
+    }
+
+    /** SIGKILL, as a crash or an OOM kill: no shutdown hook runs, calls in flight are cut. */
+    void kill() throws InterruptedException {
+        if (isRunning()) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Resident memory in KiB (VmRSS of /proc), or -1 when the process is not running or the value is unreadable. */
+    long residentMemoryKib() {
+        if (!isRunning()) {
+            return -1;
+        }
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                    .findFirst().orElse(-1L);
+        } catch (IOException | RuntimeException gone) {
+            return -1;
+        }
+    }
+
+    /**
+     * SIGTERM first, so Quarkus shuts down cleanly (its shutdown delay, then in-flight calls finish
+     * within its shutdown timeout); a process that hangs past both is killed.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }

@@ -24,9 +24,15 @@ final class Suite implements AutoCloseable {
      * Every application gets the same page token key (base64 of 32 bytes); kept, it opens tokens from before a restart.
      */
     Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey) {
+        this(root, logs, ports, database, tokens, pageTokenKey, Map.of());
+    }
+
+    /** {@code environment}: settings every application gets besides its own, such as an OTLP endpoint. */
+    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey,
+            Map<String, String> environment) {
         this.ports = ports;
         this.database = database;
-        Map<String, String> key = Map.of(PageTokenKey.VARIABLE, pageTokenKey);
+        Map<String, String> key = with(environment, Map.of(PageTokenKey.VARIABLE, pageTokenKey));
         String detentionPort = Integer.toString(ports.detention());
         Map<String, String> verify = tokens.verification();
         this.services = List.of(
@@ -91,6 +97,10 @@ final class Suite implements AutoCloseable {
 
     ServiceProcess service(String name) {
         return services.stream().filter(s -> s.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    Database database() {
+        return database;
     }
 
     ServiceProcess firstStopped() {

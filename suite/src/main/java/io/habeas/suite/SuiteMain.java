@@ -55,7 +55,7 @@ public final class SuiteMain {
             return;
         }
         Database database = externalDatabase == null
-                ? Database.embedded(data.resolve("postgres"), ports.postgres())
+                ? Database.embedded(data.resolve("postgres"), ports.postgres(), Database.Durability.DURABLE)
                 : Database.external(externalDatabase, env("HABEAS_POSTGRES_USER", "postgres"), env("HABEAS_POSTGRES_PASSWORD", ""));
         DevTokens tokens = DevTokens.inFolder(data);
         Suite suite = new Suite(root, data.resolve("logs"), ports, database, tokens, pageTokenKey);

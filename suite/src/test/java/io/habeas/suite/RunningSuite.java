@@ -9,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -30,11 +31,18 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start(String name) throws Exception {
+        return start(name, Database.Durability.FAST, Map.of());
+    }
+
+    /** {@code environment}: settings every application gets, such as an OTLP endpoint. */
+    static RunningSuite start(String name, Database.Durability durability, Map<String, String> environment)
+            throws Exception {
         Path data = Files.createTempDirectory(name);
         Ports ports = Ports.ephemeral();
         DevTokens tokens = DevTokens.inFolder(data);
         Suite suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports,
-                Database.embedded(data.resolve("postgres"), ports.postgres()), tokens, PageTokenKey.inFolder(data));
+                Database.embedded(data.resolve("postgres"), ports.postgres(), durability), tokens,
+                PageTokenKey.inFolder(data), environment);
         suite.start(message -> System.out.println("[" + name + "] " + message));
         return new RunningSuite(suite, ports, tokens);
     }
