@@ -1,6 +1,8 @@
 // Policy rules for one rendered overlay. Each rule yields [title, errors]; no errors = pass.
 // The rules restate the deployment contract in k8s/README.md.
 import { allowed, selects } from './netpol.mjs';
+import { durabilityRules, storeRules } from './databases.mjs';
+import { shutdownRules } from './shutdown.mjs';
 
 const NAMESPACE = 'habeas';
 const APPS = ['detention-service', 'statement-service', 'gateway'];
@@ -20,6 +22,8 @@ const PAGE_TOKEN_KEY = { env: 'HABEAS_PAGE_TOKEN_KEY', secret: 'habeas-page-toke
 const PROBES = { startupProbe: '/q/health/started', livenessProbe: '/q/health/live', readinessProbe: '/q/health/ready' };
 // Health, metrics and the OpenAPI document live on Quarkus's management interface, never on the API port.
 const MANAGEMENT = { name: 'management', port: 9000 };
+const JSON_LOGS = 'QUARKUS_LOG_CONSOLE_JSON_ENABLED';
+const OTLP_ENDPOINT = 'QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT';
 
 const err = (cond, msg) => (cond ? [] : [msg]);
 
@@ -84,8 +88,9 @@ function envSource(c, name, configMap) {
   return from ? { value: configMap(from.configMapRef.name)[name] } : undefined;
 }
 
+// overlay: dev, prod, or prod+<components> (prod with opt-in components, rendered by check.mjs).
 export function checkOverlay(overlay, docs) {
-  const prod = overlay === 'prod';
+  const prod = overlay === 'prod' || overlay.startsWith('prod+');
   const results = [];
   const add = (title, errors) => results.push({ title: `${overlay}: ${title}`, errors });
   const all = (kind) => docs.filter((d) => d.kind === kind);
@@ -153,7 +158,9 @@ export function checkOverlay(overlay, docs) {
         `${PAGE_TOKEN_KEY.env} from ${tokenKey?.name}/${tokenKey?.key}, expected ${PAGE_TOKEN_KEY.secret}/${PAGE_TOKEN_KEY.key}`),
       ...err(!tokenKey?.optional, `${PAGE_TOKEN_KEY.env} is optional: the pod would start without it`),
     ]);
+    for (const [t, e] of shutdownRules(main, pod, setting)) add(`Deployment/${app} ${t}`, e);
     if (prod) {
+      add(`Deployment/${app} logs JSON`, err(setting(JSON_LOGS)?.value === 'true', `${main.name}: ${JSON_LOGS} is not "true"`));
       add(`Deployment/${app} at least 3 replicas`, err(dep.spec.replicas >= 3, `replicas ${dep.spec.replicas}`));
       const pdbs = all('PodDisruptionBudget').filter((p) => selects(p.spec.selector, labels));
       add(`Deployment/${app} has a PodDisruptionBudget`, [
@@ -202,6 +209,23 @@ export function checkOverlay(overlay, docs) {
       ...['requests', 'limits'].flatMap((k) => ['cpu', 'memory'].flatMap((res) => err(r[k]?.[res], `no ${k}.${res}`))),
       ...(prod ? err(cl.spec.instances >= 3, `instances ${cl.spec.instances}`) : []),
     ]);
+    // Dev runs one instance without backups; prod must not lose an acknowledged write or a volume's data.
+    if (prod) for (const [t, e] of durabilityRules(cl, docs, new Map(all('ObjectStore').map((o) => [o.metadata.name, o])))) add(t, e);
+  }
+  if (prod) for (const store of all('ObjectStore')) for (const [t, e] of storeRules(store)) add(t, e);
+
+  // Traces: opt-in (components/tracing), but then from every app to the same collector.
+  const endpoints = APPS.map((app) => {
+    const c = one('Deployment', app)?.spec.template.spec.containers[0];
+    return c && envSource(c, OTLP_ENDPOINT, configMap)?.value;
+  });
+  const collector = endpoints.find(Boolean);
+  const collectorUrl = /^https?:\/\/[^/:]+:\d+\/?$/.test(collector ?? '') ? new URL(collector) : undefined;
+  if (collector) {
+    add('every app exports traces to the same collector', [
+      ...APPS.flatMap((app, i) => err(endpoints[i] === collector, `${app}: ${OTLP_ENDPOINT} ${endpoints[i]}, expected ${collector}`)),
+      ...err(collectorUrl, `${OTLP_ENDPOINT} ${collector} is not http(s)://host:port`),
+    ]);
   }
 
   // gRPC: headless backends, round_robin over the dns resolver, connection age on servers.
@@ -234,7 +258,7 @@ export function checkOverlay(overlay, docs) {
     }));
   }
 
-  results.push(...networkRules(overlay, docs));
+  results.push(...networkRules(overlay, docs, owned, collectorUrl));
 
   if (prod) {
     const ing = all('Ingress').find((i) => i.spec.rules?.some((r) => r.http?.paths?.some((p) =>
@@ -262,7 +286,8 @@ export function checkOverlay(overlay, docs) {
   return results;
 }
 
-function networkRules(overlay, docs) {
+// owned: service -> its database cluster; collector: the OTLP endpoint URL, if traces are exported.
+function networkRules(overlay, docs, owned, collector) {
   const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
   const pod = (ns, labels) => ({ ns, labels, ports: { http: 8080, [MANAGEMENT.name]: MANAGEMENT.port } });
   const app = (name) => pod(NAMESPACE, docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)
@@ -270,7 +295,9 @@ function networkRules(overlay, docs) {
   const db = (cluster) => pod(NAMESPACE, { 'cnpg.io/cluster': cluster, 'cnpg.io/podRole': 'instance' });
   const P = {
     gateway: app('gateway'), detention: app('detention-service'), statement: app('statement-service'),
-    detentionDb: db('detention-db'), statementDb: db('statement-db'),
+    detentionDb: db(owned.get('detention-service') ?? 'detention-db'),
+    statementDb: db(owned.get('statement-service') ?? 'statement-db'),
+    objectStore: pod('outside', {}),
     ingress: pod('ingress-nginx', { 'app.kubernetes.io/name': 'ingress-nginx' }),
     dns: pod('kube-system', { 'k8s-app': 'kube-dns' }),
     operator: pod('cnpg-system', { 'app.kubernetes.io/name': 'cloudnative-pg' }),
@@ -319,5 +346,19 @@ function networkRules(overlay, docs) {
   expect('stranger', 'gateway', MANAGEMENT.port, false);
   expect('prometheus', 'detentionDb', 9187, monitored);
   expect('prometheus', 'detentionDb', 5432, false);
+  // Backups: the databases reach the object store over HTTPS.
+  if (docs.some((d) => d.kind === 'ObjectStore')) {
+    expect('detentionDb', 'objectStore', 443, true);
+    expect('statementDb', 'objectStore', 443, true);
+  }
+  // Traces: every app reaches the collector's port, and that port nowhere else. The collector's
+  // namespace is the second label of its host name (otel-collector.observability.svc).
+  if (collector) {
+    P.collector = pod(collector.hostname.split('.')[1] ?? NAMESPACE, {});
+    for (const a of ['gateway', 'detention', 'statement']) {
+      expect(a, 'collector', Number(collector.port), true);
+      expect(a, 'stranger', Number(collector.port), false);
+    }
+  }
   return results;
 }

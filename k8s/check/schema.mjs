@@ -18,6 +18,8 @@ const BUILTIN_GROUPS = new Set(['', 'apps', 'policy', 'autoscaling', 'networking
 const CUSTOM = {
   'postgresql.cnpg.io/v1/Cluster': 'cnpg-cluster.json',
   'monitoring.coreos.com/v1/PodMonitor': 'podmonitor.json',
+  'postgresql.cnpg.io/v1/ScheduledBackup': 'cnpg-scheduledbackup.json',
+  'barmancloud.cnpg.io/v1/ObjectStore': 'barman-objectstore.json',
 };
 
 function typeSchema(type, format) {
