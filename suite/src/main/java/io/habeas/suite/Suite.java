@@ -24,6 +24,12 @@ final class Suite implements AutoCloseable {
      * Every application gets the same page token key (base64 of 32 bytes); kept, it opens tokens from before a restart.
      */
     Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey) {
+        this(root, logs, ports, database, tokens, pageTokenKey, Map.of());
+    }
+
+    /** As above, with {@code environment} added to every application's (a system test's OTLP endpoint). */
+    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey,
+            Map<String, String> environment) {
         this.ports = ports;
         this.database = database;
         Map<String, String> key = Map.of(PageTokenKey.VARIABLE, pageTokenKey);
@@ -32,14 +38,14 @@ final class Suite implements AutoCloseable {
         this.services = List.of(
                 new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
                         ports.detentionManagement(), logs.resolve("detention-service.log"),
-                        with(datasource("detention"), verify, key)),
+                        with(datasource("detention"), verify, key, environment)),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
                         ports.statementManagement(), logs.resolve("statement-service.log"),
-                        with(datasource("statement"), verify, key, Map.of(
+                        with(datasource("statement"), verify, key, environment, Map.of(
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
                 new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), ports.gatewayManagement(),
-                        logs.resolve("gateway.log"), with(verify, key,
+                        logs.resolve("gateway.log"), with(verify, key, environment,
                         Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
                                 "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,

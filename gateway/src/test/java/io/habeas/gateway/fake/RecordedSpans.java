@@ -40,12 +40,12 @@ public class RecordedSpans {
         return all().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
     }
 
-    /** The server span of the request for this path, once it has ended. */
-    public SpanData server(String path) {
+    /** The server span of a request for this path in this trace, once it has ended; fails if there is none. */
+    public SpanData server(String path, String traceId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (Instant.now().isBefore(deadline)) {
             Optional<SpanData> found = all().stream().filter(s -> s.getKind() == SpanKind.SERVER
-                    && path.equals(s.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("url.path"))))
+                    && s.getTraceId().equals(traceId) && path.equals(s.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("url.path"))))
                     .findFirst();
             if (found.isPresent()) {
                 return found.get();
@@ -57,7 +57,7 @@ public class RecordedSpans {
                 break;
             }
         }
-        throw new AssertionError("no server span for " + path + " among " + all());
+        throw new AssertionError("no server span for " + path + " in trace " + traceId + " among " + all());
     }
 
     /** Whether {@code ancestor} is the span itself or one it descends from, within its trace. */
