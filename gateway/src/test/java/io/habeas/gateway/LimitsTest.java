@@ -38,7 +38,8 @@ class LimitsTest extends GatewayTest {
             given().get("/api/v1/countries/AZ/summary").then().statusCode(200);
         }
         Response refused = given().get("/api/v1/countries/AZ/summary");
-        refused.then().statusCode(429).contentType("application/problem+json").body("status", is(429));
+        refused.then().statusCode(429).contentType("application/problem+json").body("status", is(429))
+                .body("traceId", matchesPattern("[0-9a-f]{32}"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 1200, "Retry-After " + retryAfter);
         int calls = Backends.calls.size();

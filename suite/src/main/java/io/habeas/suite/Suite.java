@@ -32,20 +32,20 @@ final class Suite implements AutoCloseable {
             Map<String, String> environment) {
         this.ports = ports;
         this.database = database;
-        Map<String, String> key = with(environment, Map.of(PageTokenKey.VARIABLE, pageTokenKey));
+        Map<String, String> key = Map.of(PageTokenKey.VARIABLE, pageTokenKey);
         String detentionPort = Integer.toString(ports.detention());
         Map<String, String> verify = tokens.verification();
         this.services = List.of(
                 new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
                         ports.detentionManagement(), logs.resolve("detention-service.log"),
-                        with(datasource("detention"), verify, key)),
+                        with(datasource("detention"), verify, key, environment)),
                 new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
                         ports.statementManagement(), logs.resolve("statement-service.log"),
-                        with(datasource("statement"), verify, key, Map.of(
+                        with(datasource("statement"), verify, key, environment, Map.of(
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
                 new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), ports.gatewayManagement(),
-                        logs.resolve("gateway.log"), with(verify, key,
+                        logs.resolve("gateway.log"), with(verify, key, environment,
                         Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
                                 "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
                                 "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,

@@ -1,6 +1,7 @@
 package io.habeas.gateway.limits;
 
 import io.habeas.gateway.GatewayConfig;
+import io.habeas.gateway.rest.ProblemMappers;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -10,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -61,13 +60,8 @@ public class RateLimits {
     }
 
     private static Response tooMany(long retryAfterSeconds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create("about:blank"));
-        body.put("title", "Too many requests");
-        body.put("status", 429);
-        body.put("detail", "This client made more requests than the gateway allows; retry after " + retryAfterSeconds
-                + " seconds");
-        return Response.status(429).type("application/problem+json").header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
-                .entity(body).build();
+        return Response.fromResponse(ProblemMappers.problem(429, "Too many requests",
+                "This client made more requests than the gateway allows; retry after " + retryAfterSeconds + " seconds",
+                Map.of())).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
     }
 }

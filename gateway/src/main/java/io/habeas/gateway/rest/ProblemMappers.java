@@ -7,6 +7,8 @@ import io.habeas.kernel.errors.FieldViolation;
 import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.PermissionDeniedException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -29,7 +31,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * Every error as RFC 9457 application/problem+json: the domain's exceptions from the layers
  * below, and JAX-RS's own. A backend's failure maps to HTTP as {@link #httpStatus(BackendException)}
  * says (the table in gateway/README.md, "Errors"); an unexpected failure is a 500 problem without
- * a stack trace (logged here instead).
+ * a stack trace (logged here instead). Every problem names the request's trace in {@code traceId}.
  */
 public class ProblemMappers {
 
@@ -165,17 +167,22 @@ public class ProblemMappers {
         };
     }
 
-    static Response problem(int status, String title, String detail, Map<String, Object> extra) {
+    public static Response problem(int status, String title, String detail, Map<String, Object> extra) {
         return Response.status(status).type(PROBLEM_JSON).entity(body(status, title, detail, extra)).build();
     }
 
-    static Map<String, Object> body(int status, String title, String detail, Map<String, Object> extra) {
+    /** A problem's members, with the trace id of the request so that an operator finds its log lines and spans. */
+    public static Map<String, Object> body(int status, String title, String detail, Map<String, Object> extra) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", URI.create("about:blank"));
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
         body.putAll(extra);
+        SpanContext trace = Span.current().getSpanContext();
+        if (trace.isValid()) {
+            body.put("traceId", trace.getTraceId());
+        }
         return body;
     }
 }

@@ -47,6 +47,8 @@ public final class Backends {
     /** The Authorization header of every call, per backend ("null" for none). */
     public static final List<String> detentionBearers = new CopyOnWriteArrayList<>();
     public static final List<String> statementBearers = new CopyOnWriteArrayList<>();
+    /** The W3C traceparent header of every call, both backends ("null" for none). */
+    public static final List<String> traceparents = new CopyOnWriteArrayList<>();
 
     public static final List<Person> persons = new CopyOnWriteArrayList<>();
     public static final List<Detention> detentions = new CopyOnWriteArrayList<>();
@@ -94,6 +96,7 @@ public final class Backends {
         expectedBearer = null;
         detentionBearers.clear();
         statementBearers.clear();
+        traceparents.clear();
         persons.clear();
         detentions.clear();
         charges.clear();
@@ -159,14 +162,16 @@ public final class Backends {
         return (T) m;
     }
 
-    /** Keeps each call's bearer and, like the real services, refuses a call without the expected one. */
+    /** Keeps each call's bearer and traceparent and, like the real services, refuses a call without the expected one. */
     static ServerInterceptor bearerCheck(boolean detention) {
         Metadata.Key<String> authorization = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+        Metadata.Key<String> traceparent = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
         return new ServerInterceptor() {
             @Override
             public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
                     ServerCallHandler<Q, R> next) {
                 String bearer = headers.get(authorization);
+                traceparents.add(String.valueOf(headers.get(traceparent)));
                 (detention ? detentionBearers : statementBearers).add(String.valueOf(bearer));
                 if (expectedBearer != null && !expectedBearer.equals(bearer)) {
                     call.close(Status.UNAUTHENTICATED.withDescription("the caller's token did not arrive"), new Metadata());

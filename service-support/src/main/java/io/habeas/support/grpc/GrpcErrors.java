@@ -1,6 +1,7 @@
 package io.habeas.support.grpc;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
@@ -16,10 +17,13 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.PermissionDeniedException;
 import io.habeas.kernel.errors.UnavailableException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -55,10 +59,16 @@ public final class GrpcErrors {
             }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf("Unexpected failure, incident %s, request_id %s: %s", incident, requestId(failure),
-                withoutMessages(failure));
+        LOG.errorf("Unexpected failure, incident %s, trace_id %s, request_id %s: %s", incident,
+                traceId().orElse("-"), requestId(failure), withoutMessages(failure));
         return status(Code.INTERNAL, "internal error, incident " + incident, Any.pack(ErrorInfo.newBuilder()
                 .setReason("INTERNAL").setDomain(DOMAIN).putMetadata("incident", incident).build()));
+    }
+
+    /** The trace of the call being answered: every log line shows it, and so do the ErrorInfo of INTERNAL and UNAVAILABLE. */
+    static Optional<String> traceId() {
+        SpanContext trace = Span.current().getSpanContext();
+        return trace.isValid() ? Optional.of(trace.getTraceId()) : Optional.empty();
     }
 
     /** The client's request id of the write that failed, or "-" for a read. */
@@ -152,8 +162,24 @@ public final class GrpcErrors {
     private static StatusRuntimeException status(Code code, String message, Any... details) {
         Status.Builder status = Status.newBuilder().setCode(code.getNumber()).setMessage(message);
         for (Any detail : details) {
-            status.addDetails(detail);
+            status.addDetails(code == Code.INTERNAL || code == Code.UNAVAILABLE ? withTraceId(detail) : detail);
         }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /**
+     * An ErrorInfo with the metadata trace_id added: a caller reporting a failure of the service's own, or of a
+     * dependency, names the trace that holds its spans and log lines.
+     */
+    private static Any withTraceId(Any detail) {
+        Optional<String> traceId = traceId();
+        if (traceId.isEmpty() || !detail.is(ErrorInfo.class)) {
+            return detail;
+        }
+        try {
+            return Any.pack(detail.unpack(ErrorInfo.class).toBuilder().putMetadata("trace_id", traceId.get()).build());
+        } catch (InvalidProtocolBufferException packedHere) {
+            throw new IllegalStateException(packedHere);
+        }
     }
 }

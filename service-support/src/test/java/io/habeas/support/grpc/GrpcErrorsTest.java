@@ -21,6 +21,11 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.PermissionDeniedException;
 import io.habeas.kernel.errors.UnavailableException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.RollbackException;
@@ -29,6 +34,9 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
@@ -145,6 +153,66 @@ class GrpcErrorsTest {
                 "detention-service", "detention-service did not answer in time", new TimeoutException())),
                 "detention-service did not answer in time",
                 errorInfo("DEPENDENCY_UNAVAILABLE").toBuilder().putMetadata("dependency", "detention-service").build());
+    }
+
+    private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    /** Runs the work with a span of TRACE current, as every call the service serves has. */
+    private static <T> T inTrace(java.util.function.Supplier<T> work) {
+        Span span = Span.wrap(SpanContext.create(TRACE, "00f067aa0ba902b7", TraceFlags.getDefault(), TraceState.getDefault()));
+        try (Scope ignored = span.makeCurrent()) {
+            return work.get();
+        }
+    }
+
+    @Test
+    void anInternalAnswerAndItsLogLineNameTheCallsTrace() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(GrpcErrors.class.getName());
+        logger.addHandler(capture);
+        try {
+            com.google.rpc.Status status = StatusProto.fromThrowable(inTrace(() -> GrpcErrors.toStatus(
+                    new IllegalStateException("secret"))));
+            ErrorInfo info = detail(status, ErrorInfo.class);
+            assertEquals(TRACE, info.getMetadataOrThrow("trace_id"));
+            assertEquals(List.of("incident", "trace_id"), info.getMetadataMap().keySet().stream().sorted().toList());
+            String incident = info.getMetadataOrThrow("incident");
+            assertTrue(logged.stream().anyMatch(line -> line.contains("incident " + incident) && line.contains("trace_id " + TRACE)),
+                    logged::toString);
+        } finally {
+            logger.removeHandler(capture);
+        }
+    }
+
+    @Test
+    void anUnavailableAnswerNamesTheCallsTrace() {
+        com.google.rpc.Status status = StatusProto.fromThrowable(inTrace(() -> GrpcErrors.toStatus(
+                new UnavailableException("detention-service", "detention-service did not answer in time", new TimeoutException()))));
+        assertEquals(Status.Code.UNAVAILABLE.value(), status.getCode());
+        assertEquals(errorInfo("DEPENDENCY_UNAVAILABLE").toBuilder().putMetadata("dependency", "detention-service")
+                .putMetadata("trace_id", TRACE).build(), detail(status, ErrorInfo.class));
+    }
+
+    /** The request's own fault needs no operator: its answer stays as it was, trace or not. */
+    @Test
+    void answersAboutTheRequestCarryNoTrace() {
+        com.google.rpc.Status status = StatusProto.fromThrowable(inTrace(() -> GrpcErrors.toStatus(
+                new PermissionDeniedException("ADMIN_ROLE_REQUIRED", "only an admin may change access_level"))));
+        assertEquals(errorInfo("ADMIN_ROLE_REQUIRED"), detail(status, ErrorInfo.class));
     }
 
     @Test

@@ -92,6 +92,11 @@ class PersonCheckGrpcTest extends GrpcTest {
         var status = fails(Status.Code.UNAVAILABLE, () -> statements.createStatement(request));
         assertEquals("DEPENDENCY_UNAVAILABLE", detail(status, ErrorInfo.class).getReason());
         assertEquals("detention-service", detail(status, ErrorInfo.class).getMetadataOrThrow("dependency"));
+        // no OTLP endpoint here: nothing is recorded, and yet the call has a trace, which reached detention-service
+        String trace = detail(status, ErrorInfo.class).getMetadataOrThrow("trace_id");
+        assertTrue(trace.matches("[0-9a-f]{32}") && !trace.matches("0+"), trace);
+        assertTrue(detention.traceparents().stream().anyMatch(t -> t.matches("00-" + trace + "-[0-9a-f]{16}-00")),
+                () -> "unsampled, in trace " + trace + ": " + detention.traceparents());
         nothingStored();
 
         detention.mode(FakeDetention.Mode.SERVE);

@@ -53,7 +53,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * person and the roles in the caller's token (read, not verified: the token reached it through
  * statement-service, which verified it). Persons the test retracts are listed only with show_retracted,
  * with state RETRACTED, as RetractPerson leaves them. Tests make it fail with UNAVAILABLE, answer too late,
- * refuse every token, or stop; it keeps the bearer and the persons of every call.
+ * refuse every token, or stop; it keeps the bearer, the traceparent and the persons of every call.
  *
  * <p>Its DetentionService answers ListDetentions with the persons filter as the real one does: the
  * detentions the test recorded ({@link #detain}, {@link #end}) of those persons, each shown when the
@@ -66,6 +66,7 @@ public class FakeDetention {
     public enum Mode { SERVE, UNAVAILABLE, SLOW, REFUSE_TOKEN, LIST_DETENTIONS_UNAVAILABLE }
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<Clearance> CLEARANCE = Context.key("clearance");
 
     /** How long a SLOW answer takes: well beyond the test deadline of statement-service. */
@@ -80,6 +81,7 @@ public class FakeDetention {
     private final Set<String> retracted = ConcurrentHashMap.newKeySet();
     private final AtomicInteger calls = new AtomicInteger();
     private final List<String> bearers = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     /** Each detention's versions oldest first (recorded, then ended), with the instant each was given. */
     private final Map<String, List<Map.Entry<Instant, Detention>>> detentions = new ConcurrentHashMap<>();
@@ -108,6 +110,7 @@ public class FakeDetention {
                     ServerCallHandler<Q, R> next) {
                 String bearer = headers.get(AUTHORIZATION);
                 bearers.add(String.valueOf(bearer));
+                traceparents.add(String.valueOf(headers.get(TRACEPARENT)));
                 Clearance clearance = clearance(bearer);
                 if (mode == Mode.REFUSE_TOKEN || clearance == null) {
                     calls.incrementAndGet();
@@ -188,6 +191,7 @@ public class FakeDetention {
         retracted.clear();
         calls.set(0);
         bearers.clear();
+        traceparents.clear();
         asked.clear();
         detentions.clear();
         detentionLists.set(0);
@@ -295,6 +299,11 @@ public class FakeDetention {
     /** The Authorization header of every call since the last reset ("null" when there was none). */
     public List<String> bearers() {
         return List.copyOf(bearers);
+    }
+
+    /** The W3C traceparent header of every call ("null" for none). */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
     }
 
     /** Every person named in a persons filter since the last reset, in the order asked. */
