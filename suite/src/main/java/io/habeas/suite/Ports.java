@@ -36,7 +36,8 @@ record Ports(int postgres, int detention, int statement, int gateway, int detent
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
     }
 
-    private static int free() {
+    /** One free port chosen by the system. */
+    static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -105,16 +105,35 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * SIGTERM first, so Quarkus shuts down cleanly (its shutdown delay, then in-flight calls finish
-     * within its shutdown timeout); a process that hangs past both is killed.
+     * SIGTERM, without waiting: Quarkus answers readiness DOWN and still serves for its shutdown delay,
+     * then lets calls in flight finish within its shutdown timeout, and exits.
      */
+    void terminate() {
+        if (isRunning()) {
+            process.destroy();
+        }
+    }
+
+    /** Waits for the process to exit; true when it has (or never started). */
+    boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process == null || process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The exit code of the process that ran last, once it has exited. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    /** {@link #terminate()} and wait for the exit; a process that hangs past the delay and timeout together is killed. */
     @Override
     public void close() throws InterruptedException {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        terminate();
+        stopped();
+    }
+
+    /** After {@link #terminate()}: waits for the exit, killing a process that outlives its shutdown delay and timeout. */
+    void stopped() throws InterruptedException {
+        if (!awaitExit(Duration.ofSeconds(STOP_TIMEOUT_SECONDS))) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }

@@ -1,5 +1,6 @@
 package io.habeas.suite;
 
+import io.habeas.kernel.grpc.StaticAddresses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,11 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** The database and the three applications, started in dependency order and stopped in reverse. */
+/**
+ * The database and the three applications, started in dependency order. A suite may run several
+ * instances of each backend (each with its own ports and log), which statement-service and the gateway
+ * call all of, balancing per call; the run command runs one of each.
+ */
 final class Suite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     /** Not "localhost": it can resolve to ::1 too, where the services do not listen, and round_robin would try both. */
     private static final String LOOPBACK = "127.0.0.1";
+    static final String DETENTION = "detention-service";
+    static final String STATEMENT = "statement-service";
+    static final String GATEWAY = "gateway";
 
     final Ports ports;
     private final Database database;
@@ -30,26 +38,53 @@ final class Suite implements AutoCloseable {
     /** {@code environment}: settings every application gets besides its own, such as an OTLP endpoint. */
     Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey,
             Map<String, String> environment) {
+        this(root, logs, ports, database, tokens, pageTokenKey, environment, 1);
+    }
+
+    /**
+     * {@code backendInstances} of detention-service and of statement-service: the first of each on the ports of
+     * {@code ports} and named as the service, the others ("detention-service-2", ...) on free ports.
+     */
+    Suite(Path root, Path logs, Ports ports, Database database, DevTokens tokens, String pageTokenKey,
+            Map<String, String> environment, int backendInstances) {
         this.ports = ports;
         this.database = database;
-        Map<String, String> key = Map.of(PageTokenKey.VARIABLE, pageTokenKey);
-        String detentionPort = Integer.toString(ports.detention());
-        Map<String, String> verify = tokens.verification();
-        this.services = List.of(
-                new ServiceProcess("detention-service", jar(root, "detention-service"), ports.detention(),
-                        ports.detentionManagement(), logs.resolve("detention-service.log"),
-                        with(datasource("detention"), verify, key, environment)),
-                new ServiceProcess("statement-service", jar(root, "statement-service"), ports.statement(),
-                        ports.statementManagement(), logs.resolve("statement-service.log"),
-                        with(datasource("statement"), verify, key, environment, Map.of(
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort))),
-                new ServiceProcess("gateway", jar(root, "gateway"), ports.gateway(), ports.gatewayManagement(),
-                        logs.resolve("gateway.log"), with(verify, key, environment,
-                        Map.of("QUARKUS_GRPC_CLIENTS_DETENTION_HOST", LOOPBACK,
-                                "QUARKUS_GRPC_CLIENTS_DETENTION_PORT", detentionPort,
-                                "QUARKUS_GRPC_CLIENTS_STATEMENT_HOST", LOOPBACK,
-                                "QUARKUS_GRPC_CLIENTS_STATEMENT_PORT", Integer.toString(ports.statement())))));
+        Map<String, String> shared = with(tokens.verification(), environment, Map.of(PageTokenKey.VARIABLE, pageTokenKey));
+        List<ServiceProcess> detention = instances(root, logs, DETENTION, backendInstances, ports.detention(),
+                ports.detentionManagement(), with(datasource("detention"), shared));
+        Map<String, String> callsDetention = clientOf("DETENTION", detention);
+        List<ServiceProcess> statement = instances(root, logs, STATEMENT, backendInstances, ports.statement(),
+                ports.statementManagement(), with(datasource("statement"), shared, callsDetention));
+        ServiceProcess gateway = new ServiceProcess(GATEWAY, jar(root, GATEWAY), ports.gateway(), ports.gatewayManagement(),
+                logs.resolve("gateway.log"), with(shared, callsDetention, clientOf("STATEMENT", statement)));
+        List<ServiceProcess> all = new ArrayList<>(detention);
+        all.addAll(statement);
+        all.add(gateway);
+        this.services = List.copyOf(all);
+    }
+
+    private static List<ServiceProcess> instances(Path root, Path logs, String service, int count, int port,
+            int managementPort, Map<String, String> environment) {
+        List<ServiceProcess> instances = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String name = i == 1 ? service : service + "-" + i;
+            instances.add(new ServiceProcess(name, jar(root, service), i == 1 ? port : Ports.free(),
+                    i == 1 ? managementPort : Ports.free(), logs.resolve(name + ".log"), environment));
+        }
+        return instances;
+    }
+
+    /**
+     * How a gRPC client (DETENTION, STATEMENT) finds these instances: host and port for one, as in a
+     * deployment where DNS lists the instances; the static list of all of them for several.
+     */
+    private static Map<String, String> clientOf(String client, List<ServiceProcess> instances) {
+        String prefix = "QUARKUS_GRPC_CLIENTS_" + client + "_";
+        if (instances.size() == 1) {
+            return Map.of(prefix + "HOST", LOOPBACK, prefix + "PORT", Integer.toString(instances.get(0).port));
+        }
+        return Map.of(prefix + "NAME_RESOLVER", StaticAddresses.SCHEME, "HABEAS_GRPC_CLIENTS_" + client + "_ADDRESSES",
+                String.join(",", instances.stream().map(s -> LOOPBACK + ":" + s.port).toList()));
     }
 
     static Path jar(Path root, String module) {
@@ -99,6 +134,11 @@ final class Suite implements AutoCloseable {
         return services.stream().filter(s -> s.name.equals(name)).findFirst().orElseThrow();
     }
 
+    /** Every instance of a service (DETENTION, STATEMENT, GATEWAY), the first one first. */
+    List<ServiceProcess> instances(String service) {
+        return services.stream().filter(s -> s.name.equals(service) || s.name.startsWith(service + "-")).toList();
+    }
+
     Database database() {
         return database;
     }
@@ -122,10 +162,17 @@ final class Suite implements AutoCloseable {
         return merged;
     }
 
+    /**
+     * Stops every application at once, the gateway first, so that their shutdown delays run side by side
+     * rather than one after the other; then the database.
+     */
     @Override
     public void close() throws Exception {
         for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).close();
+            services.get(i).terminate();
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stopped();
         }
         database.close();
     }

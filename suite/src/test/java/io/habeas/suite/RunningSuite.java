@@ -37,12 +37,18 @@ final class RunningSuite implements AutoCloseable {
     /** {@code environment}: settings every application gets, such as an OTLP endpoint. */
     static RunningSuite start(String name, Database.Durability durability, Map<String, String> environment)
             throws Exception {
+        return start(name, durability, environment, 1);
+    }
+
+    /** With {@code backendInstances} of detention-service and of statement-service, behind the gateway. */
+    static RunningSuite start(String name, Database.Durability durability, Map<String, String> environment,
+            int backendInstances) throws Exception {
         Path data = Files.createTempDirectory(name);
         Ports ports = Ports.ephemeral();
         DevTokens tokens = DevTokens.inFolder(data);
         Suite suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports,
                 Database.embedded(data.resolve("postgres"), ports.postgres(), durability), tokens,
-                PageTokenKey.inFolder(data), environment);
+                PageTokenKey.inFolder(data), environment, backendInstances);
         suite.start(message -> System.out.println("[" + name + "] " + message));
         return new RunningSuite(suite, ports, tokens);
     }

@@ -1,0 +1,73 @@
+package io.habeas.kernel.grpc;
+
+import com.google.protobuf.Message;
+import io.grpc.MethodDescriptor;
+import io.grpc.ServiceDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which calls a client sends again when they fail with UNAVAILABLE, as the gRPC service config of
+ * its channel: the call failed because its instance went away (shutting down, restarting) or could
+ * not be reached, and another instance may answer. A read may always be sent again; a write only
+ * when its request carries a request_id, with which the service stores it at most once. Each call
+ * gets at most {@value #MAX_ATTEMPTS} attempts, all within its own deadline; no other code is
+ * retried, since any other answer is the service's about the request.
+ */
+public final class RetriedCalls {
+    public static final int MAX_ATTEMPTS = 3;
+    /** The request field with which a service runs a write at most once (service-support IdempotentCalls). */
+    static final String REQUEST_ID = "request_id";
+    /** The standard methods that only read (AIP Get, List, BatchGet, and Search). */
+    private static final Set<String> READS = Set.of("Get", "List", "BatchGet", "Search");
+
+    private RetriedCalls() {
+    }
+
+    /** Whether a call of this method may be sent again after UNAVAILABLE. */
+    public static boolean mayRetry(MethodDescriptor<?, ?> method) {
+        if (method.getType() != MethodDescriptor.MethodType.UNARY) {
+            return false;
+        }
+        return isRead(method.getBareMethodName()) || declaresRequestId(method);
+    }
+
+    static boolean isRead(String methodName) {
+        return READS.stream().anyMatch(verb -> methodName.startsWith(verb) && methodName.length() > verb.length()
+                && Character.isUpperCase(methodName.charAt(verb.length())));
+    }
+
+    private static boolean declaresRequestId(MethodDescriptor<?, ?> method) {
+        return method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> prototype
+                && prototype.getMessagePrototype() instanceof Message message
+                && message.getDescriptorForType().findFieldByName(REQUEST_ID) != null;
+    }
+
+    /**
+     * The service config that retries the calls of these services that {@link #mayRetry} may, and
+     * no other: a channel's default service config (with retries enabled on the channel).
+     */
+    public static Map<String, Object> serviceConfig(List<ServiceDescriptor> services) {
+        List<Map<String, Object>> names = new ArrayList<>();
+        for (ServiceDescriptor service : services) {
+            for (MethodDescriptor<?, ?> method : service.getMethods()) {
+                if (mayRetry(method)) {
+                    names.add(Map.of("service", service.getName(), "method", method.getBareMethodName()));
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        // grpc-java reads numbers in a service config as Double only.
+        Map<String, Object> retryPolicy = Map.of(
+                "maxAttempts", (double) MAX_ATTEMPTS,
+                "initialBackoff", "0.05s",
+                "maxBackoff", "0.5s",
+                "backoffMultiplier", 2.0,
+                "retryableStatusCodes", List.of("UNAVAILABLE"));
+        return Map.of("methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)));
+    }
+}
