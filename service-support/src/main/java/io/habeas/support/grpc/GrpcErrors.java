@@ -32,8 +32,8 @@ public final class GrpcErrors {
     static final String DOMAIN = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
             .orElse("habeas") + ".habeas.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
-    static final String NOTHING_STORED = "the database cannot be reached; nothing was stored; retry later, a write with"
-            + " the same request_id";
+    static final String NOTHING_STORED = "the database cannot be reached; nothing was stored, and a write may be retried"
+            + " later with the same request_id";
     static final String MAYBE_STORED = "the connection to the database was lost while committing, so a write may have"
             + " been stored; retry it with the same request_id, which stores it at most once and returns its result";
     private static final int LOGGED_FRAMES = 12;

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 public abstract class DatabaseOutageContract {
     /** The longest a call may take to fail while the database is unreachable. */
-    protected static final Duration FAILS_WITHIN = Duration.ofSeconds(2);
+    private static final Duration FAILS_WITHIN = Duration.ofSeconds(2);
     /** Well beyond it: a call still running then is hanging. */
     private static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
     private static final Duration READINESS_FOLLOWS_WITHIN = Duration.ofSeconds(5);
@@ -192,7 +192,7 @@ public abstract class DatabaseOutageContract {
     }
 
     /** The call fails UNAVAILABLE with DATABASE_UNAVAILABLE within {@link #FAILS_WITHIN}; its message. */
-    protected static String failsFastUnavailable(Executable call) {
+    private static String failsFastUnavailable(Executable call) {
         long started = System.nanoTime();
         StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, call);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
