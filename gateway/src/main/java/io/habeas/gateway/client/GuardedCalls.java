@@ -50,6 +50,12 @@ public class GuardedCalls {
             GatewayConfig.BackendSettings s = config.backends().of(backend);
             guards.put(backend, Guard.create()
                     .withDescription(backend.serviceName())
+                    // Each call starts at once on the caller's thread, while its request is alive (the caller's
+                    // token is read then). Left to a later turn of the event loop, a call whose request had
+                    // already answered (a call beside it failed first) could not read the caller and failed; as a
+                    // half-open breaker's one trial call it reopened the breaker every time, so a backend back
+                    // from an outage stayed cut off from every route that calls it twice at once.
+                    .withThreadOffload(true).withThreadOffloadExecutor(Runnable::run)
                     .withTimeout().duration(s.deadline().toMillis() + 250, ChronoUnit.MILLIS).done()
                     .withCircuitBreaker()
                     .name(circuitBreakerName(backend))

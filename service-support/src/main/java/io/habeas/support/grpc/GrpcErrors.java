@@ -17,6 +17,7 @@ import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.PermissionDeniedException;
 import io.habeas.kernel.errors.UnavailableException;
+import io.habeas.support.database.DatabaseFailures;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.persistence.OptimisticLockException;
@@ -35,12 +36,19 @@ public final class GrpcErrors {
     static final String DOMAIN = ConfigProvider.getConfig().getOptionalValue("quarkus.application.name", String.class)
             .orElse("habeas") + ".habeas.io";
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
+    static final String NOTHING_STORED = "the database cannot be reached; nothing was stored, and a write may be retried"
+            + " later with the same request_id";
+    static final String MAYBE_STORED = "the connection to the database was lost while committing, so a write may have"
+            + " been stored; retry it with the same request_id, which stores it at most once and returns its result";
     private static final int LOGGED_FRAMES = 12;
 
     private GrpcErrors() {
     }
 
-    /** The status of the first failure in the cause chain that names one; INTERNAL (logged once) when none does. */
+    /**
+     * The status of the first failure in the cause chain that names one; else UNAVAILABLE when the
+     * database could not be reached or the connection was lost; else INTERNAL (logged once).
+     */
     public static StatusRuntimeException toStatus(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         // A stopped query may surface wrapped as a lock failure; it is a time limit, not a concurrent write.
@@ -58,11 +66,27 @@ public final class GrpcErrors {
                 return status;
             }
         }
+        if (DatabaseFailures.unreachable(failure)) {
+            return databaseUnavailable(failure);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure, incident %s, trace_id %s, request_id %s: %s", incident,
                 traceId().orElse("-"), requestId(failure), withoutMessages(failure));
         return status(Code.INTERNAL, "internal error, incident " + incident, Any.pack(ErrorInfo.newBuilder()
                 .setReason("INTERNAL").setDomain(DOMAIN).putMetadata("incident", incident).build()));
+    }
+
+    /**
+     * UNAVAILABLE: the caller may retry. Before the commit the transaction never committed, so nothing
+     * was stored; during it the outcome is unknown, and only the same request_id makes a retry safe.
+     * One line in the log, without a stack trace: an outage fails every call at once.
+     */
+    private static StatusRuntimeException databaseUnavailable(Throwable failure) {
+        boolean whileCommitting = DatabaseFailures.whileCommitting(failure);
+        LOG.warnf("Database unavailable%s, trace_id %s, request_id %s: %s", whileCommitting ? " while committing" : "",
+                traceId().orElse("-"), requestId(failure), DatabaseFailures.describe(failure));
+        return status(Code.UNAVAILABLE, whileCommitting ? MAYBE_STORED : NOTHING_STORED,
+                errorInfo("DATABASE_UNAVAILABLE"));
     }
 
     /** The trace of the call being answered: every log line shows it, and so do the ErrorInfo of INTERNAL and UNAVAILABLE. */

@@ -70,6 +70,15 @@ public class IdempotentCalls {
         }
         String method = request.getDescriptorForType().getFullName();
         byte[] fingerprint = fingerprint(caller.name(), request);
+        try {
+            return onceFor(requestId, method, fingerprint, answers, write);
+        } catch (RuntimeException e) {
+            throw new FailedWrite(requestId, e);
+        }
+    }
+
+    private <R extends Message> R onceFor(String requestId, String method, byte[] fingerprint, Parser<R> answers,
+            Supplier<R> write) {
         RequestLogEntry previous = RequestLogEntry.findById(requestId);
         if (previous != null && retention.expired(previous)) {
             // Forgotten, as if the purge had run: the id may be used again.
@@ -84,13 +93,8 @@ public class IdempotentCalls {
             }
             return ReplayedAnswers.reread(parse(answers, previous.response), records);
         }
-        R answer;
         writeRequest.begin(requestId);
-        try {
-            answer = write.get();
-        } catch (RuntimeException e) {
-            throw new FailedWrite(requestId, e);
-        }
+        R answer = write.get();
         RequestLogEntry entry = new RequestLogEntry();
         entry.requestId = requestId;
         entry.method = method;

@@ -34,6 +34,10 @@ public class QueryLimits implements AgroalPoolInterceptor {
     private record Watch(Context call, Context.CancellationListener cancel) {
     }
 
+    /**
+     * By the driver's connection: the pool hands each callback a wrapper of its own, so the one a
+     * connection comes back in is never the one it went out in.
+     */
     private final Map<Connection, Watch> watching = new ConcurrentHashMap<>();
 
     @Override
@@ -47,24 +51,59 @@ public class QueryLimits implements AgroalPoolInterceptor {
         if (deadline != null) {
             millis = Math.max(LEAST_MILLIS, Math.min(millis, deadline.timeRemaining(TimeUnit.MILLISECONDS)));
         }
+        Connection driver;
+        try {
+            driver = connection.unwrap(Connection.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the query time limit (SQLState " + e.getSQLState() + ")", e);
+        }
         execute(connection, "SET statement_timeout = " + millis);
-        Context.CancellationListener cancel = context -> cancelQuery(connection);
-        watching.put(connection, new Watch(call, cancel));
+        Context.CancellationListener cancel = context -> cancelQuery(driver);
+        watching.put(driver, new Watch(call, cancel));
         call.addListener(cancel, Runnable::run);
     }
 
+    /**
+     * The call lets go of the connection: its end no longer cancels what the next holder runs. This
+     * never fails: the pool would leave the connection checked out for good. A connection closed in
+     * the call (its server went away) cannot even be unwrapped; the pool drops it, and so does this.
+     */
     @Override
     public void onConnectionReturn(Connection connection) {
-        Watch watch = watching.remove(connection);
+        Connection driver;
+        try {
+            driver = connection.unwrap(Connection.class);
+        } catch (SQLException closed) {
+            watching.entrySet().removeIf(entry -> isClosed(entry.getKey()) && forget(entry.getValue()));
+            return;
+        }
+        Watch watch = watching.remove(driver);
         if (watch != null) {
-            watch.call().removeListener(watch.cancel());
-            execute(connection, "RESET statement_timeout");
+            forget(watch);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("RESET statement_timeout");
+            } catch (SQLException e) {
+                LOG.debugf("could not reset the query time limit of a returned connection (SQLState %s)", e.getSQLState());
+            }
         }
     }
 
-    private static void cancelQuery(Connection connection) {
+    private static boolean forget(Watch watch) {
+        watch.call().removeListener(watch.cancel());
+        return true;
+    }
+
+    private static boolean isClosed(Connection driver) {
         try {
-            connection.unwrap(PGConnection.class).cancelQuery();
+            return driver.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private static void cancelQuery(Connection driver) {
+        try {
+            driver.unwrap(PGConnection.class).cancelQuery();
         } catch (SQLException | RuntimeException e) {
             LOG.debugf("could not cancel the query of a call given up: %s", e.getClass().getName());
         }

@@ -1,5 +1,6 @@
 package io.habeas.support.records;
 
+import io.habeas.support.database.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.jboss.logging.Logger;
  * entries count as gone at once, and a purge on a schedule ({@code habeas.request-log.purge-every},
  * hourly, first {@code habeas.request-log.purge-delay} after start) deletes them, oldest first, in batches of {@code habeas.request-log.purge-batch}, each in a
  * transaction of its own over the index on created_at; replicas skip the rows another is deleting.
+ * While the database cannot be reached the scheduled purge waits for the next run, saying so once.
  */
 @ApplicationScoped
 public class RequestLogRetention {
@@ -32,6 +34,8 @@ public class RequestLogRetention {
     int batch;
     @Inject
     EntityManager entityManager;
+    /** The last scheduled purge found the database out of reach: said once, not at every run until it is back. */
+    private volatile boolean waitingForDatabase;
 
     /** Whether an entry has outlived the retention: its request id may be used again. */
     public boolean expired(RequestLogEntry entry) {
@@ -41,7 +45,24 @@ public class RequestLogRetention {
     @Scheduled(identity = JOB, every = "${habeas.request-log.purge-every:1h}",
             delayed = "${habeas.request-log.purge-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        long deleted = purge();
+        long deleted;
+        try {
+            deleted = purge();
+        } catch (RuntimeException e) {
+            if (!DatabaseFailures.unreachable(e)) {
+                throw e;
+            }
+            if (!waitingForDatabase) {
+                waitingForDatabase = true;
+                LOG.warnf("request_log purge skipped while the database cannot be reached; it runs again on schedule: %s",
+                        DatabaseFailures.describe(e));
+            }
+            return;
+        }
+        if (waitingForDatabase) {
+            waitingForDatabase = false;
+            LOG.info("request_log purge runs again: the database is back");
+        }
         if (deleted > 0) {
             LOG.infof("request_log: %d entries older than %s purged", deleted, retention);
         }

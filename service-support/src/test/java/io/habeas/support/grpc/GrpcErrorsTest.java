@@ -315,6 +315,76 @@ class GrpcErrorsTest {
         }
     }
 
+    /** The pool's own failure to give a connection: no SQLState, thrown where Agroal throws it. */
+    private static SQLException acquisitionTimeout() {
+        SQLException timeout = new SQLException("Sorry, acquisition timeout!");
+        timeout.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("io.agroal.pool.ConnectionPool", "handlerFromSharedCache", "ConnectionPool.java", 422)});
+        return timeout;
+    }
+
+    static final List<Throwable> DATABASE_OUT_OF_REACH = List.of(
+            new org.hibernate.exception.JDBCConnectionException("Unable to acquire JDBC Connection",
+                    new SQLException("Connection to localhost:5432 refused", "08001", new java.net.ConnectException())),
+            new SQLException("An I/O error occurred while sending to the backend.", "08006",
+                    new java.net.SocketTimeoutException("Read timed out")),
+            new RuntimeException(new SQLException("This connection has been closed.", "08003")),
+            new RuntimeException(new SQLException("terminating connection due to administrator command", "57P01")),
+            new RuntimeException(new SQLException("terminating connection because of crash of another server process",
+                    "57P02")),
+            new RuntimeException(new SQLException("the database system is starting up", "57P03")),
+            new RuntimeException(new SQLException("sorry, too many clients already", "53300")),
+            new org.hibernate.exception.GenericJDBCException("Unable to acquire JDBC Connection", acquisitionTimeout()),
+            // QueryLimits could not set the time limit on a connection that died as it was handed out
+            new FailedWrite("r-1", new IllegalStateException("could not set the query time limit (SQLState 08006)",
+                    new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+
+    @ParameterizedTest
+    @FieldSource("DATABASE_OUT_OF_REACH")
+    void aDatabaseOutOfReachIsUnavailableAndSaysNothingWasStored(Throwable failure) {
+        assertOnlyErrorInfo(status(Status.Code.UNAVAILABLE, failure), GrpcErrors.NOTHING_STORED,
+                errorInfo("DATABASE_UNAVAILABLE"));
+        assertTrue(GrpcErrors.NOTHING_STORED.contains("nothing was stored"));
+        assertFalse(io.habeas.support.database.DatabaseFailures.describe(failure).contains("localhost"));
+    }
+
+    @Test
+    void aConnectionLostWhileCommittingSaysTheWriteMayHaveBeenStoredAndHowToRetry() {
+        // As Narayana reports a failed one-phase commit: the pool's XAException only among the suppressed.
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException(
+                "ARJUNA016053: Could not commit transaction.");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XA_RBROLLBACK);
+        xa.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
+        commit.addSuppressed(xa);
+
+        assertOnlyErrorInfo(status(Status.Code.UNAVAILABLE, new RuntimeException(commit)), GrpcErrors.MAYBE_STORED,
+                errorInfo("DATABASE_UNAVAILABLE"));
+        assertTrue(GrpcErrors.MAYBE_STORED.contains("may have been stored")
+                && GrpcErrors.MAYBE_STORED.contains("same request_id"), GrpcErrors.MAYBE_STORED);
+    }
+
+    @Test
+    void otherDatabaseErrorsAreNotTakenForAnOutage() {
+        SQLException tooLong = new SQLException("value too long for type character varying(300)", "22001");
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(new RuntimeException(tooLong)).getStatus().getCode());
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(new SQLException("no state")).getStatus().getCode());
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException("refused at commit");
+        javax.transaction.xa.XAException xa = new javax.transaction.xa.XAException(
+                javax.transaction.xa.XAException.XA_RBROLLBACK);
+        xa.initCause(new SQLException("duplicate key value violates unique constraint", "23505"));
+        commit.addSuppressed(xa);
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(commit).getStatus().getCode());
+    }
+
+    @Test
+    void anAuditThatFailedAfterTheWriteCommittedKeepsItsOwnAnswer() {
+        UnavailableException audit = new UnavailableException("read-audit",
+                "the read could not be audited; nothing was sent, retry later",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        assertEquals("DEPENDENCY_UNAVAILABLE", detail(status(Status.Code.UNAVAILABLE, audit), ErrorInfo.class).getReason());
+    }
+
     @Test
     void aFailedWriteAnswersAsItsCauseAndLogsItsRequestId() {
         FailedWrite write = new FailedWrite("6f1c0b8e-1d1f-4c1e-9a57-3e0f5b1f2a10",
