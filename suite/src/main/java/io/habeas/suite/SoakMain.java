@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,7 +45,8 @@ public final class SoakMain {
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
     private static final Duration WRITE_BUDGET = Duration.ofSeconds(90);
     private static final int OPEN_LOOP_THREADS = 64;
-    private static boolean printedTitles;
+    /** Set to have the next sample list PostgreSQL's own processes with their memory, for the log. */
+    private static volatile boolean describePostgresql = true;
 
     private SoakMain() {
     }
@@ -133,6 +135,7 @@ public final class SoakMain {
                     options.soak().toMinutes(), options.killEvery().toSeconds()));
 
             Duration soakStart = Duration.between(began, Instant.now());
+            describePostgresql = true;
             Latencies latencies = new Latencies();
             Killer killer = new Killer(suite, clients, options.killEvery(), began);
             Thread killing = new Thread(killer, "soak-killer");
@@ -152,6 +155,7 @@ public final class SoakMain {
                 }
             }
             clients.reconnectNow();
+            describePostgresql = true;
             progress("Reading back every acknowledged write (" + ledger.acknowledged() + ")");
             LedgerAudit audit = new LedgerAudit(clients.detention(), clients.statement());
             List<LedgerAudit.Findings> checks = List.of(audit.readBack(ledger.all()), audit.listings(ledger));
@@ -209,9 +213,11 @@ public final class SoakMain {
                     String title = ProcessMemory.commandLine(child);
                     (title.contains("(") || title.contains("autovacuum worker") ? passing : own).add(child);
                 }
-                if (!printedTitles) {
-                    printedTitles = true;
-                    progress("PostgreSQL's own processes: " + own.stream().map(ProcessMemory::commandLine).toList());
+                if (describePostgresql) {
+                    describePostgresql = false;
+                    progress("PostgreSQL's own processes, private KiB: " + own.stream().map(p -> ProcessMemory.commandLine(p)
+                            .replaceAll(" -.*", "") + " " + Optional.ofNullable(ProcessMemory.of(p.pid()))
+                            .map(ProcessMemory::privateKib).orElse(-1L)).toList());
                 }
                 ProcessMemory.Total server = ProcessMemory.of(own);
                 ProcessMemory.Total backends = ProcessMemory.of(passing);

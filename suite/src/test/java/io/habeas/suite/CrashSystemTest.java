@@ -82,6 +82,8 @@ class CrashSystemTest {
             outages.add(ledger.startPhase("PostgreSQL killed"));
             database.kill();
             assertFalse(database.isRunning(), "a PostgreSQL process survived the kill");
+            // Down for a moment, as a container's restart is: writes meet it down, not only their dead connections.
+            Thread.sleep(2000);
             database.start();
             // The services are not restarted: their connection pools must find the new server themselves.
             afterwards.add(ledger.startPhase("after PostgreSQL restarted"));

@@ -86,6 +86,12 @@ public final class MemoryTimeline {
         }
     }
 
+    /**
+     * Growth this small is never judged a leak, whatever its share: the allocators of small processes (such
+     * as PostgreSQL's own, about 10 MiB together) move by a few MiB.
+     */
+    public static final long NOISE_KIB = 8 * 1024;
+
     private final Instant start;
     private final Map<String, Series> current = new HashMap<>();
     private final Map<String, Integer> incarnations = new HashMap<>();
@@ -128,7 +134,7 @@ public final class MemoryTimeline {
     /**
      * Whether the series stayed flat from {@code from} (since the run's start; the load's start, say) on:
      * the mean over the {@code window} after {@code warmUp} against the mean over its last {@code window},
-     * growing by at most {@code tolerance} (0.10: 10%). Too short when it did not live warm-up and two windows.
+     * growing by at most {@code tolerance} (0.10: 10%) or {@link #NOISE_KIB}. Too short when it did not live warm-up and two windows.
      */
     public static Flatness flatness(Series series, Duration from, Duration warmUp, Duration window, double tolerance) {
         List<Sample> samples = series.samples().stream().filter(s -> s.at().compareTo(from) >= 0).toList();
@@ -145,7 +151,8 @@ public final class MemoryTimeline {
         Duration finalFrom = last.minus(window);
         double baseline = mean(series, samples, baselineFrom, baselineTo);
         double end = mean(series, samples, finalFrom, last);
-        return new Flatness(series, end <= baseline * (1 + tolerance) ? Judgement.FLAT : Judgement.GROWING, baseline, end);
+        boolean flat = end <= baseline * (1 + tolerance) || end - baseline <= NOISE_KIB;
+        return new Flatness(series, flat ? Judgement.FLAT : Judgement.GROWING, baseline, end);
     }
 
     private static double mean(Series series, List<Sample> samples, Duration from, Duration to) {

@@ -119,15 +119,16 @@ public final class SoakReport {
                 within %d s, a write never acknowledged within %d s.
 
                 Memory flat: for each process that lived through the warm-up and two windows after the load \
-                started, the mean over the last %s is at most %.0f%% above the mean over the %s after a %s warm-up. \
+                started, the mean over the last %s is at most %.0f%% (or %d MiB) above the mean over the %s after a \
+                %s warm-up. \
                 JVMs are judged by resident memory (RSS). PostgreSQL is judged by the private memory of its own \
                 processes (postmaster, checkpointer, WAL writer, ...): its shared buffers are a fixed-size cache \
                 that fills as the data grows, and its backends come and go with the services' connection pools, \
                 which every kill empties and every restart refills; their memory and number are shown over time.
 
                 """.formatted(GatewayReads.READ_TIMEOUT.toSeconds(), settings.writeBudget().toSeconds(),
-                minutes(settings.memoryWindow()), 100 * settings.memoryTolerance(), minutes(settings.memoryWindow()),
-                minutes(settings.memoryWarmUp())));
+                minutes(settings.memoryWindow()), 100 * settings.memoryTolerance(), MemoryTimeline.NOISE_KIB / 1024,
+                minutes(settings.memoryWindow()), minutes(settings.memoryWarmUp())));
     }
 
     private void setup(StringBuilder md) {

@@ -46,6 +46,14 @@ class MemoryTimelineTest {
     }
 
     @Test
+    void growthOfAFewMibIsNoiseWhateverItsShare() {
+        var small = judged(sampled(30, s -> 10_000 + s * 3));
+        assertEquals(MemoryTimeline.Judgement.FLAT, small.judgement());
+        assertEquals(true, small.change() > 0.10, "grew " + small.change());
+        assertEquals(MemoryTimeline.Judgement.GROWING, judged(sampled(30, s -> 10_000 + s * 10)).judgement());
+    }
+
+    @Test
     void aProcessThatDidNotLiveThroughTheWarmUpAndTwoWindowsIsNotJudged() {
         assertEquals(MemoryTimeline.Judgement.TOO_SHORT, judged(sampled(14, s -> 200_000 + s * 1000)).judgement());
         assertEquals(MemoryTimeline.Judgement.GROWING, judged(sampled(15, s -> 200_000 + s * 1000)).judgement());
