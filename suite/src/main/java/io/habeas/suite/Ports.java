@@ -3,6 +3,8 @@ package io.habeas.suite;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Fixed, documented ports; the run refuses to start when one is taken rather than guess another.
@@ -17,9 +19,30 @@ record Ports(int postgres, int detention, int statement, int gateway, int detent
                 port("HABEAS_GATEWAY_MANAGEMENT_PORT", 9000));
     }
 
-    /** Free ports chosen by the system, for tests that must not collide with a running suite. */
+    /**
+     * Free ports chosen by the system, for tests that must not collide with a running suite. All seven are
+     * held open until each is chosen: a port closed at once may be handed out again, and two applications
+     * given the same port would take each other's health checks.
+     */
     static Ports ephemeral() {
-        return new Ports(free(), free(), free(), free(), free(), free(), free());
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {
+                held.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            int[] p = held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6]);
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket that was never used
+                }
+            }
+        }
     }
 
     static boolean isFree(int port) {
