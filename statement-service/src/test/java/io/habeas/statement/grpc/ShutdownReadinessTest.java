@@ -27,12 +27,13 @@ class ShutdownReadinessTest {
     private static final Pattern SHUTDOWN_CHECK_UP = Pattern.compile(
             "\"name\"\\s*:\\s*\"Graceful Shutdown\"\\s*,\\s*\"status\"\\s*:\\s*\"UP\"");
 
-    @TestHTTPResource(value = "/q/health/ready", management = true)
-    URL readiness;
+    /** The management interface's root: a path given here would be put under its /q root path. */
+    @TestHTTPResource(value = "/", management = true)
+    URL managementRoot;
 
     @Test
     void readinessHoldsTheCheckThatGoesDownWhenShutdownBegins() throws Exception {
-        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(readiness.toURI()).build(),
+        HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(managementRoot.toURI().resolve("/q/health/ready")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode());
         assertTrue(SHUTDOWN_CHECK_UP.matcher(ready.body()).find(), ready.body());
