@@ -4,7 +4,6 @@ import io.grpc.EquivalentAddressGroup;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.NameResolver;
 import io.grpc.NameResolverProvider;
-import io.grpc.Status;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -19,15 +18,19 @@ import java.util.Optional;
  * gets the addresses given with {@link #use}, and a balancing policy such as round_robin spreads calls
  * over them. In Kubernetes the dns resolver does this from a headless Service.
  *
- * <p>Registered through META-INF/services, below the dns resolver's priority so that it never becomes
- * the default scheme.
+ * <p>Given to each channel that lists instances rather than registered through META-INF/services:
+ * grpc-java looks for providers with its own class loader, which in a Quarkus test is not the one
+ * that loads the application's modules, so a registered provider is not found there.
  */
 public final class StaticAddresses extends NameResolverProvider {
     /** The name resolver of a Quarkus gRPC client to set (quarkus.grpc.clients.NAME.name-resolver) for a list. */
     public static final String SCHEME = "static";
 
-    private static final NameResolver.Args.Key<List<InetSocketAddress>> ADDRESSES =
-            NameResolver.Args.Key.create("habeas-static-addresses");
+    private final List<InetSocketAddress> addresses;
+
+    private StaticAddresses(List<InetSocketAddress> addresses) {
+        this.addresses = addresses;
+    }
 
     /**
      * Gives a channel built for a {@value #SCHEME} target its instances, or checks that it needs none:
@@ -45,8 +48,13 @@ public final class StaticAddresses extends NameResolverProvider {
                     + resolver + " and " + (listed ? "a list" : "no list"));
         }
         if (listed) {
-            builder.setNameResolverArg(ADDRESSES, parse(addresses.get()));
+            useFor(builder, new StaticAddresses(parse(addresses.get())));
         }
+    }
+
+    @SuppressWarnings("deprecation") // the way to give one channel its own resolver; see the class comment
+    private static void useFor(ManagedChannelBuilder<?> builder, StaticAddresses resolver) {
+        builder.nameResolverFactory(resolver);
     }
 
     /** host:port pairs separated by commas; a malformed one is refused with its text. */
@@ -92,7 +100,6 @@ public final class StaticAddresses extends NameResolverProvider {
         if (!SCHEME.equals(target.getScheme())) {
             return null;
         }
-        List<InetSocketAddress> addresses = args.getArg(ADDRESSES);
         String authority = target.getAuthority() == null ? SCHEME : target.getAuthority();
         return new NameResolver() {
             private Listener2 listener;
@@ -110,10 +117,6 @@ public final class StaticAddresses extends NameResolverProvider {
 
             @Override
             public void refresh() {
-                if (addresses == null || addresses.isEmpty()) {
-                    listener.onError(Status.UNAVAILABLE.withDescription("no addresses were given for " + target));
-                    return;
-                }
                 // One group per instance: round_robin keeps a connection to each and skips those that are down.
                 listener.onResult(ResolutionResult.newBuilder()
                         .setAddresses(addresses.stream().map(EquivalentAddressGroup::new).toList())
