@@ -203,7 +203,7 @@ public final class Writes {
                 Status.Code code = e.getStatus().getCode();
                 Verdict verdict = verdictOf(code, attempts);
                 String reason = reason(e);
-                String outcome = code + (reason.equals(" " + code) ? "" : reason) + ", sent again";
+                String outcome = code + (reason.equals(" " + code) ? "" : reason) + origin(e.getStatus()) + ", sent again";
                 if (verdict == Verdict.UNMARKED) {
                     outcomes.unmarked(operation, outcome, "request_id " + requestId + ": " + describe(e.getStatus()));
                 } else {
@@ -221,6 +221,22 @@ public final class Writes {
                 return pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
             }
         }
+    }
+
+    /**
+     * Where an INTERNAL or UNKNOWN came from: a service's incident (its log names the failure), or the transport,
+     * whose description is kept with its numbers masked (" (transport: Connection closed after GOAWAY ...)").
+     */
+    static String origin(Status status) {
+        if (status.getCode() != Status.Code.INTERNAL && status.getCode() != Status.Code.UNKNOWN) {
+            return "";
+        }
+        String description = status.getDescription() == null ? "" : status.getDescription();
+        if (description.startsWith("internal error, incident")) {
+            return " (service incident)";
+        }
+        String masked = description.replaceAll("[0-9]+", "N");
+        return " (transport: " + (masked.length() > 80 ? masked.substring(0, 80) + "..." : masked) + ")";
     }
 
     /** The answer's ErrorInfo reason, as " DEPENDENCY_UNAVAILABLE"; empty when it has none (a connection refused). */

@@ -33,6 +33,15 @@ class WritesTest {
     }
 
     @Test
+    void anInternalFailureSaysWhetherAServiceOrTheTransportMadeIt() {
+        assertEquals(" (service incident)", Writes.origin(Status.INTERNAL.withDescription("internal error, incident 7f3a")));
+        assertEquals(" (transport: Connection closed after GOAWAY, stream N)",
+                Writes.origin(Status.INTERNAL.withDescription("Connection closed after GOAWAY, stream 133")));
+        assertEquals(" (transport: )", Writes.origin(Status.UNKNOWN));
+        assertEquals("", Writes.origin(Status.UNAVAILABLE.withDescription("io exception")));
+    }
+
+    @Test
     void everyOtherCodeIsUnmarked() {
         for (Status.Code code : Status.Code.values()) {
             if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED && code != Status.Code.ABORTED) {
