@@ -215,15 +215,15 @@ public final class SoakMain {
                 }
                 if (describePostgresql) {
                     describePostgresql = false;
-                    progress("PostgreSQL's own processes, private KiB: " + own.stream().map(p -> ProcessMemory.commandLine(p)
+                    progress("PostgreSQL's own processes, anonymous KiB: " + own.stream().map(p -> ProcessMemory.commandLine(p)
                             .replaceAll(" -.*", "") + " " + Optional.ofNullable(ProcessMemory.of(p.pid()))
-                            .map(ProcessMemory::privateKib).orElse(-1L)).toList());
+                            .map(ProcessMemory::anonymousKib).orElse(-1L)).toList());
                 }
                 ProcessMemory.Total server = ProcessMemory.of(own);
                 ProcessMemory.Total backends = ProcessMemory.of(passing);
-                memory.record("postgresql", postmaster.pid(), MemoryTimeline.Metric.PRIVATE, true, server.memory(),
+                memory.record("postgresql", postmaster.pid(), MemoryTimeline.Metric.ANONYMOUS, true, server.memory(),
                         server.processes(), now);
-                memory.record("postgresql backends", postmaster.pid(), MemoryTimeline.Metric.PRIVATE, false,
+                memory.record("postgresql backends", postmaster.pid(), MemoryTimeline.Metric.ANONYMOUS, false,
                         backends.memory(), backends.processes(), now);
             });
         } catch (RuntimeException e) {

@@ -58,38 +58,19 @@ class CrashSystemTest {
             int before = ledger.startPhase("before any kill");
             AtomicBoolean writing = new AtomicBoolean(true);
             List<Thread> writers = new ArrayList<>();
-            for (int i = 0; i < WRITERS; i++) {
-                Thread writer = new Thread(() -> write(writes, synthetic, writing), "crash-writer-" + i);
-                writer.start();
-                writers.add(writer);
-            }
-            awaitAcknowledged(ledger, before);
-
             List<Integer> outages = new ArrayList<>();
             List<Integer> afterwards = new ArrayList<>(List.of(before));
-            for (String name : List.of("detention-service", "statement-service")) {
-                ServiceProcess service = suite.service(name);
-                ProcessHandle killed = ProcessHandle.of(service.pid()).orElseThrow();
-                outages.add(ledger.startPhase(name + " killed"));
-                service.kill();
-                assertFalse(killed.isAlive(), name + " survived SIGKILL");
-                suite.start(service, message -> System.out.println("[crash-test] " + message));
-                clients.reconnectNow();
-                afterwards.add(ledger.startPhase("after " + name + " restarted"));
-                awaitAcknowledged(ledger, afterwards.get(afterwards.size() - 1));
+            try {
+                for (int i = 0; i < WRITERS; i++) {
+                    Thread writer = new Thread(() -> write(writes, synthetic, writing), "crash-writer-" + i);
+                    writer.start();
+                    writers.add(writer);
+                }
+                awaitAcknowledged(ledger, before);
+                killAndRestartEach(suite, clients, ledger, outages, afterwards);
+            } finally {
+                writing.set(false);
             }
-            Database database = suite.database();
-            outages.add(ledger.startPhase("PostgreSQL killed"));
-            database.kill();
-            assertFalse(database.isRunning(), "a PostgreSQL process survived the kill");
-            // Down for a moment, as a container's restart is: writes meet it down, not only their dead connections.
-            Thread.sleep(2000);
-            database.start();
-            // The services are not restarted: their connection pools must find the new server themselves.
-            afterwards.add(ledger.startPhase("after PostgreSQL restarted"));
-            awaitAcknowledged(ledger, afterwards.get(afterwards.size() - 1));
-
-            writing.set(false);
             for (Thread writer : writers) {
                 writer.join(WRITE_BUDGET.plusSeconds(30).toMillis());
                 assertFalse(writer.isAlive(), writer.getName() + " is still writing");
@@ -124,6 +105,36 @@ class CrashSystemTest {
             System.out.printf("[crash-test] %d gateway person timelines match; writing took %d s, the whole test %d s%n",
                     timelines, Duration.between(began, written).toSeconds(), Duration.between(began, Instant.now()).toSeconds());
         }
+    }
+
+    /**
+     * Kills detention-service and starts it again, then statement-service, then PostgreSQL (every process at once,
+     * started again on its folder): a ledger phase for each outage and one after it, which lasts until enough
+     * writes are acknowledged.
+     */
+    private static void killAndRestartEach(Suite suite, Clients clients, Ledger ledger, List<Integer> outages,
+            List<Integer> afterwards) throws Exception {
+        for (String name : List.of("detention-service", "statement-service")) {
+            ServiceProcess service = suite.service(name);
+            ProcessHandle killed = ProcessHandle.of(service.pid()).orElseThrow();
+            outages.add(ledger.startPhase(name + " killed"));
+            service.kill();
+            assertFalse(killed.isAlive(), name + " survived SIGKILL");
+            suite.start(service, message -> System.out.println("[crash-test] " + message));
+            clients.reconnectNow();
+            afterwards.add(ledger.startPhase("after " + name + " restarted"));
+            awaitAcknowledged(ledger, afterwards.get(afterwards.size() - 1));
+        }
+        Database database = suite.database();
+        outages.add(ledger.startPhase("PostgreSQL killed"));
+        database.kill();
+        assertFalse(database.isRunning(), "a PostgreSQL process survived the kill");
+        // Down for a moment, as a container's restart is: writes meet it down, not only their dead connections.
+        Thread.sleep(2000);
+        database.start();
+        // The services are not restarted: their connection pools must find the new server themselves.
+        afterwards.add(ledger.startPhase("after PostgreSQL restarted"));
+        awaitAcknowledged(ledger, afterwards.get(afterwards.size() - 1));
     }
 
     /** One writer: cases one after the other, each write retried with its request id until acknowledged. */

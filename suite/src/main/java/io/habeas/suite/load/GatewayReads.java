@@ -1,6 +1,7 @@
 package io.habeas.suite.load;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -11,6 +12,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Reads through the gateway's REST API, each answer judged as a client would: a whole answer, a marked
@@ -82,7 +86,7 @@ public final class GatewayReads {
                 return Verdict.UNMARKED;
             }
             if (partial == JsonValue.TRUE || answer.headers().firstValue("X-Habeas-Partial").isPresent()) {
-                outcomes.record(read.operation, "200 partial", Verdict.MARKED);
+                outcomes.record(read.operation, "200 partial" + missing(body), Verdict.MARKED);
                 return Verdict.MARKED;
             }
             outcomes.record(read.operation, "200", Verdict.SUCCESS);
@@ -91,11 +95,26 @@ public final class GatewayReads {
         boolean problem = type.startsWith("application/problem+json") && body != null
                 && body.containsKey("status") && body.get("status").toString().equals(Integer.toString(status));
         if ((status == 503 || status == 504) && problem) {
-            outcomes.record(read.operation, status + " problem+json", Verdict.MARKED);
+            outcomes.record(read.operation, status + " problem+json" + missing(body), Verdict.MARKED);
             return Verdict.MARKED;
         }
         outcomes.unmarked(read.operation, status + (problem ? " problem+json" : " " + type), path + ": " + head(answer.body()));
         return Verdict.UNMARKED;
+    }
+
+    /** What the answer says is missing and why, as " (statement-service circuit_open)"; empty when it says nothing. */
+    static String missing(JsonObject body) {
+        if (!(body.get("missing") instanceof JsonArray missing) || missing.isEmpty()) {
+            return "";
+        }
+        List<String> sources = new ArrayList<>();
+        for (JsonValue source : missing) {
+            if (source instanceof JsonObject s) {
+                sources.add(s.getString("service", "?") + " " + s.getString("reason", "?"));
+            }
+        }
+        Collections.sort(sources);
+        return " (" + String.join(", ", sources) + ")";
     }
 
     private static JsonObject object(String body) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Ledger {
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+    private final Queue<Acknowledged> givenUp = new ConcurrentLinkedQueue<>();
     private final List<String> persons = new ArrayList<>();
     private final List<String> phases = new ArrayList<>(List.of("start"));
     private final List<Instant> phaseStarts = new ArrayList<>(List.of(Instant.now()));
@@ -59,6 +60,16 @@ public final class Ledger {
                 persons.add(write.name());
             }
         }
+    }
+
+    /** A write never acknowledged within its budget: it may or may not be stored, but at most once. */
+    void givenUp(Acknowledged write) {
+        givenUp.add(write);
+    }
+
+    /** The writes given up, as sent (no answer, no name). */
+    public List<Acknowledged> givenUp() {
+        return List.copyOf(givenUp);
     }
 
     void failedAttempt() {

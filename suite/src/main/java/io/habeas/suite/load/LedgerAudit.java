@@ -48,15 +48,24 @@ public final class LedgerAudit {
     private static final int PARALLEL_READS = 8;
     private static final long TRANSIENT_RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    /** One check: how many records it covered and what it found wrong (empty when nothing). */
-    public record Findings(String check, long checked, List<String> problems) {
+    /**
+     * One check: how many records it covered, what it found wrong (empty when nothing), and how many records it
+     * found of writes given up (stored once though never acknowledged: allowed, since the client never learnt).
+     */
+    public record Findings(String check, long checked, List<String> problems, long storedUnacknowledged) {
+        Findings(String check, long checked, List<String> problems) {
+            this(check, checked, problems, 0);
+        }
+
         public boolean clean() {
             return problems.isEmpty();
         }
 
         @Override
         public String toString() {
-            return check + ": " + checked + " checked, " + problems.size() + " problem(s)" + (problems.isEmpty() ? ""
+            return check + ": " + checked + " checked, " + problems.size() + " problem(s)"
+                    + (storedUnacknowledged == 0 ? "" : ", " + storedUnacknowledged + " stored of writes given up")
+                    + (problems.isEmpty() ? ""
                     : "; first: " + problems.stream().limit(5).map(p -> p.length() > 400 ? p.substring(0, 400) + "..." : p)
                     .collect(Collectors.joining(" | ")));
         }
@@ -64,6 +73,8 @@ public final class LedgerAudit {
 
     private final Channel detention;
     private final Channel statement;
+    /** Records found by {@link #listings} that writes given up stored; a feed may hold them too. */
+    private final Set<String> storedUnacknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** The channels carry a token that may see every record the load wrote (the writer's). */
     public LedgerAudit(Channel detention, Channel statement) {
@@ -108,6 +119,8 @@ public final class LedgerAudit {
      */
     public Findings listings(Ledger ledger) {
         List<String> problems = new ArrayList<>();
+        Set<String> givenUp = ledger.givenUp().stream().map(LedgerAudit::marker).collect(Collectors.toSet());
+        Map<String, String> markers = new HashMap<>();
         List<String> persons = new ArrayList<>();
         List<String> personMarkers = new ArrayList<>();
         String token = "";
@@ -117,10 +130,11 @@ public final class LedgerAudit {
             page.getPersonsList().forEach(p -> {
                 persons.add(p.getName());
                 personMarkers.add(p.getDisplayName());
+                markers.put(p.getName(), p.getDisplayName());
             });
             token = page.getNextPageToken();
         } while (!token.isEmpty());
-        compare("person", names(ledger.all(WriteKind.PERSON)), persons, problems);
+        compare("person", names(ledger.all(WriteKind.PERSON)), persons, problems, allowedIf(markers, givenUp));
         once("person display name", personMarkers, problems);
 
         List<String> statements = new ArrayList<>();
@@ -132,10 +146,11 @@ public final class LedgerAudit {
             page.getStatementsList().forEach(s -> {
                 statements.add(s.getName());
                 titles.add(s.getTitle());
+                markers.put(s.getName(), s.getTitle());
             });
             token = page.getNextPageToken();
         } while (!token.isEmpty());
-        compare("statement", names(ledger.all(WriteKind.STATEMENT)), statements, problems);
+        compare("statement", names(ledger.all(WriteKind.STATEMENT)), statements, problems, allowedIf(markers, givenUp));
         once("statement title", titles, problems);
 
         for (String country : countries(ledger)) {
@@ -148,23 +163,26 @@ public final class LedgerAudit {
                     case DETENTION -> {
                         detentions.add(item.getDetention().getName());
                         places.add(item.getDetention().getPlace());
+                        markers.put(item.getDetention().getName(), item.getDetention().getPlace());
                     }
                     case CUSTODY_EVENT -> {
                         events.add(item.getCustodyEvent().getName());
                         descriptions.add(item.getCustodyEvent().getDescription());
+                        markers.put(item.getCustodyEvent().getName(), item.getCustodyEvent().getDescription());
                     }
                     default -> problems.add("unexpected " + item.getKind() + " in " + country + "'s feed");
                 }
             }
-            compare(country + " feed detention", names(inCountry(ledger, WriteKind.DETENTION, country)), detentions, problems);
+            compare(country + " feed detention", names(inCountry(ledger, WriteKind.DETENTION, country)), detentions, problems,
+                    allowedIf(markers, givenUp));
             once(country + " feed detention place", places, problems);
             compare(country + " feed custody event", names(inCountry(ledger, WriteKind.CUSTODY_EVENT, country)), events,
-                    problems);
+                    problems, allowedIf(markers, givenUp));
             once(country + " feed custody event description", descriptions, problems);
             compare(country + " claims", claims(inCountry(ledger, WriteKind.STATEMENT, country)), countryClaims(country),
-                    problems);
+                    problems, this::ofStoredUnacknowledged);
         }
-        return new Findings("listed once, nothing else", ledger.acknowledged(), problems);
+        return new Findings("listed once, nothing else", ledger.acknowledged(), problems, storedUnacknowledged.size());
     }
 
     /** Each person's feed and claims: exactly that person's acknowledged detentions, custody events and claims. */
@@ -192,7 +210,7 @@ public final class LedgerAudit {
                 page.getItemsList().forEach(item -> feed.add(recordName(item)));
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
-            compare(person + " feed", records.get(person), feed, problems);
+            compare(person + " feed", records.get(person), feed, problems, this::ofStoredUnacknowledged);
             List<String> claimed = new ArrayList<>();
             token = "";
             do {
@@ -202,7 +220,7 @@ public final class LedgerAudit {
                 page.getItemsList().forEach(item -> claimed.add(item.getClaim()));
                 token = page.getNextPageToken();
             } while (!token.isEmpty());
-            compare(person + " claims", claims.get(person), claimed, problems);
+            compare(person + " claims", claims.get(person), claimed, problems, this::ofStoredUnacknowledged);
             return problems.isEmpty() ? null : String.join("; ", problems);
         });
     }
@@ -284,8 +302,12 @@ public final class LedgerAudit {
         return writes.stream().map(Acknowledged::name).toList();
     }
 
-    /** Each expected name listed exactly once, and nothing listed that was not expected. */
-    private static void compare(String what, Collection<String> expected, List<String> listed, List<String> problems) {
+    /**
+     * Each expected name listed exactly once, and nothing listed that was not expected, but for what a write given
+     * up stored (once: the markers are checked apart).
+     */
+    private static void compare(String what, Collection<String> expected, List<String> listed, List<String> problems,
+            java.util.function.Predicate<String> givenUp) {
         Map<String, Long> times = listed.stream().collect(Collectors.groupingBy(n -> n, Collectors.counting()));
         Set<String> wanted = new HashSet<>(expected);
         for (String name : wanted) {
@@ -294,8 +316,34 @@ public final class LedgerAudit {
                 problems.add(what + " " + name + " listed " + count + " times");
             }
         }
-        times.keySet().stream().filter(n -> !wanted.contains(n))
+        times.keySet().stream().filter(n -> !wanted.contains(n) && !givenUp.test(n))
                 .forEach(n -> problems.add(what + " " + n + " listed but never acknowledged"));
+    }
+
+    /** A record some write given up stored: its marker is one of theirs. It is remembered for the feeds. */
+    private java.util.function.Predicate<String> allowedIf(Map<String, String> markers, Set<String> givenUp) {
+        return name -> {
+            boolean theirs = givenUp.contains(markers.get(name));
+            if (theirs) {
+                storedUnacknowledged.add(name);
+            }
+            return theirs;
+        };
+    }
+
+    /** A record stored by a write given up, or under one (a claim of such a statement, an event of such a detention). */
+    private boolean ofStoredUnacknowledged(String name) {
+        return storedUnacknowledged.stream().anyMatch(stored -> name.equals(stored) || name.startsWith(stored + "/"));
+    }
+
+    /** The field of a write's record that carries its case's marker. */
+    private static String marker(Acknowledged write) {
+        return switch (write.kind()) {
+            case PERSON -> ((CreatePersonRequest) write.request()).getPerson().getDisplayName();
+            case DETENTION -> ((io.habeas.detention.v1.CreateDetentionRequest) write.request()).getDetention().getPlace();
+            case CUSTODY_EVENT -> ((CreateCustodyEventRequest) write.request()).getCustodyEvent().getDescription();
+            case STATEMENT -> ((io.habeas.statement.v1.CreateStatementRequest) write.request()).getStatement().getTitle();
+        };
     }
 
     private static void once(String what, List<String> markers, List<String> problems) {

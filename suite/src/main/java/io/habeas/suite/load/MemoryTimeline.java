@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class MemoryTimeline {
     /**
-     * What is measured of a process: a JVM's resident memory; PostgreSQL's private memory, summed over its
+     * What is measured of a process: a JVM's resident memory; PostgreSQL's anonymous memory, summed over its
      * processes (its shared buffers are a cache of fixed size that its processes touch more of as the data
      * grows: counted in RSS and PSS, never a leak).
      */
@@ -25,10 +25,10 @@ public final class MemoryTimeline {
                 return sample.memory().rssKib();
             }
         },
-        PRIVATE {
+        ANONYMOUS {
             @Override
             public long of(Sample sample) {
-                return sample.memory().privateKib();
+                return sample.memory().anonymousKib();
             }
         };
 

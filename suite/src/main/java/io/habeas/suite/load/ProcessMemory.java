@@ -7,9 +7,11 @@ import java.util.List;
 
 /**
  * A process's memory from Linux's /proc/{pid}/smaps_rollup, in KiB: resident (RSS), proportional
- * (PSS: shared pages divided among the processes sharing them) and private (pages no other process maps).
+ * (PSS: shared pages divided among the processes sharing them) and anonymous (the process's own heap and
+ * stacks, including pages it still shares copy-on-write with its parent; never shared memory such as
+ * PostgreSQL's buffers, which a process's "private" pages include once no other process maps them).
  */
-public record ProcessMemory(long rssKib, long pssKib, long privateKib) {
+public record ProcessMemory(long rssKib, long pssKib, long anonymousKib) {
     public static final ProcessMemory NONE = new ProcessMemory(0, 0, 0);
 
     /** The process's memory, or null when it is gone or unreadable. */
@@ -17,7 +19,7 @@ public record ProcessMemory(long rssKib, long pssKib, long privateKib) {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"));
             return new ProcessMemory(field(lines, "Rss:"), field(lines, "Pss:"),
-                    field(lines, "Private_Clean:") + field(lines, "Private_Dirty:"));
+                    field(lines, "Anonymous:"));
         } catch (IOException | RuntimeException gone) {
             return null;
         }
@@ -51,7 +53,7 @@ public record ProcessMemory(long rssKib, long pssKib, long privateKib) {
     }
 
     ProcessMemory plus(ProcessMemory other) {
-        return new ProcessMemory(rssKib + other.rssKib, pssKib + other.pssKib, privateKib + other.privateKib);
+        return new ProcessMemory(rssKib + other.rssKib, pssKib + other.pssKib, anonymousKib + other.anonymousKib);
     }
 
     private static long field(List<String> lines, String name) {

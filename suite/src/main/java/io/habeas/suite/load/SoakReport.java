@@ -121,10 +121,11 @@ public final class SoakReport {
                 Memory flat: for each process that lived through the warm-up and two windows after the load \
                 started, the mean over the last %s is at most %.0f%% (or %d MiB) above the mean over the %s after a \
                 %s warm-up. \
-                JVMs are judged by resident memory (RSS). PostgreSQL is judged by the private memory of its own \
-                processes (postmaster, checkpointer, WAL writer, ...): its shared buffers are a fixed-size cache \
-                that fills as the data grows, and its backends come and go with the services' connection pools, \
-                which every kill empties and every restart refills; their memory and number are shown over time.
+                JVMs are judged by resident memory (RSS). PostgreSQL is judged by the anonymous memory (heap, not \
+                shared buffers) of its own processes (postmaster, checkpointer, WAL writer, ...): its shared buffers \
+                are a fixed-size cache that fills as the data grows, and its backends come and go with the services' \
+                connection pools, which every kill empties and every restart refills; their memory and number are \
+                shown over time.
 
                 """.formatted(GatewayReads.READ_TIMEOUT.toSeconds(), settings.writeBudget().toSeconds(),
                 minutes(settings.memoryWindow()), 100 * settings.memoryTolerance(), MemoryTimeline.NOISE_KIB / 1024,
@@ -176,7 +177,9 @@ public final class SoakReport {
         }
         md.append("checked at the end: ");
         findings.audit().forEach(a -> md.append(a.check()).append(" (").append(a.checked()).append(", ")
-                .append(a.problems().size()).append(" problems); "));
+                .append(a.problems().size()).append(" problems").append(a.storedUnacknowledged() == 0 ? ""
+                        : ", %d records of writes given up, each stored once".formatted(a.storedUnacknowledged()))
+                .append("); "));
         md.setLength(md.length() - 2);
         md.append(".\n\n");
     }
@@ -199,7 +202,7 @@ public final class SoakReport {
         md.append("## Memory\n\n");
         md.append("MiB over time (t from the suite's start; the soak starts at %s). Backends: the incarnation alive then (#n).\n\n"
                 .formatted(clock(findings.soakStart())));
-        md.append("| t | gateway RSS | PostgreSQL's own processes: private (PSS) | its backends: private (processes) "
+        md.append("| t | gateway RSS | PostgreSQL's own processes: anonymous (PSS) | its backends: anonymous (processes) "
                 + "| detention-service RSS | statement-service RSS |\n");
         md.append("|---|---|---|---|---|---|\n");
         Duration end = memory.series().stream().flatMap(s -> s.samples().stream()).map(MemoryTimeline.Sample::at)
@@ -260,8 +263,8 @@ public final class SoakReport {
         MemoryTimeline.Sample sample = nearest.get().getValue();
         ProcessMemory m = sample.memory();
         return switch (process) {
-            case "postgresql" -> "%s (%s)".formatted(mib(m.privateKib()), mib(m.pssKib()));
-            case "postgresql backends" -> "%s (%d)".formatted(mib(m.privateKib()), sample.processes());
+            case "postgresql" -> "%s (%s)".formatted(mib(m.anonymousKib()), mib(m.pssKib()));
+            case "postgresql backends" -> "%s (%d)".formatted(mib(m.anonymousKib()), sample.processes());
             default -> "%s (#%d)".formatted(mib(m.rssKib()), series.incarnation);
         };
     }

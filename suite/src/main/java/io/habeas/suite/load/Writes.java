@@ -1,9 +1,13 @@
 package io.habeas.suite.load;
 
+import com.google.protobuf.Any;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateCustodyEventResponse;
 import io.habeas.detention.v1.CreateDetentionRequest;
@@ -198,7 +202,8 @@ public final class Writes {
                 ledger.failedAttempt();
                 Status.Code code = e.getStatus().getCode();
                 Verdict verdict = verdictOf(code, attempts);
-                String outcome = code + ", sent again";
+                String reason = reason(e);
+                String outcome = code + (reason.equals(" " + code) ? "" : reason) + origin(e.getStatus()) + ", sent again";
                 if (verdict == Verdict.UNMARKED) {
                     outcomes.unmarked(operation, outcome, "request_id " + requestId + ": " + describe(e.getStatus()));
                 } else {
@@ -206,6 +211,8 @@ public final class Writes {
                 }
                 if (System.nanoTime() > deadline) {
                     neverAcknowledged.incrementAndGet();
+                    ledger.givenUp(new Acknowledged(kind, requestId, request, null, "", owner.person(), attempts,
+                            ledger.currentPhase()));
                     outcomes.unmarked(operation, "never acknowledged within " + budget.toSeconds() + " s",
                             "request_id " + requestId + " after " + attempts + " attempts");
                     return -1;
@@ -214,6 +221,39 @@ public final class Writes {
                 return pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
             }
         }
+    }
+
+    /**
+     * Where an INTERNAL or UNKNOWN came from: a service's incident (its log names the failure), or the transport,
+     * whose description is kept with its numbers masked (" (transport: Connection closed after GOAWAY ...)").
+     */
+    static String origin(Status status) {
+        if (status.getCode() != Status.Code.INTERNAL && status.getCode() != Status.Code.UNKNOWN) {
+            return "";
+        }
+        String description = status.getDescription() == null ? "" : status.getDescription();
+        if (description.startsWith("internal error, incident")) {
+            return " (service incident)";
+        }
+        String masked = description.replaceAll("[0-9]+", "N");
+        return " (transport: " + (masked.length() > 80 ? masked.substring(0, 80) + "..." : masked) + ")";
+    }
+
+    /** The answer's ErrorInfo reason, as " DEPENDENCY_UNAVAILABLE"; empty when it has none (a connection refused). */
+    static String reason(StatusRuntimeException failure) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(failure);
+        if (status != null) {
+            for (Any detail : status.getDetailsList()) {
+                if (detail.is(ErrorInfo.class)) {
+                    try {
+                        return " " + detail.unpack(ErrorInfo.class).getReason();
+                    } catch (InvalidProtocolBufferException unreadable) {
+                        return " (unreadable ErrorInfo)";
+                    }
+                }
+            }
+        }
+        return "";
     }
 
     private static String describe(Status status) {

@@ -70,6 +70,16 @@ class GatewayReadsTest {
     }
 
     @Test
+    void aMarkedAnswerIsCountedWithWhatItSaysIsMissingAndWhy() {
+        answering(200, "application/json", "{\"partial\":true,\"missing\":[{\"service\":\"statement-service\",\"reason\":"
+                + "\"circuit_open\"},{\"service\":\"detention-service\",\"reason\":\"timeout\"}]}");
+        answering(503, "application/problem+json", "{\"status\":503,\"missing\":[{\"service\":\"detention-service\","
+                + "\"reason\":\"unavailable\"}]}");
+        assertEquals(1, outcomes.count("read person timeline", "200 partial (detention-service timeout, statement-service circuit_open)"));
+        assertEquals(1, outcomes.count("read person timeline", "503 problem+json (detention-service unavailable)"));
+    }
+
+    @Test
     void anythingElseIsUnmarkedAndDescribed() {
         assertEquals(Verdict.UNMARKED, answering(500, "application/problem+json", "{\"status\":500}"));
         assertEquals(Verdict.UNMARKED, answering(503, "text/plain", "Service Unavailable"));

@@ -88,7 +88,7 @@ class MemoryTimelineTest {
     @Test
     void aSeriesRecordedAsNotJudgedSaysSo() {
         MemoryTimeline timeline = new MemoryTimeline(START);
-        timeline.record("postgresql backends", 5, MemoryTimeline.Metric.PRIVATE, false, new ProcessMemory(900, 400, 120), 12,
+        timeline.record("postgresql backends", 5, MemoryTimeline.Metric.ANONYMOUS, false, new ProcessMemory(900, 400, 120), 12,
                 START);
         var series = timeline.series().get(0);
         assertEquals(false, series.judged);

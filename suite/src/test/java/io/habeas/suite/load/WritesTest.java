@@ -2,7 +2,10 @@ package io.habeas.suite.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.protobuf.Any;
+import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import org.junit.jupiter.api.Test;
 
 class WritesTest {
@@ -18,6 +21,24 @@ class WritesTest {
     void abortedIsMarkedOnlyOnARetryWhichCanMeetItsOwnFirstAttempt() {
         assertEquals(Verdict.UNMARKED, Writes.verdictOf(Status.Code.ABORTED, 1));
         assertEquals(Verdict.MARKED, Writes.verdictOf(Status.Code.ABORTED, 2));
+    }
+
+    @Test
+    void aFailureIsNamedWithTheReasonItsErrorInfoGives() {
+        var withReason = StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Status.Code.UNAVAILABLE.value()).setMessage("detention-service is down")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("DEPENDENCY_UNAVAILABLE").setDomain("x").build())).build());
+        assertEquals(" DEPENDENCY_UNAVAILABLE", Writes.reason(withReason));
+        assertEquals("", Writes.reason(Status.UNAVAILABLE.withDescription("io exception").asRuntimeException()));
+    }
+
+    @Test
+    void anInternalFailureSaysWhetherAServiceOrTheTransportMadeIt() {
+        assertEquals(" (service incident)", Writes.origin(Status.INTERNAL.withDescription("internal error, incident 7f3a")));
+        assertEquals(" (transport: Connection closed after GOAWAY, stream N)",
+                Writes.origin(Status.INTERNAL.withDescription("Connection closed after GOAWAY, stream 133")));
+        assertEquals(" (transport: )", Writes.origin(Status.UNKNOWN));
+        assertEquals("", Writes.origin(Status.UNAVAILABLE.withDescription("io exception")));
     }
 
     @Test
