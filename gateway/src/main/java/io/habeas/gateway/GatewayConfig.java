@@ -53,7 +53,7 @@ public interface GatewayConfig {
         double circuitBreakerFailureRatio();
 
         /** How long the circuit stays open before a trial call. */
-        @WithDefault("10s")
+        @WithDefault("5s")
         Duration circuitBreakerDelay();
     }
 

@@ -1,0 +1,33 @@
+package io.habeas.gateway.client;
+
+import io.grpc.Channel;
+import io.habeas.kernel.grpc.PromptReconnect;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** A backend instance that restarted is used again within a second of being up (kernel PromptReconnect). */
+@Startup
+@ApplicationScoped
+public class BackendReconnects {
+    @GrpcClient("detention")
+    Channel detention;
+
+    @GrpcClient("statement")
+    Channel statement;
+
+    private PromptReconnect reconnect;
+
+    @PostConstruct
+    void start() {
+        reconnect = PromptReconnect.of(List.of(detention, statement), PromptReconnect.INTERVAL);
+    }
+
+    @PreDestroy
+    void stop() {
+        reconnect.close();
+    }
+}
