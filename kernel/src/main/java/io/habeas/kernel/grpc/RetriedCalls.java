@@ -12,7 +12,10 @@ import java.util.Set;
  * Which calls a client sends again when they fail with UNAVAILABLE, as the gRPC service config of
  * its channel: the call failed because its instance went away (shutting down, restarting) or could
  * not be reached, and another instance may answer. A read may always be sent again; a write only
- * when its request carries a request_id, with which the service stores it at most once. Each call
+ * when its request message has a request_id, with which the service stores it at most once. The
+ * rule is per method, since a service config cannot look into a request; it is safe because every
+ * Habeas write requires its request_id and refuses one without it (INVALID_ARGUMENT) before
+ * storing anything, so a write sent again without one is refused again, never stored twice. Each call
  * gets at most {@value #MAX_ATTEMPTS} attempts, all within its own deadline; no other code is
  * retried, since any other answer is the service's about the request.
  */
