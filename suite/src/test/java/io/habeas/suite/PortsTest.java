@@ -1,6 +1,7 @@
 package io.habeas.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
@@ -16,5 +17,13 @@ class PortsTest {
                 ports.detentionManagement(), ports.statementManagement(), ports.gatewayManagement());
         Set<Integer> distinct = new HashSet<>(all);
         assertEquals(all.size(), distinct.size(), all.toString());
+        assertTrue(all.stream().allMatch(port -> port < Ports.EPHEMERAL_START && Ports.isFree(port)),
+                "free and below the ephemeral range, where no outgoing connection takes them: " + all);
+    }
+
+    @RepeatedTest(5)
+    void aSingleFreePortIsBelowTheEphemeralRangeToo() {
+        int port = Ports.free();
+        assertTrue(port < Ports.EPHEMERAL_START && Ports.isFree(port), port + " of " + Ports.EPHEMERAL_START);
     }
 }
