@@ -8,6 +8,7 @@ import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
+import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.habeas.kernel.errors.ConflictException;
@@ -69,6 +70,10 @@ public final class GrpcErrors {
         if (DatabaseFailures.unreachable(failure)) {
             return databaseUnavailable(failure);
         }
+        Context call = Context.current();
+        if (call.isCancelled()) {
+            return abandoned(call, failure);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure, incident %s, trace_id %s, request_id %s: %s", incident,
                 traceId().orElse("-"), requestId(failure), withoutMessages(failure));
@@ -87,6 +92,21 @@ public final class GrpcErrors {
                 traceId().orElse("-"), requestId(failure), DatabaseFailures.describe(failure));
         return status(Code.UNAVAILABLE, whileCommitting ? MAYBE_STORED : NOTHING_STORED,
                 errorInfo("DATABASE_UNAVAILABLE"));
+    }
+
+    /**
+     * The caller gave up (cancelled, or its deadline passed) and its call's work then failed, as work
+     * left running after its call ended does (its request scope closed under it): nobody reads this
+     * answer, and the failure is the caller's leaving, not an incident of the service.
+     */
+    private static StatusRuntimeException abandoned(Context call, Throwable failure) {
+        boolean deadline = call.cancellationCause() instanceof java.util.concurrent.TimeoutException;
+        LOG.debugf("Call %s by its caller, then failed, trace_id %s, request_id %s: %s",
+                deadline ? "past its deadline" : "cancelled", traceId().orElse("-"), requestId(failure),
+                failure.getClass().getName());
+        return deadline
+                ? status(Code.DEADLINE_EXCEEDED, "the call's deadline passed before it was answered")
+                : status(Code.CANCELLED, "the call was cancelled by its caller");
     }
 
     /** The trace of the call being answered: every log line shows it, and so do the ErrorInfo of INTERNAL and UNAVAILABLE. */

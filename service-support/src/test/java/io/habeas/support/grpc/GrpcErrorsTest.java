@@ -11,6 +11,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
+import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -33,6 +34,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -165,10 +168,9 @@ class GrpcErrorsTest {
         }
     }
 
-    @Test
-    void anInternalAnswerAndItsLogLineNameTheCallsTrace() {
-        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
+    /** A log handler that keeps each message (unformatted) it is given. */
+    private static Handler linesTo(List<String> logged) {
+        return new Handler() {
             @Override
             public void publish(LogRecord record) {
                 logged.add(record.getMessage());
@@ -182,6 +184,12 @@ class GrpcErrorsTest {
             public void close() {
             }
         };
+    }
+
+    @Test
+    void anInternalAnswerAndItsLogLineNameTheCallsTrace() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = linesTo(logged);
         Logger logger = Logger.getLogger(GrpcErrors.class.getName());
         logger.addHandler(capture);
         try {
@@ -196,6 +204,34 @@ class GrpcErrorsTest {
         } finally {
             logger.removeHandler(capture);
         }
+    }
+
+    /** Work left running after its caller gave up fails as such work does (here: its request scope gone). */
+    @Test
+    void workThatFailsAfterItsCallerGaveUpIsAnsweredAsAbandonedAndLogsNoIncident() throws Exception {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = linesTo(logged);
+        Logger logger = Logger.getLogger(GrpcErrors.class.getName());
+        logger.addHandler(capture);
+        IllegalStateException scopeGone = new IllegalStateException("request scope not active");
+        try (Context.CancellableContext cancelled = Context.current().withCancellation();
+                Context.CancellableContext expired = Context.current().withDeadlineAfter(1, TimeUnit.MILLISECONDS,
+                        Executors.newSingleThreadScheduledExecutor())) {
+            cancelled.cancel(null);
+            Thread.sleep(50);
+            StatusRuntimeException gaveUp = cancelled.call(() -> GrpcErrors.toStatus(scopeGone));
+            StatusRuntimeException late = expired.call(() -> GrpcErrors.toStatus(scopeGone));
+            assertEquals(Status.Code.CANCELLED, gaveUp.getStatus().getCode());
+            assertEquals(Status.Code.DEADLINE_EXCEEDED, late.getStatus().getCode());
+            assertEquals(List.of(), StatusProto.fromThrowable(late).getDetailsList());
+            // Known answers keep their code: the caller's leaving changes only what would have been an incident.
+            assertEquals(Status.Code.NOT_FOUND,
+                    cancelled.call(() -> GrpcErrors.toStatus(new NotFoundException(PERSON))).getStatus().getCode());
+            assertTrue(logged.stream().noneMatch(line -> line.contains("incident")), logged::toString);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(scopeGone).getStatus().getCode());
     }
 
     @Test
