@@ -1,4 +1,4 @@
-package io.habeas.support.testing;
+package io.habeas.kernel.testing;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The spans the service exported in a test. Its exporter, a SpanExporter bean, takes the place of Quarkus's OTLP
+ * The spans the application exported in a test. Its exporter, a SpanExporter bean, takes the place of Quarkus's OTLP
  * one in every test, so nothing is ever sent anywhere; spans are recorded only under {@link Traced}.
  */
 @Singleton
@@ -41,6 +41,14 @@ public class RecordedSpans {
     public SpanData server(String method) {
         return await(method + " served", () -> all().stream()
                 .filter(s -> s.getKind() == SpanKind.SERVER && s.getName().equals(method)).findFirst());
+    }
+
+    /** The server span of an HTTP request for this path in this trace, once it has ended. */
+    public SpanData server(String path, String traceId) {
+        return await("a server span for " + path + " in trace " + traceId, () -> all().stream()
+                .filter(s -> s.getKind() == SpanKind.SERVER && s.getTraceId().equals(traceId)
+                        && path.equals(text(s, "url.path")))
+                .findFirst());
     }
 
     public List<SpanData> ofTrace(String traceId) {

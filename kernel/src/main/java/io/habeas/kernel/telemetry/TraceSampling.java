@@ -1,4 +1,4 @@
-package io.habeas.support.tracing;
+package io.habeas.kernel.telemetry;
 
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import jakarta.enterprise.inject.Produces;
@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
  * Spans are recorded only when an OTLP endpoint is configured (QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT, or
  * ..._TRACES_ENDPOINT). Quarkus would otherwise send them to its default endpoint, localhost:4317, and log a
  * warning for every batch it cannot deliver; its exporter can be turned off only when the application is built.
- * Spans that are not recorded still carry trace ids, which every log line and error detail shows and every call
+ * Spans that are not recorded still carry trace ids, which every log line, error detail and problem body shows and every call
  * passes on (W3C traceparent).
  */
 @Singleton

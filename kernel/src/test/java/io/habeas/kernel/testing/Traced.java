@@ -1,10 +1,10 @@
-package io.habeas.support.testing;
+package io.habeas.kernel.testing;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
 /**
- * The service as deployed with an OTLP endpoint configured: TraceSampling records every span. Nothing is sent to
+ * The application as deployed with an OTLP endpoint configured: TraceSampling records every span. Nothing is sent to
  * the endpoint, since {@link RecordedSpans} is the exporter; the batch processor hands it spans every 10 ms.
  */
 public class Traced implements QuarkusTestProfile {
