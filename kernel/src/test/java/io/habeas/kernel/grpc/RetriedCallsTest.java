@@ -10,6 +10,7 @@ import com.google.protobuf.StringValue;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -119,6 +120,21 @@ class RetriedCallsTest {
         assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(channel, Things.CREATE_WITH_ID,
                 CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), withId));
         assertEquals(RetriedCalls.MAX_ATTEMPTS, first.attempts.get() + second.attempts.get());
+    }
+
+    /** How a service says another instance would answer the same (its database is down): gRFC A6 pushback. */
+    @Test
+    void anAnswerThatAsksNotToBeRetriedIsNotSentAgain() {
+        Metadata noRetry = new Metadata();
+        noRetry.put(Metadata.Key.of("grpc-retry-pushback-ms", Metadata.ASCII_STRING_MARSHALLER), "-1");
+        for (Things.Instance instance : List.of(first, second)) {
+            instance.answer = method -> Status.UNAVAILABLE;
+            instance.trailers = noRetry;
+        }
+        StatusRuntimeException failure = assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(
+                channel, Things.GET, CallOptions.DEFAULT.withDeadlineAfter(5, TimeUnit.SECONDS), StringValue.of("x")));
+        assertEquals(Status.Code.UNAVAILABLE, failure.getStatus().getCode());
+        assertEquals(1, first.attempts.get() + second.attempts.get());
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.StringValue;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
 import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
@@ -62,6 +63,8 @@ final class Things {
         final String name;
         final AtomicInteger attempts = new AtomicInteger();
         volatile Function<String, Status> answer = method -> Status.OK;
+        /** The trailers sent with a failure. */
+        volatile Metadata trailers = new Metadata();
         final Server server;
 
         Instance(String name) throws IOException {
@@ -88,7 +91,7 @@ final class Things {
                     out.onNext(StringValue.of(name));
                     out.onCompleted();
                 } else {
-                    out.onError(status.asRuntimeException());
+                    out.onError(status.asRuntimeException(trailers));
                 }
             }));
         }

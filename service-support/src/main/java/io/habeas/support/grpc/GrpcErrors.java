@@ -9,6 +9,7 @@ import com.google.rpc.PreconditionFailure;
 import com.google.rpc.ResourceInfo;
 import com.google.rpc.Status;
 import io.grpc.Context;
+import io.grpc.Metadata;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.habeas.kernel.errors.ConflictException;
@@ -41,6 +42,10 @@ public final class GrpcErrors {
             + " later with the same request_id";
     static final String MAYBE_STORED = "the connection to the database was lost while committing, so a write may have"
             + " been stored; retry it with the same request_id, which stores it at most once and returns its result";
+    static final String SHUTTING_DOWN = "this instance is shutting down; send the call again (a write with the same"
+            + " request_id, which stores it at most once)";
+    static final Metadata.Key<String> RETRY_PUSHBACK = Metadata.Key.of("grpc-retry-pushback-ms",
+            Metadata.ASCII_STRING_MARSHALLER);
     private static final int LOGGED_FRAMES = 12;
 
     private GrpcErrors() {
@@ -74,6 +79,11 @@ public final class GrpcErrors {
         if (call.isCancelled()) {
             return abandoned(call, failure);
         }
+        if (ShutdownRefusal.stopping()) {
+            LOG.infof("Call failed while this instance stops, trace_id %s, request_id %s: %s", traceId().orElse("-"),
+                    requestId(failure), failure.getClass().getName());
+            return shuttingDown();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure, incident %s, trace_id %s, request_id %s: %s", incident,
                 traceId().orElse("-"), requestId(failure), withoutMessages(failure));
@@ -90,8 +100,28 @@ public final class GrpcErrors {
         boolean whileCommitting = DatabaseFailures.whileCommitting(failure);
         LOG.warnf("Database unavailable%s, trace_id %s, request_id %s: %s", whileCommitting ? " while committing" : "",
                 traceId().orElse("-"), requestId(failure), DatabaseFailures.describe(failure));
-        return status(Code.UNAVAILABLE, whileCommitting ? MAYBE_STORED : NOTHING_STORED,
-                errorInfo("DATABASE_UNAVAILABLE"));
+        return notRetriedElsewhere(status(Code.UNAVAILABLE, whileCommitting ? MAYBE_STORED : NOTHING_STORED,
+                errorInfo("DATABASE_UNAVAILABLE")));
+    }
+
+    /**
+     * UNAVAILABLE from an instance that stops (kernel RetriedCalls sends it again, to another instance):
+     * the call did not run, or failed as the instance closed its database under it, before any commit.
+     */
+    static StatusRuntimeException shuttingDown() {
+        return status(Code.UNAVAILABLE, SHUTTING_DOWN, errorInfo("SHUTTING_DOWN"));
+    }
+
+    /**
+     * An UNAVAILABLE that another instance would answer the same (the database, or a service this one
+     * depends on, is down): the trailer grpc-retry-pushback-ms with a negative value tells a gRPC client
+     * with a retry policy not to send it again at once (gRFC A6); the caller retries later, as the
+     * message says.
+     */
+    private static StatusRuntimeException notRetriedElsewhere(StatusRuntimeException unavailable) {
+        Metadata trailers = unavailable.getTrailers() == null ? new Metadata() : unavailable.getTrailers();
+        trailers.put(RETRY_PUSHBACK, "-1");
+        return new StatusRuntimeException(unavailable.getStatus(), trailers);
     }
 
     /**
@@ -173,9 +203,9 @@ public final class GrpcErrors {
             return status(Code.PERMISSION_DENIED, denied.getMessage(), errorInfo(denied.reason()));
         }
         if (failure instanceof UnavailableException unavailable) {
-            return status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
+            return notRetriedElsewhere(status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
                     .setReason("DEPENDENCY_UNAVAILABLE").setDomain(DOMAIN)
-                    .putMetadata("dependency", unavailable.dependency()).build()));
+                    .putMetadata("dependency", unavailable.dependency()).build())));
         }
         if (isConcurrentWrite(failure)) {
             return status(Code.ABORTED, "a concurrent write touched the same record; read it again and retry",

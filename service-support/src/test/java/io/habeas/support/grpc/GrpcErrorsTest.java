@@ -3,6 +3,7 @@ package io.habeas.support.grpc;
 import static io.habeas.support.testing.GrpcAssertions.detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -152,10 +153,33 @@ class GrpcErrorsTest {
 
     @Test
     void answersUnavailableNamingTheDependency() {
-        assertOnlyErrorInfo(status(Status.Code.UNAVAILABLE, new UnavailableException(
-                "detention-service", "detention-service did not answer in time", new TimeoutException())),
+        UnavailableException dependencyDown = new UnavailableException(
+                "detention-service", "detention-service did not answer in time", new TimeoutException());
+        assertOnlyErrorInfo(status(Status.Code.UNAVAILABLE, dependencyDown),
                 "detention-service did not answer in time",
                 errorInfo("DEPENDENCY_UNAVAILABLE").toBuilder().putMetadata("dependency", "detention-service").build());
+        assertNotRetriedElsewhere(GrpcErrors.toStatus(dependencyDown));
+    }
+
+    /** Another instance would answer the same: the trailer asks a retrying client not to send it again at once. */
+    private static void assertNotRetriedElsewhere(StatusRuntimeException unavailable) {
+        assertEquals("-1", unavailable.getTrailers().get(GrpcErrors.RETRY_PUSHBACK), unavailable.getTrailers().toString());
+    }
+
+    @Test
+    void whileTheInstanceStopsAFailureIsUnavailableToBeSentElsewhereNotAnIncident() {
+        ShutdownRefusal refusal = new ShutdownRefusal();
+        refusal.stopping(null);
+        try {
+            StatusRuntimeException failure = GrpcErrors.toStatus(new IllegalStateException("EntityManagerFactory is closed"));
+            assertOnlyErrorInfo(StatusProto.fromThrowable(failure), GrpcErrors.SHUTTING_DOWN, errorInfo("SHUTTING_DOWN"));
+            assertEquals(Status.Code.UNAVAILABLE, failure.getStatus().getCode());
+            assertNull(failure.getTrailers().get(GrpcErrors.RETRY_PUSHBACK), "another instance may answer");
+            assertEquals(Status.Code.NOT_FOUND, GrpcErrors.toStatus(new NotFoundException(PERSON)).getStatus().getCode());
+        } finally {
+            refusal.started(null);
+        }
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(new IllegalStateException()).getStatus().getCode());
     }
 
     private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -382,6 +406,7 @@ class GrpcErrorsTest {
                 errorInfo("DATABASE_UNAVAILABLE"));
         assertTrue(GrpcErrors.NOTHING_STORED.contains("nothing was stored"));
         assertFalse(io.habeas.support.database.DatabaseFailures.describe(failure).contains("localhost"));
+        assertNotRetriedElsewhere(GrpcErrors.toStatus(failure));
     }
 
     @Test
