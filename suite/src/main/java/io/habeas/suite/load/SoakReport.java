@@ -139,7 +139,7 @@ public final class SoakReport {
                 .append("statement-service) killed with SIGKILL every %d s and started again; the gateway and PostgreSQL run throughout.\n"
                         .formatted(settings.killEvery().toSeconds()));
         md.append("- Mix: ").append(MixedLoad.describe()).append("; writes are persons, detentions, custody events and ")
-                .append("statements with a claim, each with a request id, retried for up to ")
+                .append("statements with a claim, each with a request id, retried after a pause of 0.1 s doubling to 5 s (with jitter) for up to ")
                 .append(settings.writeBudget().toSeconds()).append(" s.\n");
         md.append("- Peak: closed loop, %d workers, %d s after a %d s warm-up; %d seeded persons (AZ) besides what the load writes (GE).%n"
                 .formatted(settings.peakWorkers(), settings.peakLength().toSeconds(), settings.loadWarmUp().toSeconds(),

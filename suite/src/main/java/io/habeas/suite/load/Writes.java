@@ -30,12 +30,14 @@ import java.util.function.Consumer;
 
 /**
  * The load's writes through gRPC, as a careful client makes them: every failed attempt is sent again
- * with the same request id, after a growing pause, until the service acknowledges it or the budget is
+ * with the same request id, after a pause growing to 5 s with jitter, until the service acknowledges it or the budget is
  * spent. Each acknowledgement goes to the {@link Ledger}; each answer is counted in {@link Outcomes}.
  */
 public final class Writes {
     /** How long one attempt may take; a service that is down fails an attempt at once. */
     public static final Duration CALL_DEADLINE = Duration.ofSeconds(10);
+    /** The longest pause between two attempts of a write. */
+    static final Duration MAX_PAUSE = Duration.ofSeconds(5);
 
     private final Channel detention;
     private final Channel statement;
@@ -114,6 +116,17 @@ public final class Writes {
                 }
             }
         });
+    }
+
+    /**
+     * The pause after this many failed attempts: 0.1 s doubling to {@link #MAX_PAUSE}, a random half to whole
+     * of it. A pause that stays short turns a backlog of pending writes into a storm of retries that meets
+     * each restarted backend at once (the soak's first runs retried every second and kept the services
+     * saturated after every restart); backing off and spreading the retries lets them drain.
+     */
+    static long pauseAfter(int failedAttempts) {
+        long ceiling = Math.min(MAX_PAUSE.toMillis(), 100L << Math.min(failedAttempts - 1, 6));
+        return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
     }
 
     /** Sends an acknowledged write's request again, unchanged: the name of the record the answer holds. */
@@ -217,8 +230,7 @@ public final class Writes {
                             "request_id " + requestId + " after " + attempts + " attempts");
                     return -1;
                 }
-                long pause = Math.min(1000, 50L << Math.min(attempts, 5));
-                return pause + ThreadLocalRandom.current().nextLong(pause / 2 + 1);
+                return pauseAfter(attempts);
             }
         }
     }

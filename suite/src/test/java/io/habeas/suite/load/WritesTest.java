@@ -1,6 +1,7 @@
 package io.habeas.suite.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
@@ -48,5 +49,18 @@ class WritesTest {
                 assertEquals(Verdict.UNMARKED, Writes.verdictOf(code, 2), code.name());
             }
         }
+    }
+
+    @Test
+    void aFailedWriteWaitsLongerAfterEachAttemptUpToFiveSecondsWithJitter() {
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            long ceiling = Math.min(5000, 100L << Math.min(attempt - 1, 6));
+            for (int draw = 0; draw < 50; draw++) {
+                long pause = Writes.pauseAfter(attempt);
+                assertTrue(pause >= ceiling / 2 && pause <= ceiling, attempt + ": " + pause);
+            }
+        }
+        assertTrue(Writes.pauseAfter(1) <= 100);
+        assertTrue(Writes.pauseAfter(20) >= 2500);
     }
 }
