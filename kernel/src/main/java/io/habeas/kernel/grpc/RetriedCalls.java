@@ -18,7 +18,7 @@ import java.util.Set;
  * storing anything, so a write sent again without one is refused again, never stored twice. Each call
  * gets at most {@value #MAX_ATTEMPTS} attempts, all within its own deadline; no other code is
  * retried, since any other answer is the service's about the request. An UNAVAILABLE that another
- * instance would answer the same (its database or a service it depends on is down) carries the
+ * instance would answer the same (the database the instances share is out of reach) carries the
  * trailer grpc-retry-pushback-ms with a negative value, and is not sent again (gRFC A6).
  */
 public final class RetriedCalls {

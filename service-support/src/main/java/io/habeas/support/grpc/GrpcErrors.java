@@ -113,8 +113,8 @@ public final class GrpcErrors {
     }
 
     /**
-     * An UNAVAILABLE that another instance would answer the same (the database, or a service this one
-     * depends on, is down): the trailer grpc-retry-pushback-ms with a negative value tells a gRPC client
+     * An UNAVAILABLE that another instance would answer the same (the database they share is out of
+     * reach): the trailer grpc-retry-pushback-ms with a negative value tells a gRPC client
      * with a retry policy not to send it again at once (gRFC A6); the caller retries later, as the
      * message says.
      */
@@ -203,9 +203,10 @@ public final class GrpcErrors {
             return status(Code.PERMISSION_DENIED, denied.getMessage(), errorInfo(denied.reason()));
         }
         if (failure instanceof UnavailableException unavailable) {
-            return notRetriedElsewhere(status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
+            // Not asked to stay here: another instance has its own connections to the dependency.
+            return status(Code.UNAVAILABLE, unavailable.getMessage(), Any.pack(ErrorInfo.newBuilder()
                     .setReason("DEPENDENCY_UNAVAILABLE").setDomain(DOMAIN)
-                    .putMetadata("dependency", unavailable.dependency()).build())));
+                    .putMetadata("dependency", unavailable.dependency()).build()));
         }
         if (isConcurrentWrite(failure)) {
             return status(Code.ABORTED, "a concurrent write touched the same record; read it again and retry",
