@@ -150,9 +150,10 @@ class RecordImport {
             if (keyed.isPresent()) {
                 String name = new ChargeName(detention, keyed.get()).toString();
                 var stored = DetentionMapper.toProto(charges.get(name, "charge.name"), caller.clearance(), LinkedRecords.STORED);
-                var merged = reconciliation.changes(stored, imported.getCharge(), DetentionMapper.CHARGE_UPDATABLE);
-                merged.ifPresent(m -> charges.update(name, stored.getEtag(), DetentionMapper.toDraft(m)));
-                return merged.isPresent();
+                var merge = reconciliation.merge(stored, sentArticle(stored, imported.getCharge()),
+                        DetentionMapper.CHARGE_UPDATABLE);
+                merge.ifPresent(m -> charges.update(name, stored.getEtag(), DetentionMapper.toCorrectionDraft(m.merged(), m.changed())));
+                return merge.isPresent();
             }
             charges.create(parent, DetentionMapper.toDraft(imported.getCharge())).importKey =
                     ImportKeys.stored(imported.getImportKey());
@@ -191,6 +192,15 @@ class RecordImport {
                     ImportKeys.stored(imported.getImportKey());
             return true;
         });
+    }
+
+    /**
+     * The charge as sent, a missing article read as the stored one: the structure Habeas read from
+     * the reference stays (and is read again if the reference changes).
+     */
+    private static io.habeas.detention.v1.Charge sentArticle(io.habeas.detention.v1.Charge stored,
+            io.habeas.detention.v1.Charge incoming) {
+        return incoming.hasArticle() || !stored.hasArticle() ? incoming : incoming.toBuilder().setArticle(stored.getArticle()).build();
     }
 
     /** Runs one part's write; a refusal its single write would answer rejects the record, naming the part. */
