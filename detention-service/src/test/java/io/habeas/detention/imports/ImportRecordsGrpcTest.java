@@ -47,37 +47,7 @@ import org.junit.jupiter.api.Test;
 
 /** ImportService.ImportRecords: batches of person records, each stored whole or rejected whole. */
 @QuarkusTest
-class ImportRecordsGrpcTest extends GrpcTest {
-    @GrpcClient("imports")
-    io.grpc.Channel channel;
-    ImportServiceGrpc.ImportServiceStub importsChannel;
-
-    @BeforeEach
-    void stub() {
-        importsChannel = ImportServiceGrpc.newStub(channel);
-    }
-
-    static ImportRecord detained(String name) {
-        return ImportRecord.newBuilder().setPerson(person(name, "AZ"))
-                .addDetentions(ImportDetention.newBuilder().setImportKey("case-1")
-                        .setDetention(arrest("", date(2024, 3, 1)).clearPerson())
-                        .addCustodyEvents(ImportCustodyEvent.newBuilder().setImportKey("event-1").setCustodyEvent(
-                                event(CustodyEventType.CUSTODY_EVENT_TYPE_PRE_TRIAL_DETENTION, date(2024, 3, 3))))
-                        .addCharges(ImportCharge.newBuilder().setImportKey("charge-1")
-                                .setCharge(charge("206.3.2", date(2024, 3, 2)))))
-                .addIncidents(ImportIncident.newBuilder().setImportKey("ban-1")
-                        .setIncident(incident(IncidentType.INCIDENT_TYPE_TRAVEL_BAN, date(2023, 5, 1))))
-                .build();
-    }
-
-    static ImportRecordsRequest batch(ImportRecord... records) {
-        return ImportRecordsRequest.newBuilder().setBatchId(requestId()).addAllRecords(List.of(records)).build();
-    }
-
-    ImportStream send(ImportRecordsRequest... batches) {
-        return ImportStream.send(Bearer.as(importsChannel, Role.RECORDER), batches);
-    }
-
+class ImportRecordsGrpcTest extends ImportGrpcTest {
     private List<FeedItem.Builder> feedOf(String person) {
         return detentions.listPersonFeed(ListPersonFeedRequest.newBuilder().setPerson(person).build()).getItemsList().stream()
                 .map(item -> item.toBuilder().setPerson("").setDetentionName("").clearRecord()).toList();
@@ -198,16 +168,6 @@ class ImportRecordsGrpcTest extends GrpcTest {
         Person stored = persons.getPerson(GetPersonRequest.newBuilder().setName(updated.getResults(0).getPerson()).build())
                 .getPerson();
         assertEquals("Economist", stored.getDescription());
-    }
-
-    @Test
-    void aViewerOrNoTokenIsRefusedAndNothingStored() {
-        ImportStream viewer = ImportStream.send(Bearer.as(importsChannel, Role.VIEWER), batch(detained("Viewer's")));
-        ImportStream anonymous = ImportStream.send(importsChannel, batch(detained("Nobody's")));
-
-        assertEquals(Status.Code.PERMISSION_DENIED, viewer.code());
-        assertEquals(Status.Code.UNAUTHENTICATED, anonymous.code());
-        assertEquals(0, database.count("person"));
     }
 
     @Test
