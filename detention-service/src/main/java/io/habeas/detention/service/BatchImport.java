@@ -25,8 +25,8 @@ import jakarta.inject.Inject;
  * failed statement aborts a PostgreSQL transaction, and the use case marks it rollback-only). So
  * the batch is tried again without the refused record, in a new transaction, until a try stores
  * every record it still holds. Each retry leaves out one more record, so there are at most as many
- * tries as records; records that fail their checks before touching the database (the common bad
- * input) are refused within the try that finds them, yet still cost a retry.
+ * tries as records. The checks on each part alone (the common bad input) run before the first
+ * try ({@link RecordImport#precheck}), so only a record the stored state refuses costs a retry.
  */
 @ApplicationScoped
 public class BatchImport {
@@ -56,6 +56,13 @@ public class BatchImport {
                     + batch.size() + ": split it");
         }
         Map<Integer, RejectedPart> rejected = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                records.precheck(batch.get(i));
+            } catch (RejectedPart refused) {
+                rejected.put(i, refused);
+            }
+        }
         while (true) {
             try {
                 return tries.run(() -> storeAll(batch, rejected));

@@ -24,6 +24,7 @@ import io.habeas.kernel.names.DetentionName;
 import io.habeas.kernel.names.IncidentName;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.access.Caller;
+import io.habeas.support.validation.RequestValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
@@ -58,12 +59,50 @@ class RecordImport {
     Reconciliation reconciliation;
     @Inject
     Caller caller;
+    @Inject
+    RequestValidator validator;
 
-    Stored store(ImportRecord record, ImportIndex index) {
+    /**
+     * The checks each part's use case makes first, on the part alone, run before the batch's
+     * transaction: a record that fails them is left out without costing the batch another try.
+     */
+    void precheck(ImportRecord record) {
         part("", () -> {
             ImportKeys.check(record);
+            validator.check(PersonMapper.toDraft(record.getPerson()), "person");
             return null;
         });
+        for (int i = 0; i < record.getDetentionsCount(); i++) {
+            ImportDetention detention = record.getDetentions(i);
+            String path = "detentions[" + i + "]";
+            // Any person: the draft's own rules do not read it, and the record's person does not exist yet.
+            check(path, DetentionMapper.toDraft(detention.getDetention().toBuilder().setPerson(PersonName.of(new UUID(0, 0))
+                    .toString()).build()), "detention");
+            for (int j = 0; j < detention.getCustodyEventsCount(); j++) {
+                check(path + ".custody_events[" + j + "]",
+                        DetentionMapper.toDraft(detention.getCustodyEvents(j).getCustodyEvent()), "custody_event");
+            }
+            for (int j = 0; j < detention.getChargesCount(); j++) {
+                check(path + ".charges[" + j + "]", DetentionMapper.toDraft(detention.getCharges(j).getCharge()), "charge");
+            }
+            for (int j = 0; j < detention.getCourtEventsCount(); j++) {
+                check(path + ".court_events[" + j + "]",
+                        CourtEventMapper.toDraft(detention.getCourtEvents(j).getCourtEvent()), "court_event");
+            }
+        }
+        for (int i = 0; i < record.getIncidentsCount(); i++) {
+            check("incidents[" + i + "]", IncidentMapper.toDraft(record.getIncidents(i).getIncident()), "incident");
+        }
+    }
+
+    private void check(String path, Object draft, String field) {
+        part(path, () -> {
+            validator.check(draft, field);
+            return null;
+        });
+    }
+
+    Stored store(ImportRecord record, ImportIndex index) {
         var ids = record.getPerson().getExternalIdsList().stream().map(ExternalId::fromProto).toList();
         var held = part("", () -> index.holder(ids));
         UUID person;

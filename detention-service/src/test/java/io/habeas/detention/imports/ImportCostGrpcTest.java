@@ -51,6 +51,31 @@ class ImportCostGrpcTest extends ImportGrpcTest {
     }
 
     @Test
+    void recordsThatFailTheirOwnChecksCostTheBatchNoSecondTry() {
+        ImportRecord nameless = ImportRecord.newBuilder().setPerson(io.habeas.detention.support.Fixtures.person("", "AZ")).build();
+        SqlLog.clear();
+
+        var answer = send(batch(detained("Before"), nameless, detained("After"))).only();
+
+        assertEquals(2, answer.getCreated());
+        assertEquals(1, answer.getRejected());
+        assertEquals(2, SqlLog.statements().stream().filter(sql -> sql.startsWith("insert into person ")).count(),
+                "each good person inserted once: " + SqlLog.statements());
+    }
+
+    @Test
+    void aRecordTheStoredStateRefusesCostsOneMoreTry() {
+        ImportRecord twoOngoing = detained("Twice Held").toBuilder()
+                .addDetentions(detained("x").getDetentions(0).toBuilder().setImportKey("case-2")).build();
+        SqlLog.clear();
+
+        var answer = send(batch(detained("Before"), twoOngoing)).only();
+
+        assertEquals(1, answer.getRejected());
+        assertEquals(3, SqlLog.statements().stream().filter(sql -> sql.startsWith("insert into person ")).count());
+    }
+
+    @Test
     void aFiveHundredPersonBatchIsStoredInOneCall() {
         ImportRecord[] records = IntStream.range(0, 500).mapToObj(i -> ImportRecord.newBuilder()
                 .setPerson(io.habeas.detention.support.Fixtures.person("Bulk " + i, "AZ")).build()).toArray(ImportRecord[]::new);
