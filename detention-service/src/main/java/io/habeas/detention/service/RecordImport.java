@@ -125,7 +125,15 @@ class RecordImport {
     }
 
     private boolean updatePerson(UUID id, io.habeas.detention.v1.Person incoming) {
-        var stored = PersonMapper.toProto(persons.get(PersonName.of(id).toString(), "person.external_ids"), caller.clearance());
+        io.habeas.detention.domain.Person visible;
+        try {
+            visible = persons.get(PersonName.of(id).toString(), "person.external_ids");
+        } catch (NotFoundException hidden) {
+            // As CreatePerson: ALREADY_EXISTS for the taken identifier, naming no person the caller may not see.
+            persons.create(PersonMapper.toDraft(incoming));
+            throw new IllegalStateException("an identifier held by a hidden person was given to another");
+        }
+        var stored = PersonMapper.toProto(visible, caller.clearance());
         var merged = reconciliation.changes(stored, incoming, PersonMapper.UPDATABLE);
         merged.ifPresent(m -> persons.update(stored.getName(), stored.getEtag(), PersonMapper.toDraft(m)));
         return merged.isPresent();
@@ -140,7 +148,7 @@ class RecordImport {
             detention = keyed.get();
             String name = DetentionName.of(detention).toString();
             changed = part(path, () -> {
-                var stored = DetentionMapper.toProto(detentions.read(name, "detention.name"), caller.clearance(),
+                var stored = DetentionMapper.toProto(keyed(() -> detentions.read(name, "detention.name")), caller.clearance(),
                         LocalDate.now(ZoneOffset.UTC));
                 var merged = reconciliation.changes(stored, incoming, DetentionMapper.DETENTION_UPDATABLE);
                 merged.ifPresent(m -> detentions.update(name, stored.getEtag(), DetentionMapper.toDraft(m)));
@@ -172,7 +180,7 @@ class RecordImport {
         return part(path, () -> {
             if (keyed.isPresent()) {
                 String name = new CustodyEventName(detention, keyed.get()).toString();
-                var stored = DetentionMapper.toProto(custodyEvents.get(name, "custody_event.name"), caller.clearance());
+                var stored = DetentionMapper.toProto(keyed(() -> custodyEvents.get(name, "custody_event.name")), caller.clearance());
                 var merged = reconciliation.changes(stored, imported.getCustodyEvent(), DetentionMapper.EVENT_UPDATABLE);
                 merged.ifPresent(m -> custodyEvents.update(name, stored.getEtag(), DetentionMapper.toDraft(m)));
                 return merged.isPresent();
@@ -188,7 +196,7 @@ class RecordImport {
         return part(path, () -> {
             if (keyed.isPresent()) {
                 String name = new ChargeName(detention, keyed.get()).toString();
-                var stored = DetentionMapper.toProto(charges.get(name, "charge.name"), caller.clearance(), LinkedRecords.STORED);
+                var stored = DetentionMapper.toProto(keyed(() -> charges.get(name, "charge.name")), caller.clearance(), LinkedRecords.STORED);
                 var merge = reconciliation.merge(stored, sentArticle(stored, imported.getCharge()),
                         DetentionMapper.CHARGE_UPDATABLE);
                 merge.ifPresent(m -> charges.update(name, stored.getEtag(), DetentionMapper.toCorrectionDraft(m.merged(), m.changed())));
@@ -205,7 +213,7 @@ class RecordImport {
         return part(path, () -> {
             if (keyed.isPresent()) {
                 String name = new CourtEventName(detention, keyed.get()).toString();
-                var stored = CourtEventMapper.toProto(courtEvents.get(name, "court_event.name"), caller.clearance(),
+                var stored = CourtEventMapper.toProto(keyed(() -> courtEvents.get(name, "court_event.name")), caller.clearance(),
                         LinkedRecords.STORED);
                 var merged = reconciliation.changes(stored, imported.getCourtEvent(), CourtEventMapper.UPDATABLE);
                 merged.ifPresent(m -> courtEvents.update(name, stored.getEtag(), CourtEventMapper.toDraft(m)));
@@ -222,7 +230,7 @@ class RecordImport {
         return part(path, () -> {
             if (keyed.isPresent()) {
                 String name = new IncidentName(person, keyed.get()).toString();
-                var stored = IncidentMapper.toProto(incidents.get(name, "incident.name"), caller.clearance());
+                var stored = IncidentMapper.toProto(keyed(() -> incidents.get(name, "incident.name")), caller.clearance());
                 var merged = reconciliation.changes(stored, imported.getIncident(), IncidentMapper.UPDATABLE);
                 merged.ifPresent(m -> incidents.update(name, stored.getEtag(), IncidentMapper.toDraft(m)));
                 return merged.isPresent();
@@ -240,6 +248,19 @@ class RecordImport {
     private static io.habeas.detention.v1.Charge sentArticle(io.habeas.detention.v1.Charge stored,
             io.habeas.detention.v1.Charge incoming) {
         return incoming.hasArticle() || !stored.hasArticle() ? incoming : incoming.toBuilder().setArticle(stored.getArticle()).build();
+    }
+
+    /**
+     * The stored record an import key names. One the caller may not see is not named: the key is
+     * taken (ALREADY_EXISTS, IMPORT_KEY_TAKEN), as an external id another person holds is.
+     */
+    private static <T> T keyed(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (NotFoundException hidden) {
+            throw new ConflictException(ConflictException.Kind.ALREADY_EXISTS, "IMPORT_KEY_TAKEN",
+                    "import_key names a record under this parent that the caller may not see");
+        }
     }
 
     /** Runs one part's write; a refusal its single write would answer rejects the record, naming the part. */

@@ -1,6 +1,7 @@
 package io.habeas.detention.imports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.grpc.Status;
 import io.habeas.common.v1.AccessLevel;
@@ -65,6 +66,36 @@ class ImportLevelsGrpcTest extends ImportGrpcTest {
         assertEquals(ImportOutcome.IMPORT_OUTCOME_UPDATED, answer.getResults(0).getOutcome());
         assertEquals(AccessLevel.ACCESS_LEVEL_PUBLIC, persons.getPerson(GetPersonRequest.newBuilder()
                 .setName(answer.getResults(0).getPerson()).build()).getPerson().getAccessLevel());
+    }
+
+    @Test
+    void aRecordNamingAPersonTheRecorderMayNotSeeIsRejectedWithoutNamingIt() {
+        var hidden = createPerson(io.habeas.detention.support.Fixtures.person("Hidden", "AZ")
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL).addExternalIds(Q1));
+
+        var answer = send(batch(withoutLevels("Seen Elsewhere"))).only();
+
+        assertEquals(ImportOutcome.IMPORT_OUTCOME_REJECTED, answer.getResults(0).getOutcome());
+        assertEquals(Status.Code.ALREADY_EXISTS.value(), answer.getResults(0).getError().getCode());
+        assertFalse(answer.getResults(0).getError().toString().contains(hidden.getName().substring("persons/".length())));
+        assertEquals(1, database.count("person"));
+    }
+
+    @Test
+    void anImportKeyNamingARecordTheRecorderMayNotSeeRejectsTheRecord() {
+        ImportRecord record = withoutLevels("Partly Hidden").toBuilder()
+                .setPerson(withoutLevels("Partly Hidden").getPerson().toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC))
+                .build();
+        var confidential = record.getDetentions(0).toBuilder();
+        confidential.setDetention(confidential.getDetention().toBuilder().setAccessLevel(AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
+        ImportStream.send(Bearer.as(importsChannel, Role.ADMIN), batch(record.toBuilder().setDetentions(0, confidential).build()))
+                .only();
+
+        var answer = send(batch(record)).only();
+
+        assertEquals(ImportOutcome.IMPORT_OUTCOME_REJECTED, answer.getResults(0).getOutcome());
+        assertEquals(Status.Code.ALREADY_EXISTS.value(), answer.getResults(0).getError().getCode());
+        assertEquals(1, database.count("detention"));
     }
 
     @Test
