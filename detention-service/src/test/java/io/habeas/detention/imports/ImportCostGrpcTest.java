@@ -37,7 +37,10 @@ class ImportCostGrpcTest extends ImportGrpcTest {
         for (int size : new int[] {2, 12}) {
             database.clear();
             ImportRecord[] records = keyed(size);
+            SqlLog.clear();
             send(batch(records)).only();
+            LOG.infof("import of %d new records (person, detention, custody event, charge, incident): %d statements", size,
+                    SqlLog.statements().size());
             SqlLog.clear();
 
             var answer = send(batch(records)).only();
