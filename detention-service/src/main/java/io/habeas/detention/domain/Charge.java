@@ -26,6 +26,10 @@ public class Charge extends RetractableRecord {
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
+    /** The importing source's own id for this record, unique under its parent (V12); null when not imported with one. */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Column(name = "jurisdiction", nullable = false)
     public String jurisdiction;
 

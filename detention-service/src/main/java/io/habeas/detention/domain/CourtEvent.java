@@ -23,6 +23,10 @@ public class CourtEvent extends DatedRecord {
     @Column(name = "detention_id", nullable = false)
     public UUID detentionId;
 
+    /** The importing source's own id for this record, unique under its parent (V12); null when not imported with one. */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false)
     public CourtEventType type;

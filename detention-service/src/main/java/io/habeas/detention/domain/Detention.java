@@ -20,6 +20,10 @@ public class Detention extends RetractableRecord {
     @Column(name = "person_id", nullable = false)
     public UUID personId;
 
+    /** The importing source's own id for this record, unique under its parent (V12); null when not imported with one. */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Column(name = "detaining_country", nullable = false)
     public String detainingCountry;
 

@@ -18,6 +18,10 @@ public class Incident extends DatedRecord {
     @Column(name = "person_id", nullable = false)
     public UUID personId;
 
+    /** The importing source's own id for this record, unique under its parent (V12); null when not imported with one. */
+    @Column(name = "import_key")
+    public String importKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "type", nullable = false)
     public IncidentType type;

@@ -63,13 +63,20 @@ public class IdempotentCalls {
 
     @Transactional
     public <R extends Message> R once(String requestId, Message request, Parser<R> answers, Supplier<R> write) {
+        return once("request_id", requestId, request, answers, write);
+    }
+
+    /** As {@link #once(String, Message, Parser, Supplier)}, for a request whose id is its field {@code idField} (an import's batch_id). */
+    @Transactional
+    public <R extends Message> R once(String idField, String requestId, Message request, Parser<R> answers,
+            Supplier<R> write) {
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID
                 || HumanText.problem(requestId, HumanText.Shape.LINE).isPresent()) {
-            throw InvalidArgumentException.of("request_id",
+            throw InvalidArgumentException.of(idField,
                     "is required: 1 to " + MAX_REQUEST_ID + " printable characters, a UUID per logical write");
         }
         String method = request.getDescriptorForType().getFullName();
-        byte[] fingerprint = fingerprint(caller.name(), request);
+        byte[] fingerprint = fingerprint(caller.name(), request, idField);
         try {
             return onceFor(requestId, method, fingerprint, answers, write);
         } catch (RuntimeException e) {
@@ -110,9 +117,9 @@ public class IdempotentCalls {
      * deterministically: another caller replaying an id gets ALREADY_EXISTS, never the first
      * caller's answer, which may hold what only the first caller may see.
      */
-    private static byte[] fingerprint(String subject, Message request) {
+    private static byte[] fingerprint(String subject, Message request, String idField) {
         Message.Builder withoutId = request.toBuilder();
-        withoutId.clearField(request.getDescriptorForType().findFieldByName("request_id"));
+        withoutId.clearField(request.getDescriptorForType().findFieldByName(idField));
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             bytes.write(subject.getBytes(StandardCharsets.UTF_8));

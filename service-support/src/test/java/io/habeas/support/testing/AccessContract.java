@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * for its token alone, and an allowed write fails validation and stores nothing.
  *
  * <p>The policy, restated from the method names: Retract* and Restore* need admin; the other
- * writes (Create*, Update*, Change*) recorder or admin; every read any of the four roles, except
+ * writes (Create*, Update*, Change*, Import*) recorder or admin; every read any of the four roles, except
  * the read audit's, which admins only may list.
  */
 public abstract class AccessContract {
@@ -72,7 +72,7 @@ public abstract class AccessContract {
                 || "habeas.audit.v1.ReadAuditService".equals(method.getServiceName())) {
             return Role.ADMIN;
         }
-        if (name.startsWith("Create") || name.startsWith("Update") || name.startsWith("Change")) {
+        if (name.startsWith("Create") || name.startsWith("Update") || name.startsWith("Change") || name.startsWith("Import")) {
             return Role.RECORDER;
         }
         return Role.VIEWER;
@@ -149,7 +149,10 @@ public abstract class AccessContract {
         return methods;
     }
 
-    /** The code an empty request to this method ends with (OK if it succeeds); with this bearer unless null. */
+    /**
+     * The code an empty request to this method ends with (OK if it succeeds); with this bearer unless
+     * null. A streaming method gets it as its one message, then the end of the stream.
+     */
     private <Q, R> Status.Code call(MethodDescriptor<Q, R> method, String token) {
         @SuppressWarnings("unchecked")
         Q request = (Q) ((MethodDescriptor.PrototypeMarshaller<Q>) method.getRequestMarshaller()).getMessagePrototype();

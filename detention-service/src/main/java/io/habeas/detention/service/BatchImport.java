@@ -1,0 +1,135 @@
+package io.habeas.detention.service;
+
+import io.habeas.detention.repository.ImportIndexRepository;
+import io.habeas.detention.repository.ImportIndexRepository.KeyedTable;
+import io.habeas.detention.v1.ImportRecord;
+import io.habeas.kernel.errors.InvalidArgumentException;
+import io.habeas.kernel.identifiers.ExternalId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * One import batch: its valid records stored in one transaction, each invalid one left out whole.
+ *
+ * <p>A refused part fails the use case that refused it, and with it the transaction it joined (a
+ * failed statement aborts a PostgreSQL transaction, and the use case marks it rollback-only). So
+ * the batch is tried again without the refused record, in a new transaction, until a try stores
+ * every record it still holds. Each retry leaves out one more record, so there are at most as many
+ * tries as records. The checks on each part alone (the common bad input) run before the first
+ * try ({@link RecordImport#precheck}), so only a record the stored state refuses costs a retry.
+ */
+@ApplicationScoped
+public class BatchImport {
+    /** The most records one batch may hold. */
+    public static final int MAX_RECORDS = 500;
+
+    /** What became of one record: its effect and person, or, rejected, the part refused. */
+    public record Result(int position, ImportEffect effect, String person, RejectedPart rejection) {
+        public boolean rejected() {
+            return rejection != null;
+        }
+    }
+
+    /** How each try runs: in one transaction, at most once per batch id. */
+    public interface Tries<R> {
+        R run(Supplier<List<Result>> attempt);
+    }
+
+    @Inject
+    RecordImport records;
+    @Inject
+    ImportIndexRepository index;
+
+    public <R> R run(List<ImportRecord> batch, Tries<R> tries) {
+        if (batch.isEmpty() || batch.size() > MAX_RECORDS) {
+            throw InvalidArgumentException.of("records", "must hold 1 to " + MAX_RECORDS + " records; this batch holds "
+                    + batch.size() + ": split it");
+        }
+        Map<Integer, RejectedPart> rejected = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                records.precheck(batch.get(i));
+            } catch (RejectedPart refused) {
+                rejected.put(i, refused);
+            }
+        }
+        while (true) {
+            try {
+                return tries.run(() -> storeAll(batch, rejected));
+            } catch (RuntimeException failure) {
+                RejectedRecord refused = find(failure);
+                if (refused == null) {
+                    throw failure;
+                }
+                rejected.put(refused.position, refused.part);
+            }
+        }
+    }
+
+    private List<Result> storeAll(List<ImportRecord> batch, Map<Integer, RejectedPart> rejected) {
+        ImportIndex found = load(batch);
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            RejectedPart part = rejected.get(i);
+            if (part != null) {
+                results.add(new Result(i, null, "", part));
+                continue;
+            }
+            try {
+                var stored = records.store(batch.get(i), found);
+                results.add(new Result(i, stored.effect(), stored.person(), null));
+            } catch (RejectedPart refused) {
+                throw new RejectedRecord(i, refused);
+            }
+        }
+        return results;
+    }
+
+    /** The stored persons the batch's external ids name, and their keyed records: one statement per table. */
+    private ImportIndex load(List<ImportRecord> batch) {
+        List<ExternalId> ids = batch.stream().flatMap(r -> r.getPerson().getExternalIdsList().stream())
+                .map(ExternalId::fromProto).distinct().toList();
+        Map<ExternalId, UUID> holders = index.holders(ids);
+        Set<UUID> persons = Set.copyOf(holders.values());
+        Map<KeyedTable, Map<ImportIndexRepository.Key, UUID>> keyed = new EnumMap<>(KeyedTable.class);
+        keyed.put(KeyedTable.DETENTION, index.keyed(KeyedTable.DETENTION, persons));
+        keyed.put(KeyedTable.INCIDENT, index.keyed(KeyedTable.INCIDENT, persons));
+        Set<UUID> detentions = Set.copyOf(keyed.get(KeyedTable.DETENTION).values());
+        for (KeyedTable table : List.of(KeyedTable.CUSTODY_EVENT, KeyedTable.CHARGE, KeyedTable.COURT_EVENT)) {
+            keyed.put(table, index.keyed(table, detentions));
+        }
+        return new ImportIndex(holders, keyed);
+    }
+
+    private static RejectedRecord find(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof RejectedRecord refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    /** A record left out of the batch: its try is rolled back and the batch tried again without it. */
+    private static final class RejectedRecord extends RuntimeException {
+        final int position;
+        final RejectedPart part;
+
+        RejectedRecord(int position, RejectedPart part) {
+            super("record " + position + " rejected", part, false, false);
+            this.position = position;
+            this.part = part;
+        }
+    }
+}

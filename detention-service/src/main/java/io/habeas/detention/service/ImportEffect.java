@@ -1,0 +1,4 @@
+package io.habeas.detention.service;
+
+/** What an import record did to what was stored. */
+public enum ImportEffect { CREATED, UPDATED, UNCHANGED }
