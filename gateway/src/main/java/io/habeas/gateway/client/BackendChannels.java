@@ -17,7 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * What the backends' channels get beyond Quarkus's settings: a call failed with UNAVAILABLE (its
+ * What the backends' channels get beyond Quarkus's settings: a call failed with UNAVAILABLE or a lost connection (its
  * instance went away) is sent again to another instance (kernel RetriedCalls), so that a backend's
  * rolling restart costs no answer and never counts against its circuit breaker; and, where no DNS
  * name lists every instance, the instances listed in habeas.grpc.clients.NAME.addresses

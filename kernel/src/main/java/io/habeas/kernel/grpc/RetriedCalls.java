@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which calls a client sends again when they fail with UNAVAILABLE, as the gRPC service config of
- * its channel: the call failed because its instance went away (shutting down, restarting) or could
- * not be reached, and another instance may answer. A read may always be sent again; a write only
+ * Which calls a client sends again when they fail with UNAVAILABLE or UNKNOWN, as the gRPC service
+ * config of its channel: the call failed because its instance went away (shutting down, restarting,
+ * killed) or could not be reached, and another instance may answer. A Habeas service never answers
+ * UNKNOWN; grpc-java reports a connection the server's end reset mid-call as UNKNOWN "channel closed"
+ * (grpc-java issue 10120), which is a lost connection like any other (see {@link ConnectionLoss}). A read may always be sent again; a write only
  * when its request message has a request_id, with which the service stores it at most once. The
  * rule is per method, since a service config cannot look into a request; it is safe because every
  * Habeas write requires its request_id and refuses one without it (INVALID_ARGUMENT) before
@@ -31,7 +33,7 @@ public final class RetriedCalls {
     private RetriedCalls() {
     }
 
-    /** Whether a call of this method may be sent again after UNAVAILABLE. */
+    /** Whether a call of this method may be sent again after UNAVAILABLE or a lost connection. */
     public static boolean mayRetry(MethodDescriptor<?, ?> method) {
         if (method.getType() != MethodDescriptor.MethodType.UNARY) {
             return false;
@@ -72,7 +74,7 @@ public final class RetriedCalls {
                 "initialBackoff", "0.05s",
                 "maxBackoff", "0.5s",
                 "backoffMultiplier", 2.0,
-                "retryableStatusCodes", List.of("UNAVAILABLE"));
+                "retryableStatusCodes", List.of("UNAVAILABLE", "UNKNOWN"));
         return Map.of("methodConfig", List.of(Map.of("name", names, "retryPolicy", retryPolicy)));
     }
 }

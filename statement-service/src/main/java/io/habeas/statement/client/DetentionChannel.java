@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * What the channel to detention-service gets beyond Quarkus's settings: a person or detention lookup
- * that failed with UNAVAILABLE (its instance went away) is sent again to another instance (kernel
+ * that failed with UNAVAILABLE or a lost connection (its instance went away) is sent again to another instance (kernel
  * RetriedCalls), so that a rolling restart of detention-service fails no request here; and, where no
  * DNS name lists every instance, the instances listed in habeas.grpc.clients.detention.addresses (with
  * the name resolver "static", kernel StaticAddresses).

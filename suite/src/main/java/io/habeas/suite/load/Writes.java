@@ -7,6 +7,7 @@ import com.google.rpc.ErrorInfo;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.habeas.kernel.grpc.ConnectionLoss;
 import io.grpc.protobuf.StatusProto;
 import io.habeas.detention.v1.CreateCustodyEventRequest;
 import io.habeas.detention.v1.CreateCustodyEventResponse;
@@ -135,8 +136,11 @@ public final class Writes {
     }
 
     /** What a failed attempt's code means; the attempt is sent again whatever it is. */
-    static Verdict verdictOf(Status.Code code, int attempt) {
-        return switch (code) {
+    static Verdict verdictOf(Status status, int attempt) {
+        if (ConnectionLoss.isLostConnection(status)) {
+            return Verdict.MARKED;
+        }
+        return switch (status.getCode()) {
             case UNAVAILABLE, DEADLINE_EXCEEDED -> Verdict.MARKED;
             // A retry that met an earlier attempt of the same request id still committing: the next retry
             // gets that attempt's answer. Only a retry can meet one.
@@ -214,7 +218,7 @@ public final class Writes {
             } catch (StatusRuntimeException e) {
                 ledger.failedAttempt();
                 Status.Code code = e.getStatus().getCode();
-                Verdict verdict = verdictOf(code, attempts);
+                Verdict verdict = verdictOf(e.getStatus(), attempts);
                 String reason = reason(e);
                 String outcome = code + (reason.equals(" " + code) ? "" : reason) + origin(e.getStatus()) + ", sent again";
                 if (verdict == Verdict.UNMARKED) {

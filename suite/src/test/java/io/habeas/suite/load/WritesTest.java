@@ -7,21 +7,29 @@ import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
+import java.nio.channels.ClosedChannelException;
 import org.junit.jupiter.api.Test;
 
 class WritesTest {
 
     @Test
     void aWriteThatMetAnOutageOrADeadlineIsAMarkedFailure() {
-        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.Code.UNAVAILABLE, 1));
-        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.Code.DEADLINE_EXCEEDED, 1));
-        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.Code.UNAVAILABLE, 7));
+        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.UNAVAILABLE, 1));
+        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.DEADLINE_EXCEEDED, 1));
+        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.UNAVAILABLE, 7));
+    }
+
+    @Test
+    void aConnectionTheServerResetIsAMarkedFailureThoughGrpcJavaCallsItUnknown() {
+        Status reset = Status.UNKNOWN.withDescription("channel closed").withCause(new ClosedChannelException());
+        assertEquals(Verdict.MARKED, Writes.verdictOf(reset, 1));
+        assertEquals(Verdict.UNMARKED, Writes.verdictOf(Status.UNKNOWN.withDescription("channel closed"), 1));
     }
 
     @Test
     void abortedIsMarkedOnlyOnARetryWhichCanMeetItsOwnFirstAttempt() {
-        assertEquals(Verdict.UNMARKED, Writes.verdictOf(Status.Code.ABORTED, 1));
-        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.Code.ABORTED, 2));
+        assertEquals(Verdict.UNMARKED, Writes.verdictOf(Status.ABORTED, 1));
+        assertEquals(Verdict.MARKED, Writes.verdictOf(Status.ABORTED, 2));
     }
 
     @Test
@@ -46,7 +54,7 @@ class WritesTest {
     void everyOtherCodeIsUnmarked() {
         for (Status.Code code : Status.Code.values()) {
             if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED && code != Status.Code.ABORTED) {
-                assertEquals(Verdict.UNMARKED, Writes.verdictOf(code, 2), code.name());
+                assertEquals(Verdict.UNMARKED, Writes.verdictOf(Status.fromCode(code), 2), code.name());
             }
         }
     }
