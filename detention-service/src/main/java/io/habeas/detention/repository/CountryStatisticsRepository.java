@@ -11,7 +11,9 @@ import java.util.Map;
 /**
  * Aggregates over one detaining country's active detentions of persons not retracted that a reader may see (the detention
  * and its person among the reader's levels, and for charges the charge too), each detention as it
- * stands for the reader's level; four statements in all, as of the reader's snapshot.
+ * stands for the reader's level; four statements in all. Read now, they come from the country's
+ * tallies, kept current at every commit by the database (V13, whose function habeas_country_shares
+ * applies this same rule); read as of an earlier instant, they are counted from the records.
  */
 @ApplicationScoped
 public class CountryStatisticsRepository {
@@ -30,6 +32,10 @@ public class CountryStatisticsRepository {
     }
 
     public int heldNow(String country, Reader reader) {
+        if (reader.at().isNow()) {
+            List<Object> held = tallies("SELECT coalesce(sum(total), 0)", "HELD", "", country, reader, Map.of());
+            return ((Number) held.get(0)).intValue();
+        }
         List<Object> count = query("SELECT count(DISTINCT d.person_id) " + visibleDetentions(reader, "")
                 + " AND o.end_year IS NULL", country, reader, Map.of());
         return ((Number) count.get(0)).intValue();
@@ -37,18 +43,27 @@ public class CountryStatisticsRepository {
 
     /** Detentions started per month, and releases per month; a date known to its year only counts in month 0. */
     public List<MonthCount> startsPerMonth(String country, Reader reader) {
+        if (reader.at().isNow()) {
+            return months(tallies("SELECT year, month, total", "STARTED", " AND total > 0", country, reader, Map.of()));
+        }
         return months("SELECT d.start_year, coalesce(d.start_month, 0), count(*) " + visibleDetentions(reader, "")
                 + " GROUP BY 1, 2", country, reader);
     }
 
     public List<MonthCount> releasesPerMonth(String country, Reader reader) {
+        if (reader.at().isNow()) {
+            return months(tallies("SELECT year, month, total", "RELEASED", " AND total > 0", country, reader, Map.of()));
+        }
         return months("SELECT o.end_year, coalesce(o.end_month, 0), count(*) " + visibleDetentions(reader, "")
                 + " AND o.current_status = 'RELEASED' GROUP BY 1, 2", country, reader);
     }
 
     public List<ArticleCount> mostChargedArticles(String country, Reader reader, int limit) {
         Snapshot at = reader.at();
-        List<Object[]> rows = query("SELECT c.jurisdiction, c.legal_code, c.article, count(*), count(DISTINCT d.person_id) "
+        List<Object[]> rows = at.isNow()
+                ? tallies("SELECT jurisdiction, legal_code, article, total, persons", "ARTICLE",
+                        " AND total > 0 ORDER BY 4 DESC, 5 DESC, 1, 2, 3 LIMIT :limit", country, reader, Map.of("limit", limit))
+                : query("SELECT c.jurisdiction, c.legal_code, c.article, count(*), count(DISTINCT d.person_id) "
                 + visibleDetentions(reader, " JOIN " + at.table("charge") + " c ON c.detention_id = d.id")
                 + " AND c.state = 'ACTIVE' AND c.access_level IN (:levels)" + at.andNow(VisibleNow.record("charge", "c.id"))
                 + " GROUP BY 1, 2, 3 ORDER BY 4 DESC, 5 DESC, 1, 2, 3 LIMIT :limit", country, reader, Map.of("limit", limit));
@@ -65,8 +80,21 @@ public class CountryStatisticsRepository {
                 + " AND d.access_level IN (:levels) AND p.access_level IN (:levels) AND p.state = 'ACTIVE'" + at.andNow(VisibleNow.detention("d.id"));
     }
 
+    private static <T> List<T> tallies(String select, String kind, String more, String country, Reader reader,
+            Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("country", country);
+        all.put("reader", reader.level().name());
+        all.put("kind", kind);
+        return reader.at().values(select + " FROM country_tally WHERE country = :country AND reader_level = :reader"
+                + " AND kind = :kind" + more, all);
+    }
+
     private List<MonthCount> months(String sql, String country, Reader reader) {
-        List<Object[]> rows = query(sql, country, reader, Map.of());
+        return months(query(sql, country, reader, Map.of()));
+    }
+
+    private static List<MonthCount> months(List<Object[]> rows) {
         return rows.stream().map(r -> new MonthCount(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
                 ((Number) r[2]).intValue())).toList();
     }
