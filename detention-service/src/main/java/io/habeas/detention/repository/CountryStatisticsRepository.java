@@ -12,7 +12,7 @@ import java.util.Map;
  * Aggregates over one detaining country's active detentions of persons not retracted that a reader may see (the detention
  * and its person among the reader's levels, and for charges the charge too), each detention as it
  * stands for the reader's level; four statements in all. Read now, they come from the country's
- * tallies, kept current at every commit by the database (V13, whose function habeas_country_shares
+ * tallies, kept current at every commit by the database (V14, whose function habeas_country_shares
  * applies this same rule); read as of an earlier instant, they are counted from the records.
  */
 @ApplicationScoped
