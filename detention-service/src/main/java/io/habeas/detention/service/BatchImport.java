@@ -26,7 +26,8 @@ import jakarta.inject.Inject;
  * the batch is tried again without the refused record, in a new transaction, until a try stores
  * every record it still holds. Each retry leaves out one more record, so there are at most as many
  * tries as records. The checks on each part alone (the common bad input) run before the first
- * try ({@link RecordImport#precheck}), so only a record the stored state refuses costs a retry.
+ * try ({@link RecordImport#precheck}), and a new person's record is checked whole before any of it
+ * is stored ({@link NewRecords}), so only a record the single writes refuse costs a retry.
  */
 @ApplicationScoped
 public class BatchImport {
@@ -49,6 +50,8 @@ public class BatchImport {
     RecordImport records;
     @Inject
     ImportIndexRepository index;
+    @Inject
+    NewRecords newRecords;
 
     public <R> R run(List<ImportRecord> batch, Tries<R> tries) {
         if (batch.isEmpty() || batch.size() > MAX_RECORDS) {
@@ -78,6 +81,7 @@ public class BatchImport {
 
     private List<Result> storeAll(List<ImportRecord> batch, Map<Integer, RejectedPart> rejected) {
         ImportIndex found = load(batch);
+        NewRecords.Pending pending = new NewRecords.Pending();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             RejectedPart part = rejected.get(i);
@@ -86,12 +90,13 @@ public class BatchImport {
                 continue;
             }
             try {
-                var stored = records.store(batch.get(i), found);
-                results.add(new Result(i, stored.effect(), stored.person(), null));
+                var stored = records.store(batch.get(i), found, pending);
+                results.add(new Result(i, stored.effect(), stored.person(), stored.refused()));
             } catch (RejectedPart refused) {
                 throw new RejectedRecord(i, refused);
             }
         }
+        newRecords.store(pending);
         return results;
     }
 
