@@ -33,6 +33,8 @@ import jakarta.inject.Inject;
 public class BatchImport {
     /** The most records one batch may hold. */
     public static final int MAX_RECORDS = 500;
+    /** Tries again after another call stored an identifier of a new person while this try ran: at most this often. */
+    private static final int MAX_RACES = 3;
 
     /** What became of one record: its effect and person, or, rejected, the part refused. */
     public record Result(int position, ImportEffect effect, String person, RejectedPart rejection) {
@@ -66,13 +68,21 @@ public class BatchImport {
                 rejected.put(i, refused);
             }
         }
+        int takenMeanwhile = 0;
         while (true) {
             try {
                 return tries.run(() -> storeAll(batch, rejected));
             } catch (RuntimeException failure) {
-                RejectedRecord refused = find(failure);
+                RejectedRecord refused = find(failure, RejectedRecord.class);
                 if (refused == null) {
-                    throw failure;
+                    NewRecords.TakenMeanwhile race = find(failure, NewRecords.TakenMeanwhile.class);
+                    if (race == null) {
+                        throw failure;
+                    }
+                    if (takenMeanwhile++ == MAX_RACES) {
+                        throw (RuntimeException) race.getCause();
+                    }
+                    continue; // the next try finds the person that took the identifier, and updates it
                 }
                 rejected.put(refused.position, refused.part);
             }
@@ -116,11 +126,11 @@ public class BatchImport {
         return new ImportIndex(holders, keyed);
     }
 
-    private static RejectedRecord find(Throwable failure) {
+    private static <T extends Throwable> T find(Throwable failure, Class<T> kind) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof RejectedRecord refused) {
-                return refused;
+            if (kind.isInstance(cause)) {
+                return kind.cast(cause);
             }
         }
         return null;

@@ -16,6 +16,7 @@ import io.habeas.detention.v1.ImportDetention;
 import io.habeas.detention.v1.ImportRecord;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.identifiers.ExternalId;
+import io.habeas.kernel.identifiers.ExternalIdTakenException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.access.Caller;
 import io.habeas.support.records.ExternalIdRegister;
@@ -24,6 +25,8 @@ import io.habeas.support.revisions.Revisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.StatelessSession;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -48,6 +51,8 @@ import java.util.UUID;
 @ApplicationScoped
 class NewRecords {
     private static final ExternalIdRegister EXTERNAL_IDS = new ExternalIdRegister("person");
+    /** Rows per JDBC batch of one table, sent as one multi-row INSERT (reWriteBatchedInserts). */
+    private static final int ROWS_PER_INSERT = 500;
 
     @Inject
     Caller caller;
@@ -55,6 +60,13 @@ class NewRecords {
     Revisions revisions;
     @Inject
     EntityManager entityManager;
+
+    /** Another call stored one of the new persons' identifiers after this try looked them up: the try fails, and runs again. */
+    static final class TakenMeanwhile extends RuntimeException {
+        TakenMeanwhile(ExternalIdTakenException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
 
     /** A person record built whole, not stored yet. */
     record Built(Person person, List<BuiltDetention> detentions, List<Incident> incidents) {
@@ -117,8 +129,10 @@ class NewRecords {
     }
 
     /**
-     * Stores what is pending: every row of one table after another (so that each table's inserts
-     * batch), then places the new detentions' feed entries in their lifecycles, one statement.
+     * Stores what is pending: every row of one table after another, through a stateless session on
+     * the transaction's connection (so that each table's inserts batch, and no copy of each row is
+     * kept to be checked for changes at commit), then places the new detentions' feed entries in
+     * their lifecycles, one statement.
      */
     void store(Pending pending) {
         if (pending.built.isEmpty()) {
@@ -127,30 +141,44 @@ class NewRecords {
         List<Built> built = List.copyOf(pending.built);
         pending.built.clear();
         List<BuiltDetention> detentions = built.stream().flatMap(b -> b.detentions().stream()).toList();
-        built.forEach(b -> entityManager.persist(b.person()));
-        detentions.forEach(d -> entityManager.persist(d.detention()));
-        detentions.forEach(d -> d.outcomes().forEach(entityManager::persist));
-        detentions.forEach(d -> d.custodyEvents().forEach(entityManager::persist));
-        detentions.forEach(d -> d.charges().forEach(entityManager::persist));
-        detentions.forEach(d -> d.courtEvents().forEach(entityManager::persist));
-        built.forEach(b -> b.incidents().forEach(entityManager::persist));
+        List<Object> feed = new ArrayList<>();
+        List<Object> revised = new ArrayList<>();
         for (Built b : built) {
-            b.detentions().forEach(d -> FeedProjector.newEntries(d.detention(), b.person(), d.custodyEvents(), d.charges(),
-                    d.courtEvents()).forEach(entityManager::persist));
-            b.incidents().forEach(i -> entityManager.persist(FeedProjector.newEntry(i, b.person())));
-        }
-        for (Built b : built) {
-            revisions.record(RevisionSnapshots.of(b.person(), RevisionAction.CREATED));
+            revised.add(revisions.prepare(RevisionSnapshots.of(b.person(), RevisionAction.CREATED)));
             for (BuiltDetention d : b.detentions()) {
                 Detention detention = d.detention();
-                revisions.record(RevisionSnapshots.of(detention, b.person(), RevisionAction.CREATED));
-                d.custodyEvents().forEach(e -> revisions.record(RevisionSnapshots.of(e, detention, b.person(), RevisionAction.CREATED)));
-                d.charges().forEach(c -> revisions.record(RevisionSnapshots.of(c, detention, b.person(), RevisionAction.CREATED)));
-                d.courtEvents().forEach(e -> revisions.record(RevisionSnapshots.of(e, detention, b.person(), RevisionAction.CREATED)));
+                feed.addAll(FeedProjector.newEntries(detention, b.person(), d.custodyEvents(), d.charges(), d.courtEvents()));
+                revised.add(revisions.prepare(RevisionSnapshots.of(detention, b.person(), RevisionAction.CREATED)));
+                d.custodyEvents().forEach(e -> revised.add(revisions.prepare(
+                        RevisionSnapshots.of(e, detention, b.person(), RevisionAction.CREATED))));
+                d.charges().forEach(c -> revised.add(revisions.prepare(
+                        RevisionSnapshots.of(c, detention, b.person(), RevisionAction.CREATED))));
+                d.courtEvents().forEach(e -> revised.add(revisions.prepare(
+                        RevisionSnapshots.of(e, detention, b.person(), RevisionAction.CREATED))));
             }
-            b.incidents().forEach(i -> revisions.record(IncidentMapper.revision(i, b.person(), RevisionAction.CREATED)));
+            for (Incident incident : b.incidents()) {
+                feed.add(FeedProjector.newEntry(incident, b.person()));
+                revised.add(revisions.prepare(IncidentMapper.revision(incident, b.person(), RevisionAction.CREATED)));
+            }
         }
-        EXTERNAL_IDS.flush(entityManager::flush, "person.external_ids");
+        Session session = entityManager.unwrap(Session.class);
+        session.flush(); // what the single writes left, first
+        try (StatelessSession rows = session.statelessWithOptions().connection().statementInspector().open()) {
+            rows.setJdbcBatchSize(ROWS_PER_INSERT);
+            try {
+                EXTERNAL_IDS.flush(() -> rows.insertMultiple(built.stream().map(Built::person).toList()), "person.external_ids");
+            } catch (ExternalIdTakenException meanwhile) {
+                throw new TakenMeanwhile(meanwhile);
+            }
+            rows.insertMultiple(detentions.stream().map(BuiltDetention::detention).toList());
+            rows.insertMultiple(detentions.stream().flatMap(d -> d.outcomes().stream()).toList());
+            rows.insertMultiple(detentions.stream().flatMap(d -> d.custodyEvents().stream()).toList());
+            rows.insertMultiple(detentions.stream().flatMap(d -> d.charges().stream()).toList());
+            rows.insertMultiple(detentions.stream().flatMap(d -> d.courtEvents().stream()).toList());
+            rows.insertMultiple(built.stream().flatMap(b -> b.incidents().stream()).toList());
+            rows.insertMultiple(feed);
+            rows.insertMultiple(revised);
+        }
         FeedProjector.placeInLifecycle(detentions.stream().map(d -> d.detention().id).toList());
     }
 
