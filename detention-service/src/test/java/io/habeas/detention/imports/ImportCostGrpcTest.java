@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a batch costs the database. The lookups a re-import needs are one statement per batch
- * whatever its size; each record's own writes run through the single writes' use cases.
+ * whatever its size; new persons' records are stored together, a few statements per batch; a
+ * re-import's writes run through the single writes' use cases.
  */
 @QuarkusTest
 class ImportCostGrpcTest extends ImportGrpcTest {
@@ -69,9 +70,9 @@ class ImportCostGrpcTest extends ImportGrpcTest {
 
     /**
      * New records are stored together: per batch, the external-id lookup, the request log's lookup
-     * and row, one insert per table written (each a JDBC batch of up to
-     * quarkus.hibernate-orm.jdbc.statement-batch-size rows) and one statement placing the new
-     * detentions' feed entries. Nothing per record.
+     * and row, one insert per table written (one more for each further 500 rows of a table, sent
+     * as one multi-row INSERT) and one statement placing the new detentions' feed entries.
+     * Nothing per record.
      */
     @Test
     void aBatchOfNewRecordsCostsTheSameStatementsWhateverItsSize() {
