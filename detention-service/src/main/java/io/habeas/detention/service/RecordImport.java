@@ -126,9 +126,7 @@ class RecordImport {
             }
         }
         newRecords.store(pending);
-        if (held.isEmpty()) {
-            pending.claim(ids);
-        }
+        pending.claim(ids); // created or given to a stored person: a later record's single write finds the holder
         UUID person;
         boolean changed;
         if (held.isPresent()) {

@@ -109,6 +109,24 @@ class ImportNewRecordsGrpcTest extends ImportGrpcTest {
         assertEquals(1, database.count("person"));
     }
 
+    @Test
+    void anIdentifierAnEarlierRecordGaveAStoredPersonIsRefusedToANewOne() {
+        ImportRecord stored = ImportRecord.newBuilder().setPerson(detained("Stored").getPerson().toBuilder()
+                .addExternalIds(ExternalId.newBuilder().setScheme("partner").setValue("case-1"))).build();
+        send(batch(stored)).only();
+        ImportRecord given = stored.toBuilder().setPerson(stored.getPerson().toBuilder()
+                .addExternalIds(ExternalId.newBuilder().setScheme("registry").setValue("R-9"))).build();
+        ImportRecord taking = ImportRecord.newBuilder().setPerson(detained("Newcomer").getPerson().toBuilder()
+                .addExternalIds(ExternalId.newBuilder().setScheme("registry").setValue("R-9"))).build();
+
+        var answer = send(batch(given, taking)).only();
+
+        assertEquals(1, answer.getUpdated());
+        assertEquals(Status.Code.ALREADY_EXISTS.value(), answer.getResults(1).getError().getCode());
+        assertEquals("EXTERNAL_ID_TAKEN", GrpcAssertions.detail(answer.getResults(1).getError(), ErrorInfo.class).getReason());
+        assertEquals(1, database.count("person"));
+    }
+
     /** The record stored by CreatePerson, CreateDetention and the other single writes, one call each; its person's name. */
     private String storedBySingleWrites(ImportRecord record) {
         var person = createPerson(record.getPerson().toBuilder().setDisplayName("Single " + record.getPerson().getDisplayName())
