@@ -26,12 +26,15 @@ import jakarta.inject.Inject;
  * the batch is tried again without the refused record, in a new transaction, until a try stores
  * every record it still holds. Each retry leaves out one more record, so there are at most as many
  * tries as records. The checks on each part alone (the common bad input) run before the first
- * try ({@link RecordImport#precheck}), so only a record the stored state refuses costs a retry.
+ * try ({@link RecordImport#precheck}), and a new person's record is checked whole before any of it
+ * is stored ({@link NewRecords}), so only a record the single writes refuse costs a retry.
  */
 @ApplicationScoped
 public class BatchImport {
     /** The most records one batch may hold. */
     public static final int MAX_RECORDS = 500;
+    /** Tries again after another call stored an identifier of a new person while this try ran: at most this often. */
+    private static final int MAX_RACES = 3;
 
     /** What became of one record: its effect and person, or, rejected, the part refused. */
     public record Result(int position, ImportEffect effect, String person, RejectedPart rejection) {
@@ -49,6 +52,8 @@ public class BatchImport {
     RecordImport records;
     @Inject
     ImportIndexRepository index;
+    @Inject
+    NewRecords newRecords;
 
     public <R> R run(List<ImportRecord> batch, Tries<R> tries) {
         if (batch.isEmpty() || batch.size() > MAX_RECORDS) {
@@ -63,13 +68,21 @@ public class BatchImport {
                 rejected.put(i, refused);
             }
         }
+        int takenMeanwhile = 0;
         while (true) {
             try {
                 return tries.run(() -> storeAll(batch, rejected));
             } catch (RuntimeException failure) {
-                RejectedRecord refused = find(failure);
+                RejectedRecord refused = find(failure, RejectedRecord.class);
                 if (refused == null) {
-                    throw failure;
+                    NewRecords.TakenMeanwhile race = find(failure, NewRecords.TakenMeanwhile.class);
+                    if (race == null) {
+                        throw failure;
+                    }
+                    if (takenMeanwhile++ == MAX_RACES) {
+                        throw (RuntimeException) race.getCause();
+                    }
+                    continue; // the next try finds the person that took the identifier, and updates it
                 }
                 rejected.put(refused.position, refused.part);
             }
@@ -78,6 +91,7 @@ public class BatchImport {
 
     private List<Result> storeAll(List<ImportRecord> batch, Map<Integer, RejectedPart> rejected) {
         ImportIndex found = load(batch);
+        NewRecords.Pending pending = new NewRecords.Pending();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             RejectedPart part = rejected.get(i);
@@ -86,12 +100,13 @@ public class BatchImport {
                 continue;
             }
             try {
-                var stored = records.store(batch.get(i), found);
-                results.add(new Result(i, stored.effect(), stored.person(), null));
+                var stored = records.store(batch.get(i), found, pending);
+                results.add(new Result(i, stored.effect(), stored.person(), stored.refused()));
             } catch (RejectedPart refused) {
                 throw new RejectedRecord(i, refused);
             }
         }
+        newRecords.store(pending);
         return results;
     }
 
@@ -111,11 +126,11 @@ public class BatchImport {
         return new ImportIndex(holders, keyed);
     }
 
-    private static RejectedRecord find(Throwable failure) {
+    private static <T extends Throwable> T find(Throwable failure, Class<T> kind) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (cause instanceof RejectedRecord refused) {
-                return refused;
+            if (kind.isInstance(cause)) {
+                return kind.cast(cause);
             }
         }
         return null;

@@ -60,11 +60,7 @@ public class ChargeService {
         UUID detentionId = DetentionName.parse(parent, "parent").id();
         validator.check(draft, "charge");
         Detention detention = detentions.lockActive(detentionId);
-        Charge charge = new Charge();
-        charge.detentionId = detention.id;
-        charge.status = ChargeStatus.FILED;
-        charge.statusHistory = List.of();
-        apply(charge, draft, detention);
+        Charge charge = newCharge(draft, detention);
         charge.persist();
         feed.chargeChanged(charge, detention);
         charge.flush();
@@ -216,6 +212,16 @@ public class ChargeService {
                         "a status change on " + change.effectiveOn() + " predates the filing on " + charge.filedOn);
             }
         }
+    }
+
+    /** A new charge of the detention, filed and not stored yet. */
+    static Charge newCharge(ChargeDraft draft, Detention detention) {
+        Charge charge = new Charge();
+        charge.detentionId = detention.id;
+        charge.status = ChargeStatus.FILED;
+        charge.statusHistory = List.of();
+        apply(charge, draft, detention);
+        return charge;
     }
 
     /** A charge without a level of its own takes its detention's. */

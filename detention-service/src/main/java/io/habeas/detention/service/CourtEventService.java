@@ -67,9 +67,7 @@ public class CourtEventService {
         List<UUID> charges = chargesOf(draft, detentionId);
         Detention detention = detentions.lockActive(detentionId);
         requireCharges(detention, charges, List.of());
-        CourtEvent event = new CourtEvent();
-        event.detentionId = detention.id;
-        apply(event, draft, charges, detention);
+        CourtEvent event = newEvent(draft, charges, detention);
         event.persist();
         settle(event, detention);
         revisions.record(change(event, detention, RevisionAction.CREATED));
@@ -216,6 +214,14 @@ public class CourtEventService {
 
     private static Revisions.Change change(CourtEvent event, Detention detention, RevisionAction action) {
         return RevisionSnapshots.of(event, detention, DetentionService.personOf(detention), action);
+    }
+
+    /** A new court event of the detention naming these charges (checked already), not stored yet. */
+    static CourtEvent newEvent(CourtEventDraft draft, List<UUID> charges, Detention detention) {
+        CourtEvent event = new CourtEvent();
+        event.detentionId = detention.id;
+        apply(event, draft, charges, detention);
+        return event;
     }
 
     /** An event without a level of its own takes its detention's; a closed hearing is closed to the public. */

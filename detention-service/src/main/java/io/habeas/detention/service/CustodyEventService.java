@@ -45,9 +45,7 @@ public class CustodyEventService {
         UUID detentionId = DetentionName.parse(parent, "parent").id();
         validator.check(draft, "custody_event");
         Detention detention = detentions.lockActive(detentionId);
-        CustodyEvent event = new CustodyEvent();
-        event.detentionId = detention.id;
-        apply(event, draft, detention);
+        CustodyEvent event = newEvent(draft, detention);
         event.persist();
         settle(event, detention);
         revisions.record(change(event, detention, RevisionAction.CREATED));
@@ -136,6 +134,14 @@ public class CustodyEventService {
 
     private static Revisions.Change change(CustodyEvent event, Detention detention, RevisionAction action) {
         return RevisionSnapshots.of(event, detention, DetentionService.personOf(detention), action);
+    }
+
+    /** A new event of the detention, not stored yet and not yet checked against its history. */
+    static CustodyEvent newEvent(CustodyEventDraft draft, Detention detention) {
+        CustodyEvent event = new CustodyEvent();
+        event.detentionId = detention.id;
+        apply(event, draft, detention);
+        return event;
     }
 
     /** An event without a level of its own takes its detention's. */

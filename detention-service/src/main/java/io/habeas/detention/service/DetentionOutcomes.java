@@ -7,6 +7,7 @@ import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.support.records.RecordState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,23 +26,35 @@ class DetentionOutcomes {
      */
     void replay(Detention detention, Clearance writer) {
         List<CustodyEvent> events = CustodyEvent.list("detentionId = ?1 and state = ?2", detention.id, RecordState.ACTIVE);
+        for (DetentionOutcome outcome : outcomes(detention, events, writer)) {
+            DetentionOutcome stored = DetentionOutcome.findById(new DetentionOutcome.Key(detention.id, outcome.readerLevel));
+            if (stored == null) {
+                outcome.persist();
+            } else {
+                stored.currentStatus = outcome.currentStatus;
+                stored.endDate = outcome.endDate;
+            }
+        }
+    }
+
+    /**
+     * Checks the whole history of these active events as {@link #replay} does, and gives each reader
+     * level's outcome, not stored: for a detention whose events are all known in memory (an import).
+     */
+    static List<DetentionOutcome> outcomes(Detention detention, List<CustodyEvent> events, Clearance writer) {
         CustodyHistory.replay(detention, events, event -> writer.clears(event.accessLevel));
+        List<DetentionOutcome> outcomes = new ArrayList<>();
         for (AccessLevel reader : AccessLevel.values()) {
             // What a reader sees of a consistent history is consistent too, so this replay cannot fail.
             var outcome = CustodyHistory.replay(detention, events.stream().filter(e -> reader.clears(e.accessLevel)).toList());
-            DetentionOutcome stored = DetentionOutcome.findById(new DetentionOutcome.Key(detention.id, reader));
-            boolean created = stored == null;
-            if (created) {
-                stored = new DetentionOutcome();
-                stored.detentionId = detention.id;
-                stored.readerLevel = reader;
-            }
+            DetentionOutcome stored = new DetentionOutcome();
+            stored.detentionId = detention.id;
+            stored.readerLevel = reader;
             stored.currentStatus = outcome.currentStatus();
             stored.endDate = outcome.endDate();
-            if (created) {
-                stored.persist();
-            }
+            outcomes.add(stored);
         }
+        return outcomes;
     }
 
     DetentionOutcome of(UUID detentionId, AccessLevel reader) {

@@ -80,9 +80,7 @@ public class DetentionService {
                                 + ": record its release first, or set allow_concurrent if both are meant to run at once");
             });
         }
-        Detention detention = new Detention();
-        detention.personId = person.id;
-        apply(detention, draft, person);
+        Detention detention = newDetention(draft, person);
         detention.persist();
         outcomes.replay(detention, caller.clearance());
         feed.detentionChanged(detention);
@@ -232,6 +230,14 @@ public class DetentionService {
             ids.add(PersonName.parse(persons.get(i), "persons[" + i + "]").id());
         }
         return ids;
+    }
+
+    /** A new detention of the person, not stored yet: the draft checked, the person's other detentions too. */
+    static Detention newDetention(DetentionDraft draft, Person person) {
+        Detention detention = new Detention();
+        detention.personId = person.id;
+        apply(detention, draft, person);
+        return detention;
     }
 
     /** A detention without a level of its own takes its person's. */

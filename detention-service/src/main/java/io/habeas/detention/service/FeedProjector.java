@@ -14,7 +14,10 @@ import io.habeas.kernel.time.PartialDate;
 import io.habeas.support.records.RecordState;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,6 +41,9 @@ class FeedProjector {
     /** Places the start and custody events of the detentions chosen by a condition on d, as V11 says. */
     private static final String PLACE_IN_LIFECYCLE =
             "SELECT habeas_place_in_lifecycle(d.id, string_to_array(:finals, ',')) FROM detention d WHERE d.%s = :id";
+    /** The same for the detentions with these ids. */
+    private static final String PLACE_ALL_IN_LIFECYCLE = "SELECT habeas_place_in_lifecycle(d.id, string_to_array(:finals, ','))"
+            + " FROM detention d WHERE d.id = ANY(cast(:ids AS uuid[]))";
     /** The custody event types that end a detention, as the database is told them. */
     private static final String FINAL_TYPES = Arrays.stream(CustodyEventType.values()).filter(CustodyEventType::isFinal)
             .map(Enum::name).collect(Collectors.joining(","));
@@ -135,39 +141,76 @@ class FeedProjector {
             FeedEntry.delete("recordId", incident.id);
             return;
         }
-        AccessLevel level = AccessLevel.mostRestrictive(incident.accessLevel, person.accessLevel);
         FeedEntry entry = FeedEntry.findById(incident.id);
         if (entry == null) {
-            entry = new FeedEntry();
-            entry.id = incident.id;
-            entry.kind = FeedItemKind.INCIDENT;
-            entry.recordId = incident.id;
-            entry.place(incident, level);
-            entry.persist();
+            newEntry(incident, person).persist();
         } else {
-            entry.place(incident, level);
+            entry.place(incident, AccessLevel.mostRestrictive(incident.accessLevel, person.accessLevel));
         }
+    }
+
+    /** The entry of a new active incident of an active person, not stored yet. */
+    static FeedEntry newEntry(Incident incident, Person person) {
+        FeedEntry entry = new FeedEntry();
+        entry.id = incident.id;
+        entry.kind = FeedItemKind.INCIDENT;
+        entry.recordId = incident.id;
+        entry.place(incident, AccessLevel.mostRestrictive(incident.accessLevel, person.accessLevel));
+        return entry;
+    }
+
+    /**
+     * The entries of a new active detention and of the new records under it, as the single writes
+     * project them one by one, not stored yet; {@link #placeInLifecycle(Collection)} places them once stored.
+     */
+    static List<FeedEntry> newEntries(Detention detention, Person person, List<CustodyEvent> custodyEvents, List<Charge> charges,
+            List<CourtEvent> courtEvents) {
+        List<FeedEntry> entries = new ArrayList<>();
+        entries.add(newEntry(FeedItemKind.DETENTION_STARTED, detention.id, FeedEntry.NO_STATUS_CHANGE, detention, person,
+                detention.startDate, detention.accessLevel));
+        for (CustodyEvent event : custodyEvents) {
+            entries.add(newEntry(FeedItemKind.CUSTODY_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, person,
+                    event.occurredOn, event.accessLevel));
+        }
+        for (Charge charge : charges) {
+            entries.add(newEntry(FeedItemKind.CHARGE_FILED, charge.id, FeedEntry.NO_STATUS_CHANGE, detention, person,
+                    charge.filedOn, charge.accessLevel));
+            for (int i = 0; i < charge.statusHistory.size(); i++) {
+                entries.add(newEntry(FeedItemKind.CHARGE_STATUS_CHANGED, charge.id, i, detention, person,
+                        charge.statusHistory.get(i).effectiveOn(), charge.accessLevel));
+            }
+        }
+        for (CourtEvent event : courtEvents) {
+            entries.add(newEntry(FeedItemKind.COURT_EVENT, event.id, FeedEntry.NO_STATUS_CHANGE, detention, person,
+                    event.occurredOn, event.accessLevel));
+        }
+        return entries;
     }
 
     private static void upsert(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention,
             PartialDate date, AccessLevel recordLevel) {
         Person person = Person.findById(detention.personId);
-        AccessLevel level = AccessLevel.mostRestrictive(recordLevel, detention.accessLevel, person.accessLevel);
         FeedEntry entry = FeedEntry.<FeedEntry>find("recordId = ?1 and statusChangeIndex = ?2", recordId, statusChangeIndex)
                 .firstResult();
         if (entry == null) {
-            entry = new FeedEntry();
-            entry.kind = kind;
-            entry.recordId = recordId;
-            entry.statusChangeIndex = statusChangeIndex;
-            if (statusChangeIndex == FeedEntry.NO_STATUS_CHANGE) {
-                entry.id = recordId;
-            }
-            entry.place(detention, date, level);
-            entry.persist();
+            newEntry(kind, recordId, statusChangeIndex, detention, person, date, recordLevel).persist();
         } else {
-            entry.place(detention, date, level);
+            entry.place(detention, date, AccessLevel.mostRestrictive(recordLevel, detention.accessLevel, person.accessLevel));
         }
+    }
+
+    /** A new entry of a record under a detention, at the most restrictive level of the record, the detention and the person. */
+    private static FeedEntry newEntry(FeedItemKind kind, UUID recordId, int statusChangeIndex, Detention detention, Person person,
+            PartialDate date, AccessLevel recordLevel) {
+        FeedEntry entry = new FeedEntry();
+        entry.kind = kind;
+        entry.recordId = recordId;
+        entry.statusChangeIndex = statusChangeIndex;
+        if (statusChangeIndex == FeedEntry.NO_STATUS_CHANGE) {
+            entry.id = recordId;
+        }
+        entry.place(detention, date, AccessLevel.mostRestrictive(recordLevel, detention.accessLevel, person.accessLevel));
+        return entry;
     }
 
     /** A level in the chain changed: every entry under it may now hang under another level. */
@@ -186,5 +229,16 @@ class FeedProjector {
         entityManager.flush();
         entityManager.createNativeQuery(PLACE_IN_LIFECYCLE.formatted(column)).setParameter("finals", FINAL_TYPES)
                 .setParameter("id", id).getResultList();
+    }
+
+    /** As {@link #placeInLifecycle(String, UUID)}, for many detentions in one statement. */
+    static void placeInLifecycle(Collection<UUID> detentions) {
+        if (detentions.isEmpty()) {
+            return;
+        }
+        var entityManager = Panache.getEntityManager();
+        entityManager.flush();
+        entityManager.createNativeQuery(PLACE_ALL_IN_LIFECYCLE).setParameter("finals", FINAL_TYPES)
+                .setParameter("ids", detentions.toArray(UUID[]::new)).getResultList();
     }
 }

@@ -47,9 +47,7 @@ public class IncidentService {
         UUID personId = PersonName.parse(parent, "parent").id();
         validator.check(draft, "incident");
         Person person = persons.lockActive(personId);
-        Incident incident = new Incident();
-        incident.personId = person.id;
-        apply(incident, draft, person);
+        Incident incident = newIncident(draft, person);
         incident.persist();
         settle(incident, person);
         revisions.record(IncidentMapper.revision(incident, person, RevisionAction.CREATED));
@@ -129,6 +127,14 @@ public class IncidentService {
         incident.flush();
         feed.incidentChanged(incident, person);
         incident.flush(); // the answer carries the new version as its etag
+    }
+
+    /** A new incident of the person, not stored yet. */
+    static Incident newIncident(IncidentDraft draft, Person person) {
+        Incident incident = new Incident();
+        incident.personId = person.id;
+        apply(incident, draft, person);
+        return incident;
     }
 
     /** An incident without a level of its own takes its person's. */

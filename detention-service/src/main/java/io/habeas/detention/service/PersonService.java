@@ -62,8 +62,7 @@ public class PersonService {
     public Person create(PersonDraft draft) {
         validator.check(draft, "person");
         requireFree(draft.externalIds(), null, "person.external_ids");
-        Person person = new Person();
-        apply(person, draft);
+        Person person = newPerson(draft);
         persons.persist(person);
         EXTERNAL_IDS.flush(persons::flush, "person.external_ids");
         revisions.record(RevisionSnapshots.of(person, RevisionAction.CREATED));
@@ -206,6 +205,13 @@ public class PersonService {
             ids.add(PersonName.parse(named.get(i), "persons[" + i + "]").id());
         }
         return ids;
+    }
+
+    /** A new person as the draft gives it, not stored yet: the draft checked, its identifiers known to be free. */
+    static Person newPerson(PersonDraft draft) {
+        Person person = new Person();
+        apply(person, draft);
+        return person;
     }
 
     private static void apply(Person person, PersonDraft draft) {

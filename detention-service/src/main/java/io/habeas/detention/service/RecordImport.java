@@ -39,8 +39,11 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 class RecordImport {
-    /** The record's effect and its person. */
-    record Stored(ImportEffect effect, String person) {
+    /** The record's effect and its person; or, refused before any of it was stored, the part refused. */
+    record Stored(ImportEffect effect, String person, RejectedPart refused) {
+        static Stored of(ImportEffect effect, UUID person) {
+            return new Stored(effect, PersonName.of(person).toString(), null);
+        }
     }
 
     @Inject
@@ -57,6 +60,8 @@ class RecordImport {
     IncidentService incidents;
     @Inject
     Reconciliation reconciliation;
+    @Inject
+    NewRecords newRecords;
     @Inject
     Caller caller;
     @Inject
@@ -102,9 +107,26 @@ class RecordImport {
         });
     }
 
-    Stored store(ImportRecord record, ImportIndex index) {
+    /**
+     * Stores the record: built with the batch's other new records when its person is new and it
+     * can ({@link NewRecords}), through the single writes otherwise, once all the batch built
+     * before it is stored.
+     */
+    Stored store(ImportRecord record, ImportIndex index, NewRecords.Pending pending) {
         var ids = record.getPerson().getExternalIdsList().stream().map(ExternalId::fromProto).toList();
         var held = part("", () -> index.holder(ids));
+        if (held.isEmpty() && pending.free(ids)) {
+            try {
+                var built = newRecords.build(record, pending);
+                if (built.isPresent()) {
+                    return Stored.of(ImportEffect.CREATED, built.get().person().id);
+                }
+            } catch (RejectedPart refused) {
+                return new Stored(null, "", refused);
+            }
+        }
+        newRecords.store(pending);
+        pending.claim(ids); // created or given to a stored person: a later record's single write finds the holder
         UUID person;
         boolean changed;
         if (held.isPresent()) {
@@ -121,7 +143,7 @@ class RecordImport {
             changed |= storeIncident(person, record.getIncidents(i), "incidents[" + i + "]", index);
         }
         ImportEffect effect = held.isEmpty() ? ImportEffect.CREATED : changed ? ImportEffect.UPDATED : ImportEffect.UNCHANGED;
-        return new Stored(effect, PersonName.of(person).toString());
+        return Stored.of(effect, person);
     }
 
     private boolean updatePerson(UUID id, io.habeas.detention.v1.Person incoming) {
@@ -264,7 +286,7 @@ class RecordImport {
     }
 
     /** Runs one part's write; a refusal its single write would answer rejects the record, naming the part. */
-    private static <T> T part(String path, Supplier<T> write) {
+    static <T> T part(String path, Supplier<T> write) {
         try {
             return write.get();
         } catch (InvalidArgumentException | NotFoundException | FailedPreconditionException | PermissionDeniedException

@@ -52,6 +52,14 @@ public class Revisions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Revision record(Change change) {
+        Revision revision = prepare(change);
+        revision.persist();
+        return revision;
+    }
+
+    /** The revision {@link #record} stores, not stored yet: for writes that store many rows together (an import). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Revision prepare(Change change) {
         Revision revision = new Revision();
         revision.id = UuidV7.next();
         revision.resourceType = change.resourceType();
@@ -63,7 +71,6 @@ public class Revisions {
         revision.reason = change.reason();
         revision.restoredRevisionId = change.restoredFrom();
         revision.snapshot = change.snapshot().toByteArray();
-        revision.persist();
         return revision;
     }
 
