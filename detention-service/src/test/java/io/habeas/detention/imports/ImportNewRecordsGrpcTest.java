@@ -32,7 +32,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ImportNewRecordsGrpcTest extends ImportGrpcTest {
-    /** Everything under the person that the rules derive (feed placement, levels, outcomes, revisions), without ids or times. */
+    /**
+     * Everything under the person that the rules derive (feed placement, levels, outcomes, revisions, its shares of
+     * its country's statistics), without ids or times.
+     */
     private static final List<String> DERIVED = List.of("""
             SELECT kind, status_change_index, date_year, date_month, date_day, stage, placed_year, placed_month, placed_day,
                    access_level, detaining_country
@@ -50,7 +53,9 @@ class ImportNewRecordsGrpcTest extends ImportGrpcTest {
             GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""", """
             SELECT e.type, e.occurred_year, e.occurred_month, e.occurred_day, e.access_level, e.import_key
             FROM custody_event e JOIN detention d ON d.id = e.detention_id WHERE d.person_id = :person
-            ORDER BY e.occurred_sort""");
+            ORDER BY e.occurred_sort""", """
+            SELECT reader_level, country, kind, year, month, jurisdiction, legal_code, article, n
+            FROM country_share WHERE person_id = :person ORDER BY 1, 2, 3, 4, 5, 6, 7, 8""");
 
     @Inject
     EntityManager entityManager;
