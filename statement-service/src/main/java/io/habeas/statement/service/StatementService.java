@@ -219,6 +219,19 @@ public class StatementService {
                 .map(rows -> views(rows, snapshots.at(AsOf.NOW)).stream().map(Item::statement).toList());
     }
 
+    /**
+     * Active statements the caller may see whole, in recording order after the given id, from a page
+     * of limit rows (so possibly fewer): their claims and answers loaded for the page, a fixed number
+     * of statements and one batch to detention-service whatever its size.
+     */
+    public ExportPage<StatementView> exportPage(UUID after, int limit) {
+        List<UUID> ids = statements.activeAfter(after, visibility.levelNames(), limit);
+        Map<UUID, StatementView> shown = present(statements.load(ids, snapshots.at(AsOf.NOW)).values(), true,
+                snapshots.at(AsOf.NOW));
+        return new ExportPage<>(ids.stream().filter(shown::containsKey).map(shown::get).toList(),
+                ids.size() < limit ? null : ids.get(ids.size() - 1));
+    }
+
     /** A page row with its statement loaded, and the claim the row is about when it is a claim. */
     public record Item(StatementView statement, UUID claimId) {
     }
@@ -266,7 +279,7 @@ public class StatementService {
         return statement;
     }
 
-    private static Set<UUID> persons(StatementDraft draft) {
+    static Set<UUID> persons(StatementDraft draft) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (int i = 0; i < draft.claims().size(); i++) {
             List<String> subjects = draft.claims().get(i).subjectPersons();
