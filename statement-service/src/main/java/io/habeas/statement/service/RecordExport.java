@@ -3,14 +3,15 @@ package io.habeas.statement.service;
 import io.habeas.statement.client.DetentionPersons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * The export's scan: every actor the caller may see, then every statement, each in recording order,
- * read page by page over the primary keys. Each chunk runs in a transaction of its own, so what it
- * loaded is let go when it ends: memory holds one chunk whatever the export's size.
+ * read page by page over the primary keys. Each chunk starts by letting go of what the one before
+ * loaded and what detention-service said for it: memory holds one chunk whatever the export's size.
+ * As every read, it runs outside a transaction, so no connection waits on detention-service.
  */
 @ApplicationScoped
 public class RecordExport {
@@ -35,10 +36,12 @@ public class RecordExport {
     StatementService statements;
     @Inject
     DetentionPersons detention;
+    @Inject
+    EntityManager entityManager;
 
     /** At most size records from the cursor on: pages are read until one shows the caller any, or the scan ends. */
-    @Transactional
     public Chunk next(Cursor from, int size) {
+        entityManager.clear();
         detention.forget();
         Cursor at = from;
         while (at != null) {

@@ -114,8 +114,8 @@ class RecordImport {
             stored = update.view();
             changed = update.changed();
         } else {
-            stored = part(STATEMENT, () -> statements.create(StatementMapper.toDraft(incoming)));
-            stored.statement().importKey = imported.getImportKey().isEmpty() ? null : imported.getImportKey();
+            stored = part(STATEMENT, () -> statements.create(StatementMapper.toDraft(incoming),
+                    imported.getImportKey().isEmpty() ? null : imported.getImportKey()));
             changed = true;
         }
         index.statementStored(stored.statement().id, imported.getImportKey());

@@ -87,9 +87,16 @@ public class StatementService {
 
     @Transactional
     public StatementView create(StatementDraft draft) {
+        return create(draft, null);
+    }
+
+    /** A create that stores the importing source's key for the statement (null for none) with it. */
+    @Transactional
+    public StatementView create(StatementDraft draft, String importKey) {
         validator.check(draft, "statement");
         Actor actor = actors.find(draft.actor(), "statement.actor");
         Statement statement = new Statement();
+        statement.importKey = importKey;
         statement.actorId = actor.id;
         statement.actorCountry = actor.country;
         Map<UUID, Claim> answered = claims.answered(statement, draft);

@@ -3,6 +3,7 @@ package io.habeas.statement.imports;
 import static io.habeas.statement.support.Fixtures.blinken;
 import static io.habeas.statement.support.Fixtures.claim;
 import static io.habeas.statement.support.Fixtures.date;
+import static io.habeas.statement.support.Fixtures.requestId;
 import static io.habeas.statement.support.Fixtures.statement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,6 +16,7 @@ import io.habeas.statement.v1.GetStatementRequest;
 import io.habeas.statement.v1.ImportOutcome;
 import io.habeas.statement.v1.ImportRecord;
 import io.habeas.statement.v1.ImportStatement;
+import io.habeas.statement.v1.RetractStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,38 @@ class ImportReimportGrpcTest extends ImportGrpcTest {
         send(batch(record)).only();
 
         assertEquals(2, database.count("statement"));
+    }
+
+    @Test
+    void aRetractedStatementKeepsItsKeyAndRefusesTheUpdate() {
+        String person = detention.knownPerson();
+        send(batch(actor(blinken().addExternalIds(BLINKEN_ITEM)))).only();
+        ImportRecord record = statementBy(BLINKEN_ITEM, "withdrawn", "Withdrawn", person);
+        Statement stored = read(send(batch(record)).only().getResults(0).getName());
+        statements.retractStatement(RetractStatementRequest.newBuilder().setName(stored.getName()).setEtag(stored.getEtag())
+                .setReason("Entered in error.").setRequestId(requestId()).build());
+
+        var answer = send(batch(record)).only().getResults(0);
+
+        assertEquals(Code.FAILED_PRECONDITION_VALUE, answer.getError().getCode());
+        assertEquals(1, database.count("statement"));
+    }
+
+    @Test
+    void changingALevelOnReimportNeedsAnAdminAsAnUpdateDoes() {
+        String person = detention.knownPerson();
+        send(batch(actor(blinken().addExternalIds(BLINKEN_ITEM)))).only();
+        ImportRecord record = statementBy(BLINKEN_ITEM, "k", "Title", person);
+        String name = send(batch(record)).only().getResults(0).getName();
+        ImportRecord restricted = record.toBuilder().setStatement(record.getStatement().toBuilder().setStatement(
+                record.getStatement().getStatement().toBuilder()
+                        .setAccessLevel(io.habeas.common.v1.AccessLevel.ACCESS_LEVEL_RESTRICTED))).build();
+
+        var refused = send(batch(restricted)).only().getResults(0);
+        var byAdmin = sendAs(Role.ADMIN, batch(restricted)).only().getResults(0);
+
+        assertEquals(Code.PERMISSION_DENIED_VALUE, refused.getError().getCode());
+        assertEquals(ImportOutcome.IMPORT_OUTCOME_UPDATED, byAdmin.getOutcome());
+        assertEquals(io.habeas.common.v1.AccessLevel.ACCESS_LEVEL_RESTRICTED, read(name).getAccessLevel());
     }
 }
