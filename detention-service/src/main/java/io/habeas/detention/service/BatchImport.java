@@ -3,36 +3,30 @@ package io.habeas.detention.service;
 import io.habeas.detention.repository.ImportIndexRepository;
 import io.habeas.detention.repository.ImportIndexRepository.KeyedTable;
 import io.habeas.detention.v1.ImportRecord;
-import io.habeas.kernel.errors.InvalidArgumentException;
 import io.habeas.kernel.identifiers.ExternalId;
+import io.habeas.support.imports.ImportEffect;
+import io.habeas.support.imports.RejectedPart;
+import io.habeas.support.imports.RetriedBatch;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * One import batch: its valid records stored in one transaction, each invalid one left out whole.
- *
- * <p>A refused part fails the use case that refused it, and with it the transaction it joined (a
- * failed statement aborts a PostgreSQL transaction, and the use case marks it rollback-only). So
- * the batch is tried again without the refused record, in a new transaction, until a try stores
- * every record it still holds. Each retry leaves out one more record, so there are at most as many
- * tries as records. The checks on each part alone (the common bad input) run before the first
- * try ({@link RecordImport#precheck}), and a new person's record is checked whole before any of it
- * is stored ({@link NewRecords}), so only a record the single writes refuse costs a retry.
+ * One import batch: its valid records stored in one transaction, each invalid one left out whole,
+ * as {@link RetriedBatch} tries it. The checks on each part alone run first ({@link RecordImport#precheck}),
+ * and a new person's record is checked whole before any of it is stored ({@link NewRecords}), so
+ * only a record the single writes refuse costs a retry.
  */
 @ApplicationScoped
 public class BatchImport {
     /** The most records one batch may hold. */
-    public static final int MAX_RECORDS = 500;
+    public static final int MAX_RECORDS = RetriedBatch.MAX_RECORDS;
     /** Tries again after another call stored an identifier of a new person while this try ran: at most this often. */
     private static final int MAX_RACES = 3;
 
@@ -56,35 +50,19 @@ public class BatchImport {
     NewRecords newRecords;
 
     public <R> R run(List<ImportRecord> batch, Tries<R> tries) {
-        if (batch.isEmpty() || batch.size() > MAX_RECORDS) {
-            throw InvalidArgumentException.of("records", "must hold 1 to " + MAX_RECORDS + " records; this batch holds "
-                    + batch.size() + ": split it");
-        }
-        Map<Integer, RejectedPart> rejected = new TreeMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            try {
-                records.precheck(batch.get(i));
-            } catch (RejectedPart refused) {
-                rejected.put(i, refused);
-            }
-        }
         int takenMeanwhile = 0;
         while (true) {
             try {
-                return tries.run(() -> storeAll(batch, rejected));
+                return RetriedBatch.run(batch, records::precheck, rejected -> tries.run(() -> storeAll(batch, rejected)));
             } catch (RuntimeException failure) {
-                RejectedRecord refused = find(failure, RejectedRecord.class);
-                if (refused == null) {
-                    NewRecords.TakenMeanwhile race = find(failure, NewRecords.TakenMeanwhile.class);
-                    if (race == null) {
-                        throw failure;
-                    }
-                    if (takenMeanwhile++ == MAX_RACES) {
-                        throw (RuntimeException) race.getCause();
-                    }
-                    continue; // the next try finds the person that took the identifier, and updates it
+                NewRecords.TakenMeanwhile race = RetriedBatch.causeOf(failure, NewRecords.TakenMeanwhile.class);
+                if (race == null) {
+                    throw failure;
                 }
-                rejected.put(refused.position, refused.part);
+                if (takenMeanwhile++ == MAX_RACES) {
+                    throw (RuntimeException) race.getCause();
+                }
+                // the next try finds the person that took the identifier, and updates it
             }
         }
     }
@@ -103,7 +81,7 @@ public class BatchImport {
                 var stored = records.store(batch.get(i), found, pending);
                 results.add(new Result(i, stored.effect(), stored.person(), stored.refused()));
             } catch (RejectedPart refused) {
-                throw new RejectedRecord(i, refused);
+                throw RetriedBatch.rejected(i, refused);
             }
         }
         newRecords.store(pending);
@@ -124,27 +102,5 @@ public class BatchImport {
             keyed.put(table, index.keyed(table, detentions));
         }
         return new ImportIndex(holders, keyed);
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> kind) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            if (kind.isInstance(cause)) {
-                return kind.cast(cause);
-            }
-        }
-        return null;
-    }
-
-    /** A record left out of the batch: its try is rolled back and the batch tried again without it. */
-    private static final class RejectedRecord extends RuntimeException {
-        final int position;
-        final RejectedPart part;
-
-        RejectedRecord(int position, RejectedPart part) {
-            super("record " + position + " rejected", part, false, false);
-            this.position = position;
-            this.part = part;
-        }
     }
 }

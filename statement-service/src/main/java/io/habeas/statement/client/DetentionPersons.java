@@ -67,6 +67,15 @@ public class DetentionPersons {
     /** Persons detention-service gave as CONFIDENTIAL (now, or as of an instant asked), for the read audit. */
     private final Set<UUID> confidential = new HashSet<>();
 
+    /**
+     * Forgets what detention-service said: a long call (an import, an export) asks afresh for each
+     * of its parts, and keeps no more answers than one part needs.
+     */
+    public void forget() {
+        known.clear();
+        confidential.clear();
+    }
+
     /** Those of the persons the caller may see, retracted ones included. */
     public Set<UUID> visible(Collection<UUID> personIds) {
         return visible(personIds, AsOf.NOW);

@@ -62,6 +62,10 @@ public class Statement extends RetractableRecord {
     @Column(name = "quoted_text")
     public String quotedText;
 
+    /** The importing source's own id for it, unique among all statements (V8); null for one not imported with a key. */
+    @Column(name = "import_key")
+    public String importKey;
+
     /** Every claim it ever held: those it makes now and those corrections dropped (retracted, never deleted). */
     @OneToMany(mappedBy = "statement", cascade = CascadeType.ALL)
     @OrderBy("position")

@@ -79,6 +79,21 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 + " AND (ls.access_level NOT IN (:levels) OR lsa.access_level NOT IN (:levels)))";
     }
 
+    /**
+     * Active statements whose levels the reader clears, in recording order after the given id (null:
+     * from the first): a keyset scan over the primary key, for the export.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> activeAfter(UUID after, List<String> levels, int limit) {
+        var query = getEntityManager().createNativeQuery("SELECT s.id FROM statement s WHERE s.state = 'ACTIVE'"
+                + (after == null ? "" : " AND s.id > :after") + levelsCleared("s") + " ORDER BY s.id LIMIT :limit")
+                .setParameter("levels", levels).setParameter("limit", limit);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.getResultList();
+    }
+
     /** Statements newest first, by any combination of filters; keyset on (made_sort, precision_rank, id) descending. */
     public List<Row> listNewestFirst(Filter filter, List<String> levels, Keys.Timeline after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT s.id, NULL AS claim_id, s.made_sort, s.precision_rank FROM statement s"

@@ -163,6 +163,13 @@ public class ActorService {
         }).map(found -> visibility.actorsShown(found).stream().map(this::view).toList());
     }
 
+    /** Actors the caller may see, in recording order after the given id, from a page of limit rows. */
+    public ExportPage<ActorView> exportPage(UUID after, int limit) {
+        List<Actor> found = actors.listAfter(after, null, null, null, visibility.levels(), limit);
+        return new ExportPage<>(visibility.actorsShown(found).stream().map(this::view).toList(),
+                found.size() < limit ? null : found.get(found.size() - 1).id);
+    }
+
     public Page<NameSearch.Match<ActorView>> search(String text, PageRequest page) {
         return NameSearch.page(actors.getEntityManager(), Actor.class, "actor", text, visibility.levels(), page)
                 .map(matches -> {

@@ -87,9 +87,16 @@ public class StatementService {
 
     @Transactional
     public StatementView create(StatementDraft draft) {
+        return create(draft, null);
+    }
+
+    /** A create that stores the importing source's key for the statement (null for none) with it. */
+    @Transactional
+    public StatementView create(StatementDraft draft, String importKey) {
         validator.check(draft, "statement");
         Actor actor = actors.find(draft.actor(), "statement.actor");
         Statement statement = new Statement();
+        statement.importKey = importKey;
         statement.actorId = actor.id;
         statement.actorCountry = actor.country;
         Map<UUID, Claim> answered = claims.answered(statement, draft);
@@ -219,6 +226,19 @@ public class StatementService {
                 .map(rows -> views(rows, snapshots.at(AsOf.NOW)).stream().map(Item::statement).toList());
     }
 
+    /**
+     * Active statements the caller may see whole, in recording order after the given id, from a page
+     * of limit rows (so possibly fewer): their claims and answers loaded for the page, a fixed number
+     * of statements and one batch to detention-service whatever its size.
+     */
+    public ExportPage<StatementView> exportPage(UUID after, int limit) {
+        List<UUID> ids = statements.activeAfter(after, visibility.levelNames(), limit);
+        Map<UUID, StatementView> shown = present(statements.load(ids, snapshots.at(AsOf.NOW)).values(), true,
+                snapshots.at(AsOf.NOW));
+        return new ExportPage<>(ids.stream().filter(shown::containsKey).map(shown::get).toList(),
+                ids.size() < limit ? null : ids.get(ids.size() - 1));
+    }
+
     /** A page row with its statement loaded, and the claim the row is about when it is a claim. */
     public record Item(StatementView statement, UUID claimId) {
     }
@@ -266,7 +286,7 @@ public class StatementService {
         return statement;
     }
 
-    private static Set<UUID> persons(StatementDraft draft) {
+    static Set<UUID> persons(StatementDraft draft) {
         Set<UUID> ids = new LinkedHashSet<>();
         for (int i = 0; i < draft.claims().size(); i++) {
             List<String> subjects = draft.claims().get(i).subjectPersons();

@@ -1,4 +1,4 @@
-package io.habeas.detention.service;
+package io.habeas.support.imports;
 
 /** What an import record did to what was stored. */
 public enum ImportEffect { CREATED, UPDATED, UNCHANGED }

@@ -1,4 +1,4 @@
-package io.habeas.detention.service;
+package io.habeas.support.imports;
 
 import com.google.api.FieldBehavior;
 import com.google.api.FieldBehaviorProto;
@@ -21,21 +21,21 @@ import java.util.TreeSet;
  * as in every Update*.
  */
 @ApplicationScoped
-class Reconciliation {
+public class Reconciliation {
     @Inject
     Caller caller;
 
     /** The stored record with the import's fields, and the fields that differ. */
-    record Merge<P extends Message>(P merged, FieldMask changed) {
+    public record Merge<P extends Message>(P merged, FieldMask changed) {
     }
 
     /** The merged record when it differs from the stored one; empty when the import changes nothing. */
-    <P extends Message> Optional<P> changes(P stored, P incoming, Set<String> updatable) {
+    public <P extends Message> Optional<P> changes(P stored, P incoming, Set<String> updatable) {
         return merge(stored, incoming, updatable).map(Merge::merged);
     }
 
     /** As {@link #changes}, naming the fields that differ, for an update that reads them (a charge's article). */
-    <P extends Message> Optional<Merge<P>> merge(P stored, P incoming, Set<String> updatable) {
+    public <P extends Message> Optional<Merge<P>> merge(P stored, P incoming, Set<String> updatable) {
         P sent = withLevel(stored, incoming);
         P merged = FieldMasks.merge(stored, sent, FieldMask.newBuilder().addAllPaths(new TreeSet<>(updatable)).build(),
                 updatable);
