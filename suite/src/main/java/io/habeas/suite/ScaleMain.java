@@ -196,6 +196,7 @@ public final class ScaleMain {
                 Profiler.start(p.pid(), folder.resolve(p.name + ".jfr"));
             }
         }
+        Load.takeLastError();
         Processes.Meter meter = processes.start();
         Figures habeas = Load.open(scenario.habeas, rate, options.open(), OPEN_LOOP_THREADS, DRAIN);
         List<Processes.Usage> usage = meter.stop();
@@ -203,8 +204,9 @@ public final class ScaleMain {
             Profiler.stop(p.pid());
             profiles.add(Profiler.read(p.name, folder.resolve(p.name + ".jfr"), 15));
         }
+        String error = Load.takeLastError();
         progress("%s: Habeas %.1f/s, p50 %.1f ms, p99 %.1f ms, %d errors%s".formatted(scenario.name, habeas.perSecond(),
-                habeas.p50Ms(), habeas.p99Ms(), habeas.errors(), Load.lastError() == null ? "" : " (last: " + Load.lastError() + ")"));
+                habeas.p50Ms(), habeas.p99Ms(), habeas.errors(), error == null ? "" : " (last: " + error + ")"));
 
         // Each loop's threads open their own connections: closed after each loop, they never pile up.
         Load.closed(scenario.baseline, options.workers(), options.warmUp());

@@ -29,9 +29,11 @@ public final class Load {
     private Load() {
     }
 
-    /** The most recent error of any scenario, for the log; null when none failed. */
-    public static String lastError() {
-        return lastError;
+    /** The most recent error since the last call, for the log; null when none failed. */
+    public static String takeLastError() {
+        String last = lastError;
+        lastError = null;
+        return last;
     }
 
     /** A closed loop of {@code workers} for {@code length}: its figures, whose rate is the peak. */

@@ -17,6 +17,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
               --workers N      closed-loop workers (default 8)
               --statements N   statements to store (default 2 per person, at most 5000 while they go one by one)
               --seed N         the generator's seed (default 15)
+              --persons N      a smaller trial instead of the scale: N persons, its own data folder and section
               --profile        record JFR on each application during the person timeline's open loop
               --fresh          delete the scale's data folder and load it again
               --data DIR       the data folder (default .habeas-scale/<scale>, kept: a later run reuses it)
@@ -36,7 +37,6 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
             case "1m" -> 1_000_000;
             default -> throw new IllegalArgumentException("unknown scale " + args[0] + ": 10k, 100k or 1m");
         };
-        int statements = Math.min(2 * persons, STATEMENTS_ONE_BY_ONE);
         long seed = 15;
         Duration warmUp = Duration.ofSeconds(5);
         Duration peak = Duration.ofSeconds(10);
@@ -45,8 +45,9 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
         int workers = 8;
         boolean profile = false;
         boolean fresh = false;
-        Path data = root.resolve(".habeas-scale").resolve(scale);
+        Path data = null;
         Path report = root.resolve("bench/scale-report.md");
+        Integer statements = null;
         for (int i = 1; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -58,6 +59,10 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
                 case "--workers" -> workers = (int) positive(option, value(args, ++i, option));
                 case "--statements" -> statements = (int) Long.parseLong(value(args, ++i, option));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, option));
+                case "--persons" -> {
+                    persons = (int) positive(option, value(args, ++i, option));
+                    scale = Integer.toString(persons);
+                }
                 case "--share" -> {
                     share = Double.parseDouble(value(args, ++i, option));
                     if (!(share > 0 && share <= 1)) {
@@ -69,7 +74,8 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new ScaleOptions(scale, persons, statements, seed, warmUp, peak, open, share, workers, profile, fresh, data, report);
+        return new ScaleOptions(scale, persons, statements != null ? statements : Math.min(2 * persons, STATEMENTS_ONE_BY_ONE),
+                seed, warmUp, peak, open, share, workers, profile, fresh, data != null ? data : root.resolve(".habeas-scale").resolve(scale), report);
     }
 
     private static String value(String[] args, int i, String option) {

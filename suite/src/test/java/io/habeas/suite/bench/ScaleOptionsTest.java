@@ -22,6 +22,15 @@ class ScaleOptionsTest {
     }
 
     @Test
+    void aSmallerTrialHasItsOwnLabelAndFolder() {
+        ScaleOptions trial = ScaleOptions.parse(new String[] {"10k", "--persons", "300"}, ROOT);
+        assertEquals(300, trial.persons());
+        assertEquals("300", trial.scale());
+        assertEquals(ROOT.resolve(".habeas-scale/300"), trial.data());
+        assertEquals(600, trial.statements());
+    }
+
+    @Test
     void statementsAreTwoPerPersonBoundedWhileTheyGoOneByOne() {
         assertEquals(ScaleOptions.STATEMENTS_ONE_BY_ONE, ScaleOptions.parse(new String[] {"10k"}, ROOT).statements());
         assertEquals(20, ScaleOptions.parse(new String[] {"10k", "--statements", "20"}, ROOT).statements());
