@@ -182,7 +182,6 @@ public final class ScaleMain {
             Suite profiled, List<Profiler.Profile> profiles) throws Exception {
         progress(scenario.name + ": warm-up, then the peak (closed loop, " + options.workers() + " workers)");
         Load.closed(scenario.habeas, options.workers(), options.warmUp());
-        sql.close();
         Figures habeasPeak = Load.closed(scenario.habeas, options.workers(), options.peak());
         double rate = Math.max(1, habeasPeak.perSecond() * options.share());
         progress("%s: peak %.1f/s (%d errors); open loop at %.1f/s".formatted(scenario.name, habeasPeak.perSecond(),
@@ -209,6 +208,7 @@ public final class ScaleMain {
                 habeas.p50Ms(), habeas.p99Ms(), habeas.errors(), error == null ? "" : " (last: " + error + ")"));
 
         // Each loop's threads open their own connections: closed after each loop, they never pile up.
+        Load.takeLastError();
         Load.closed(scenario.baseline, options.workers(), options.warmUp());
         sql.close();
         Figures baselinePeak = Load.closed(scenario.baseline, options.workers(), options.peak());
@@ -216,8 +216,10 @@ public final class ScaleMain {
         Figures baseline = Load.open(scenario.baseline, Math.max(1, baselinePeak.perSecond() * options.share()), options.open(),
                 OPEN_LOOP_THREADS, DRAIN);
         sql.close();
-        progress("%s: baseline peak %.1f/s; open loop %.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors".formatted(scenario.name,
-                baselinePeak.perSecond(), baseline.perSecond(), baseline.p50Ms(), baseline.p99Ms(), baseline.errors() + baselinePeak.errors()));
+        String baselineError = Load.takeLastError();
+        progress("%s: baseline peak %.1f/s; open loop %.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors%s".formatted(scenario.name,
+                baselinePeak.perSecond(), baseline.perSecond(), baseline.p50Ms(), baseline.p99Ms(),
+                baseline.errors() + baselinePeak.errors(), baselineError == null ? "" : " (last: " + baselineError + ")"));
         return new ScenarioResult(scenario.name, scenario.through, habeasPeak, habeas, baselinePeak, baseline, usage);
     }
 
@@ -258,10 +260,10 @@ public final class ScaleMain {
         return "Loaded in this run: " + summary;
     }
 
-    /** New persons imported and the same rows copied: a twentieth of the scale, 500 to 5,000 persons. */
+    /** New persons imported and the same rows copied: a twentieth of the scale, 500 to 5,000 persons (fewer in a small trial). */
     private static ScaleReport.Import importAgainstCopy(ScaleOptions options, Population population, Clients writer,
             Database database, Instant began) throws Exception {
-        int count = Math.max(500, Math.min(5000, options.persons() / 20));
+        int count = Math.max(Math.min(500, options.persons() / 2), Math.min(5000, options.persons() / 20));
         Population fresh = new Population(population.seed() * 31 + began.getEpochSecond());
         CopyBaseline copy = new CopyBaseline(database.jdbcUrl("detention"), database.user(), database.password());
         long from = copy.nextTransactionId();
@@ -346,11 +348,25 @@ public final class ScaleMain {
             return answer.body();
         }
 
+        /** For the walk before the load: applications just started answer their first reads slowly, some too slowly. */
+        private String patiently(String path) throws IOException, InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return get(path);
+                } catch (IOException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    Thread.sleep(2000L * attempt);
+                }
+            }
+        }
+
         /** The cursor that opens page {@code page} of the country's timeline, or null when it has fewer pages. */
         String cursorOfPage(String country, int page) throws IOException, InterruptedException {
             String cursor = null;
             for (int p = 1; p < page; p++) {
-                String body = get("countries/" + country + "/timeline?pageSize=50"
+                String body = patiently("countries/" + country + "/timeline?pageSize=50"
                         + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)));
                 var m = java.util.regex.Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
                 if (!m.find()) {

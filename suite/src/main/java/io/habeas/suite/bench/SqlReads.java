@@ -124,12 +124,19 @@ public final class SqlReads implements AutoCloseable {
     /** The country summary's figures, each by one aggregate query. */
     public void countrySummary(String country) throws SQLException {
         Connection d = detention();
+        // detention_outcome holds each detention's status and end as each clearance sees them.
         read(d, """
-                SELECT count(*) FROM detention WHERE detaining_country = ? AND access_level = ANY (?)
-                AND current_status NOT IN ('RELEASED', 'DECEASED', 'ESCAPED')""", country, levels(d));
+                SELECT count(*) FROM detention d JOIN detention_outcome o ON o.detention_id = d.id AND o.reader_level = 'RESTRICTED'
+                WHERE d.detaining_country = ? AND d.access_level = ANY (?)
+                AND o.current_status NOT IN ('RELEASED', 'DECEASED', 'ESCAPED')""", country, levels(d));
         read(d, """
                 SELECT start_year, start_month, count(*) FROM detention WHERE detaining_country = ? AND access_level = ANY (?)
                 GROUP BY start_year, start_month""", country, levels(d));
+        read(d, """
+                SELECT o.end_year, o.end_month, count(*) FROM detention d
+                JOIN detention_outcome o ON o.detention_id = d.id AND o.reader_level = 'RESTRICTED'
+                WHERE d.detaining_country = ? AND d.access_level = ANY (?) AND o.end_year IS NOT NULL
+                GROUP BY o.end_year, o.end_month""", country, levels(d));
         read(d, """
                 SELECT c.jurisdiction, c.legal_code, c.article, count(*), count(DISTINCT d.person_id)
                 FROM charge c JOIN detention d ON d.id = c.detention_id
