@@ -81,10 +81,10 @@ public final class Targets {
         if (value >= 10) {
             return String.format(java.util.Locale.ROOT, "%.1f", value);
         }
-        if (value >= 0.01 || value == 0) {
+        if (value >= 0.1 || value == 0) {
             return String.format(java.util.Locale.ROOT, "%.2f", value);
         }
-        return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).toPlainString();
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
     /** How many times a ratio falls short of a minimum; nothing answered is said as such. */
