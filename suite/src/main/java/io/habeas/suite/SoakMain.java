@@ -300,7 +300,7 @@ public final class SoakMain {
         }
     }
 
-    private static String commit(Path root) {
+    static String commit(Path root) {
         try {
             Process git = new ProcessBuilder("git", "-C", root.toString(), "describe", "--always", "--dirty").start();
             String described = new String(git.getInputStream().readAllBytes()).strip();

@@ -1,0 +1,95 @@
+package io.habeas.suite.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/** bench/scale's command line. */
+public record ScaleOptions(String scale, int persons, int statements, long seed, Duration warmUp, Duration peak,
+        Duration open, double share, int workers, boolean profile, boolean fresh, Path data, Path report) {
+
+    public static final String USAGE = """
+            Usage: bench/scale 10k|100k|1m [options]
+              --duration S     each open loop, seconds (default 30)
+              --peak S         each closed-loop peak probe, seconds (default 10)
+              --warm-up S      each warm-up, seconds (default 5)
+              --share F        the open loop's rate as a share of the peak (default 0.7)
+              --workers N      closed-loop workers (default 8)
+              --statements N   statements to store (default 2 per person, at most 5000 while they go one by one)
+              --seed N         the generator's seed (default 15)
+              --persons N      a smaller trial instead of the scale: N persons, its own data folder and section
+              --profile        record JFR on each application during the person timeline's open loop
+              --fresh          delete the scale's data folder and load it again
+              --data DIR       the data folder (default .habeas-scale/<scale>, kept: a later run reuses it)
+              --report FILE    the report (default bench/scale-report.md; this scale's section is replaced)""";
+
+    /** Statements go one CreateStatement at a time until statement-service has an import: a bounded number. */
+    static final int STATEMENTS_ONE_BY_ONE = 5000;
+
+    public static ScaleOptions parse(String[] args, Path root) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("name a scale: 10k, 100k or 1m");
+        }
+        String scale = args[0].toLowerCase(Locale.ROOT);
+        int persons = switch (scale) {
+            case "10k" -> 10_000;
+            case "100k" -> 100_000;
+            case "1m" -> 1_000_000;
+            default -> throw new IllegalArgumentException("unknown scale " + args[0] + ": 10k, 100k or 1m");
+        };
+        long seed = 15;
+        Duration warmUp = Duration.ofSeconds(5);
+        Duration peak = Duration.ofSeconds(10);
+        Duration open = Duration.ofSeconds(30);
+        double share = 0.7;
+        int workers = 8;
+        boolean profile = false;
+        boolean fresh = false;
+        Path data = null;
+        Path report = root.resolve("bench/scale-report.md");
+        Integer statements = null;
+        for (int i = 1; i < args.length; i++) {
+            String option = args[i];
+            switch (option) {
+                case "--profile" -> profile = true;
+                case "--fresh" -> fresh = true;
+                case "--duration" -> open = Duration.ofSeconds(positive(option, value(args, ++i, option)));
+                case "--peak" -> peak = Duration.ofSeconds(positive(option, value(args, ++i, option)));
+                case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value(args, ++i, option)));
+                case "--workers" -> workers = (int) positive(option, value(args, ++i, option));
+                case "--statements" -> statements = (int) Long.parseLong(value(args, ++i, option));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, option));
+                case "--persons" -> {
+                    persons = (int) positive(option, value(args, ++i, option));
+                    scale = Integer.toString(persons);
+                }
+                case "--share" -> {
+                    share = Double.parseDouble(value(args, ++i, option));
+                    if (!(share > 0 && share <= 1)) {
+                        throw new IllegalArgumentException("--share is a fraction above 0 and at most 1");
+                    }
+                }
+                case "--data" -> data = Path.of(value(args, ++i, option));
+                case "--report" -> report = Path.of(value(args, ++i, option));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return new ScaleOptions(scale, persons, statements != null ? statements : Math.min(2 * persons, STATEMENTS_ONE_BY_ONE),
+                seed, warmUp, peak, open, share, workers, profile, fresh, data != null ? data : root.resolve(".habeas-scale").resolve(scale), report);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static long positive(String option, String value) {
+        long n = Long.parseLong(value);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1");
+        }
+        return n;
+    }
+}

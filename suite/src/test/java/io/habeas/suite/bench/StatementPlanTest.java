@@ -1,0 +1,59 @@
+package io.habeas.suite.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StatementPlanTest {
+    private final Population population = new Population(15);
+    private final StatementPlan plan = new StatementPlan(population, 10_000);
+
+    @Test
+    void theSameSeedAndIndexPlanTheSameStatement() {
+        assertEquals(plan.statement(123), new StatementPlan(new Population(15), 10_000).statement(123));
+    }
+
+    @Test
+    void eachCallIsAddressedToItsFirstPersonsDetainingCountryAndNamesNoPersonTwice() {
+        for (int j = 0; j < 2_000; j++) {
+            StatementPlan.Planned planned = plan.statement(j);
+            assertEquals(population.country(planned.persons().get(0)), planned.addresseeCountry());
+            assertEquals(planned.persons().size(), new HashSet<>(planned.persons()).size());
+        }
+    }
+
+    @Test
+    void aFewCasesDrawManyStatements() {
+        Map<Integer, Integer> statementsPerPerson = new HashMap<>();
+        for (int j = 0; j < 20_000; j++) {
+            plan.statement(j).persons().forEach(p -> statementsPerPerson.merge(p, 1, Integer::sum));
+        }
+        int most = statementsPerPerson.values().stream().max(Integer::compare).orElse(0);
+        assertTrue(most > 100, "the most-discussed person is in " + most + " statements");
+    }
+
+    @Test
+    void theStatementCarriesACallForReleaseWithTheStoredNamesAndSometimesAConcernAboutTheCountry() {
+        int concerns = 0;
+        for (int j = 0; j < 200; j++) {
+            StatementPlan.Planned planned = plan.statement(j);
+            List<String> names = planned.persons().stream().map(p -> "persons/p" + p).toList();
+            Statement statement = StatementPlan.toStatement(planned, "actors/a", names);
+            assertEquals(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, statement.getClaims(0).getKind());
+            assertEquals(names, statement.getClaims(0).getSubjectPersonsList());
+            assertEquals("actors/a", statement.getActor());
+            if (statement.getClaimsCount() == 2) {
+                concerns++;
+                assertEquals(List.of(planned.addresseeCountry()), statement.getClaims(1).getSubjectCountriesList());
+            }
+        }
+        assertTrue(concerns > 20 && concerns < 120, concerns + " concerns in 200");
+    }
+}
