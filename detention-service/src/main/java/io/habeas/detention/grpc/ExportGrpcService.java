@@ -44,6 +44,9 @@ public class ExportGrpcService extends ExportServiceGrpc.ExportServiceImplBase {
     @Override
     public void exportRecords(ExportRecordsRequest request, StreamObserver<ExportRecordsResponse> responses) {
         var call = (ServerCallStreamObserver<ExportRecordsResponse>) responses;
+        // With a handler set, a response sent just after the caller cancelled is dropped instead of throwing.
+        call.setOnCancelHandler(() -> {
+        });
         try {
             PageRequest chunk = export.firstChunk(request.getPageSize(), request.getPageToken());
             while (true) {
