@@ -18,9 +18,9 @@ import java.util.function.BiConsumer;
 /**
  * Sends a file's records in batches and keeps count. Batches hold up to 500 records and stay
  * under the 1 MiB request limit; where they are cut depends on the file alone, and each batch's
- * id is derived from the file's digest and the batch's position, so that running the same file
- * again sends the same batches under the same ids and the service stores nothing twice (within
- * its request-log window, 30 days by default).
+ * id is derived from the file's digest, the caller and the batch's position, so that running the
+ * same file again sends the same batches under the same ids and the service stores nothing twice
+ * (within its request-log window, 30 days by default).
  */
 final class Importer {
     static final int MAX_RECORDS = 500;
@@ -38,7 +38,7 @@ final class Importer {
     }
 
     private final ImportServiceGrpc.ImportServiceStub stub;
-    private final String fileDigest;
+    private final String batchSeed;
     private final Summary summary;
     private final Progress progress;
     private final BiConsumer<FileRecord.Person, String> stored;
@@ -46,11 +46,14 @@ final class Importer {
     private int batchBytes;
     private int batchIndex;
 
-    /** {@code stored}: told of each record stored, with the person it is now ("persons/{id}"). */
-    Importer(ImportServiceGrpc.ImportServiceStub stub, String fileDigest, Summary summary, Progress progress,
+    /**
+     * @param batchSeed what batch ids are derived from: the file's digest and the caller
+     * @param stored told of each record stored, with the person it is now ("persons/{id}")
+     */
+    Importer(ImportServiceGrpc.ImportServiceStub stub, String batchSeed, Summary summary, Progress progress,
             BiConsumer<FileRecord.Person, String> stored) {
         this.stub = stub;
-        this.fileDigest = fileDigest;
+        this.batchSeed = batchSeed;
         this.summary = summary;
         this.progress = progress;
         this.stored = stored;
@@ -87,7 +90,7 @@ final class Importer {
         if (batch.isEmpty()) {
             return;
         }
-        String id = UUID.nameUUIDFromBytes((fileDigest + "/" + batchIndex).getBytes(StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes((batchSeed + "/" + batchIndex).getBytes(StandardCharsets.UTF_8)).toString();
         var request = ImportRecordsRequest.newBuilder().setBatchId(id);
         batch.forEach(p -> request.addRecords(p.record()));
         try {

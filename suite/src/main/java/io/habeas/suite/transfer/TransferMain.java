@@ -121,7 +121,8 @@ public final class TransferMain {
             total = facts.lines();
         }
         Progress progress = new Progress(progressOut, terminal, total);
-        new Importer(ImportServiceGrpc.newStub(target.channel()), facts.digest(), summary, progress, stored).run(records);
+        String batches = facts.digest() + "/" + TokenSubject.of(options.token());
+        new Importer(ImportServiceGrpc.newStub(target.channel()), batches, summary, progress, stored).run(records);
         summary.report(out, options.rejects());
         return summary.anyRejected() ? 1 : 0;
     }
