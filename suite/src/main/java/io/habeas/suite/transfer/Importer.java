@@ -1,0 +1,141 @@
+package io.habeas.suite.transfer;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.habeas.detention.v1.ImportOutcome;
+import io.habeas.detention.v1.ImportRecordResult;
+import io.habeas.detention.v1.ImportRecordsRequest;
+import io.habeas.detention.v1.ImportRecordsResponse;
+import io.habeas.detention.v1.ImportServiceGrpc;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * Sends a file's records in batches and keeps count. Batches hold up to 500 records and stay
+ * under the 1 MiB request limit; where they are cut depends on the file alone, and each batch's
+ * id is derived from the file's digest, the caller and the batch's position, so that running the
+ * same file again sends the same batches under the same ids and the service stores nothing twice
+ * (within its request-log window, 30 days by default).
+ */
+final class Importer {
+    static final int MAX_RECORDS = 500;
+    /** Below the services' 1 MiB per request, leaving room for the batch's own fields. */
+    static final int MAX_BATCH_BYTES = 1_000_000;
+    private static final Set<Status.Code> RETRIED = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.UNKNOWN, Status.Code.ABORTED);
+    private static final int TRIES = 5;
+
+    /** The call cannot go on for any batch: no valid token, or not allowed to import. */
+    static final class Refused extends Exception {
+        Refused(StatusRuntimeException cause) {
+            super(Summary.describe(cause), cause);
+        }
+    }
+
+    private final ImportServiceGrpc.ImportServiceStub stub;
+    private final String batchSeed;
+    private final Summary summary;
+    private final Progress progress;
+    private final BiConsumer<FileRecord.Person, String> stored;
+    private final List<FileRecord.Person> batch = new ArrayList<>();
+    private int batchBytes;
+    private int batchIndex;
+
+    /**
+     * @param batchSeed what batch ids are derived from: the file's digest and the caller
+     * @param stored told of each record stored, with the person it is now ("persons/{id}")
+     */
+    Importer(ImportServiceGrpc.ImportServiceStub stub, String batchSeed, Summary summary, Progress progress,
+            BiConsumer<FileRecord.Person, String> stored) {
+        this.stub = stub;
+        this.batchSeed = batchSeed;
+        this.summary = summary;
+        this.progress = progress;
+        this.stored = stored;
+    }
+
+    void run(Iterator<FileRecord> records) throws InterruptedException, Refused {
+        try (BatchStream stream = new BatchStream(stub)) {
+            while (records.hasNext()) {
+                FileRecord next = records.next();
+                if (next instanceof FileRecord.Unreadable bad) {
+                    summary.reject(List.of(bad.line()), "not sent: " + bad.reason());
+                    continue;
+                }
+                FileRecord.Person person = (FileRecord.Person) next;
+                int size = person.record().getSerializedSize() + 8;
+                if (size > MAX_BATCH_BYTES) {
+                    summary.reject(person.lines(), "not sent: the record is " + size
+                            + " bytes, more than one request may hold (1 MiB)");
+                    continue;
+                }
+                if (batch.size() == MAX_RECORDS || batchBytes + size > MAX_BATCH_BYTES) {
+                    flush(stream);
+                }
+                batch.add(person);
+                batchBytes += size;
+            }
+            flush(stream);
+        }
+        progress.update(summary.done(), summary.counts());
+        progress.finish();
+    }
+
+    private void flush(BatchStream stream) throws InterruptedException, Refused {
+        if (batch.isEmpty()) {
+            return;
+        }
+        String id = UUID.nameUUIDFromBytes((batchSeed + "/" + batchIndex).getBytes(StandardCharsets.UTF_8)).toString();
+        var request = ImportRecordsRequest.newBuilder().setBatchId(id);
+        batch.forEach(p -> request.addRecords(p.record()));
+        try {
+            count(sendWithRetries(stream, request.build()));
+        } catch (StatusRuntimeException failed) {
+            String reason = "batch " + (batchIndex + 1) + " failed whole: " + Summary.describe(failed);
+            batch.forEach(p -> summary.reject(p.lines(), reason));
+        }
+        batch.clear();
+        batchBytes = 0;
+        batchIndex++;
+        progress.update(summary.done(), summary.counts());
+    }
+
+    private ImportRecordsResponse sendWithRetries(BatchStream stream, ImportRecordsRequest request)
+            throws InterruptedException, Refused {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return stream.send(request);
+            } catch (StatusRuntimeException failed) {
+                Status.Code code = failed.getStatus().getCode();
+                if (code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED) {
+                    throw new Refused(failed);
+                }
+                if (!RETRIED.contains(code) || attempt == TRIES) {
+                    throw failed;
+                }
+                Thread.sleep(1000L << (attempt - 1));
+            }
+        }
+    }
+
+    private void count(ImportRecordsResponse response) {
+        for (ImportRecordResult result : response.getResultsList()) {
+            FileRecord.Person person = batch.get(result.getPosition());
+            ImportOutcome outcome = result.getOutcome();
+            switch (outcome) {
+                case IMPORT_OUTCOME_CREATED -> summary.created++;
+                case IMPORT_OUTCOME_UPDATED -> summary.updated++;
+                case IMPORT_OUTCOME_UNCHANGED -> summary.unchanged++;
+                default -> summary.reject(person.lines(), Summary.describe(result.getError()));
+            }
+            if (outcome != ImportOutcome.IMPORT_OUTCOME_REJECTED) {
+                stored.accept(person, result.getPerson());
+            }
+        }
+    }
+}
