@@ -29,7 +29,7 @@ class ImportAtomicityGrpcTest extends ImportGrpcTest {
         try {
             ImportRecord unforeseen = ImportRecord.newBuilder().setPerson(person("Unforeseen", "AZ")).build();
 
-            ImportStream stream = send(batch(detained("Stored First")), batch(detained("Good Before"), unforeseen,
+            var stream = send(batch(detained("Stored First")), batch(detained("Good Before"), unforeseen,
                     detained("Good After")));
 
             assertNotEquals(Status.Code.OK, stream.code());

@@ -16,10 +16,12 @@ import io.habeas.detention.v1.ImportDetention;
 import io.habeas.detention.v1.ImportIncident;
 import io.habeas.detention.v1.ImportRecord;
 import io.habeas.detention.v1.ImportRecordsRequest;
+import io.habeas.detention.v1.ImportRecordsResponse;
 import io.habeas.detention.v1.ImportServiceGrpc;
 import io.habeas.detention.v1.IncidentType;
 import io.habeas.kernel.access.Role;
 import io.habeas.support.testing.Bearer;
+import io.habeas.support.testing.StreamedCall;
 import io.quarkus.grpc.GrpcClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +54,7 @@ abstract class ImportGrpcTest extends GrpcTest {
         return ImportRecordsRequest.newBuilder().setBatchId(requestId()).addAllRecords(List.of(records)).build();
     }
 
-    ImportStream send(ImportRecordsRequest... batches) {
+    StreamedCall<ImportRecordsResponse> send(ImportRecordsRequest... batches) {
         return ImportStream.send(Bearer.as(importsChannel, Role.RECORDER), batches);
     }
 

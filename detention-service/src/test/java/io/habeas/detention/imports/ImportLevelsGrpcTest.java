@@ -100,9 +100,9 @@ class ImportLevelsGrpcTest extends ImportGrpcTest {
 
     @Test
     void aViewerOrAnalystOrNoTokenIsRefusedAndNothingStored() {
-        ImportStream viewer = ImportStream.send(Bearer.as(importsChannel, Role.VIEWER), batch(detained("Viewer's")));
-        ImportStream analyst = ImportStream.send(Bearer.as(importsChannel, Role.ANALYST), batch(detained("Analyst's")));
-        ImportStream anonymous = ImportStream.send(importsChannel, batch(person("Nobody's")));
+        var viewer = ImportStream.send(Bearer.as(importsChannel, Role.VIEWER), batch(detained("Viewer's")));
+        var analyst = ImportStream.send(Bearer.as(importsChannel, Role.ANALYST), batch(detained("Analyst's")));
+        var anonymous = ImportStream.send(importsChannel, batch(person("Nobody's")));
 
         assertEquals(Status.Code.PERMISSION_DENIED, viewer.code());
         assertEquals(Status.Code.PERMISSION_DENIED, analyst.code());

@@ -130,7 +130,7 @@ class ImportRecordsGrpcTest extends ImportGrpcTest {
         ImportRecordsRequest batch = batch(detained("First"));
         send(batch);
 
-        ImportStream reused = send(batch.toBuilder().setRecords(0, detained("Second")).build());
+        var reused = send(batch.toBuilder().setRecords(0, detained("Second")).build());
 
         assertEquals(Status.Code.ALREADY_EXISTS, reused.code());
         assertTrue(reused.responses().isEmpty());
@@ -175,7 +175,7 @@ class ImportRecordsGrpcTest extends ImportGrpcTest {
         ImportRecord[] tooMany = new ImportRecord[501];
         java.util.Arrays.fill(tooMany, ImportRecord.newBuilder().setPerson(person("One Of Many", "AZ")).build());
 
-        ImportStream stream = send(batch(detained("Before")), batch(tooMany), batch(detained("After")));
+        var stream = send(batch(detained("Before")), batch(tooMany), batch(detained("After")));
 
         assertEquals(Status.Code.INVALID_ARGUMENT, stream.code());
         assertEquals("records", GrpcAssertions.detail(stream.details(), BadRequest.class).getFieldViolations(0).getField());
@@ -185,7 +185,7 @@ class ImportRecordsGrpcTest extends ImportGrpcTest {
 
     @Test
     void aBatchWithoutBatchIdEndsTheStreamWithInvalidArgument() {
-        ImportStream stream = send(batch(detained("No Id")).toBuilder().clearBatchId().build());
+        var stream = send(batch(detained("No Id")).toBuilder().clearBatchId().build());
 
         assertEquals(Status.Code.INVALID_ARGUMENT, stream.code());
         assertEquals("batch_id", GrpcAssertions.detail(stream.details(), BadRequest.class).getFieldViolations(0).getField());

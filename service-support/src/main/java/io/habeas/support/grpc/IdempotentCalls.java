@@ -13,6 +13,7 @@ import io.habeas.support.access.Caller;
 import io.habeas.support.records.RequestLogEntry;
 import io.habeas.support.records.RequestLogRetention;
 import io.habeas.support.revisions.WriteRequest;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,12 +64,24 @@ public class IdempotentCalls {
 
     @Transactional
     public <R extends Message> R once(String requestId, Message request, Parser<R> answers, Supplier<R> write) {
-        return once("request_id", requestId, request, answers, write);
+        return identified("request_id", requestId, request, answers, write);
     }
 
-    /** As {@link #once(String, Message, Parser, Supplier)}, for a request whose id is its field {@code idField} (an import's batch_id). */
+    /**
+     * As {@link #once(String, Message, Parser, Supplier)}, for a request whose id is its field {@code idField} (an
+     * import's batch_id). Such a write stores a whole batch, so its transaction may last
+     * habeas.import.transaction-timeout seconds (300 unless set) rather than the default minute: a batch the
+     * documented limits allow, on a slow machine, must not be cut short into an INTERNAL.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 300, timeoutFromConfigProperty = "habeas.import.transaction-timeout")
     public <R extends Message> R once(String idField, String requestId, Message request, Parser<R> answers,
+            Supplier<R> write) {
+        return identified(idField, requestId, request, answers, write);
+    }
+
+    // Not through the proxy: a transaction's timeout is set only where it begins (the import's entry above).
+    private <R extends Message> R identified(String idField, String requestId, Message request, Parser<R> answers,
             Supplier<R> write) {
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_REQUEST_ID
                 || HumanText.problem(requestId, HumanText.Shape.LINE).isPresent()) {

@@ -1,6 +1,7 @@
 package io.habeas.statement.repository;
 
 import io.habeas.kernel.identifiers.ExternalId;
+import io.habeas.support.imports.ExternalIdHolders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,21 +22,7 @@ public class ImportIndexRepository {
 
     /** The actor holding each of these identifiers, whoever may see it. */
     public Map<ExternalId, UUID> holders(Collection<ExternalId> ids) {
-        Map<ExternalId, UUID> holders = new HashMap<>();
-        if (ids.isEmpty()) {
-            return holders;
-        }
-        List<?> rows = entityManager.createNativeQuery("SELECT r.scheme, r.value, r.actor_id FROM actor_external_id r"
-                        + " JOIN unnest(cast(:schemes AS text[]), cast(:values AS text[])) AS wanted(scheme, value)"
-                        + " ON wanted.scheme = r.scheme AND wanted.value = r.value")
-                .setParameter("schemes", ids.stream().map(ExternalId::scheme).toArray(String[]::new))
-                .setParameter("values", ids.stream().map(ExternalId::value).toArray(String[]::new))
-                .getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            holders.put(new ExternalId((String) columns[0], (String) columns[1]), (UUID) columns[2]);
-        }
-        return holders;
+        return ExternalIdHolders.find(entityManager, "actor_external_id", "actor_id", ids);
     }
 
     /** The statement holding each of these import keys, retracted or not, whoever may see it. */

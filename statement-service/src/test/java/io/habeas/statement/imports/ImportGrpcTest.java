@@ -16,8 +16,10 @@ import io.habeas.statement.v1.ImportRecord;
 import io.habeas.statement.v1.ImportServiceGrpc;
 import io.habeas.statement.v1.ImportStatement;
 import io.habeas.statement.v1.ImportStatementRecordsRequest;
+import io.habeas.statement.v1.ImportStatementRecordsResponse;
 import io.habeas.statement.v1.Statement;
 import io.habeas.support.testing.Bearer;
+import io.habeas.support.testing.StreamedCall;
 import io.quarkus.grpc.GrpcClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +61,11 @@ abstract class ImportGrpcTest extends GrpcTest {
         return ImportStatementRecordsRequest.newBuilder().setBatchId(requestId()).addAllRecords(List.of(records)).build();
     }
 
-    ImportStream send(ImportStatementRecordsRequest... batches) {
+    StreamedCall<ImportStatementRecordsResponse> send(ImportStatementRecordsRequest... batches) {
         return sendAs(Role.RECORDER, batches);
     }
 
-    ImportStream sendAs(Role role, ImportStatementRecordsRequest... batches) {
+    StreamedCall<ImportStatementRecordsResponse> sendAs(Role role, ImportStatementRecordsRequest... batches) {
         return ImportStream.send(Bearer.as(importsChannel, role), batches);
     }
 

@@ -113,9 +113,10 @@ public final class SoakReport {
         md.append("""
                 Unmarked: anything but a success or a marked degradation. Marked: the gateway's partial answer \
                 (`partial: true`, `X-Habeas-Partial`) or its problem+json 503/504 naming the backend that could not \
-                answer; on a write, UNAVAILABLE or DEADLINE_EXCEEDED, then sent again with the same request id (and \
+                answer; on a write, UNAVAILABLE, DEADLINE_EXCEEDED or a lost connection (grpc-java's UNKNOWN \
+                "channel closed" when a killed backend reset it), then sent again with the same request id (and \
                 ABORTED on such a retry, when it met the first attempt still committing). Unmarked: any other status \
-                or code (500, INTERNAL, UNKNOWN), a malformed body, a failed connection to the gateway, no answer \
+                or code (500, INTERNAL, any other UNKNOWN), a malformed body, a failed connection to the gateway, no answer \
                 within %d s, a write never acknowledged within %d s.
 
                 Memory flat: for each process that lived through the warm-up and two windows after the load \
