@@ -13,15 +13,16 @@ import java.util.Set;
  * config of its channel: the call failed because its instance went away (shutting down, restarting,
  * killed) or could not be reached, and another instance may answer. A Habeas service never answers
  * UNKNOWN; grpc-java reports a connection the server's end reset mid-call as UNKNOWN "channel closed"
- * (grpc-java issue 10120), which is a lost connection like any other (see {@link ConnectionLoss}). A read may always be sent again; a write only
- * when its request message has a request_id, with which the service stores it at most once. The
- * rule is per method, since a service config cannot look into a request; it is safe because every
- * Habeas write requires its request_id and refuses one without it (INVALID_ARGUMENT) before
- * storing anything, so a write sent again without one is refused again, never stored twice. Each call
- * gets at most {@value #MAX_ATTEMPTS} attempts, all within its own deadline; no other code is
- * retried, since any other answer is the service's about the request. An UNAVAILABLE that another
- * instance would answer the same (the database the instances share is out of reach) carries the
- * trailer grpc-retry-pushback-ms with a negative value, and is not sent again (gRFC A6).
+ * (grpc-java issue 10120), which is a lost connection like any other (see {@link ConnectionLoss}). A
+ * read may always be sent again; a write only when its request message has a request_id, with which
+ * the service stores it at most once. The rule is per method, since a service config cannot look into
+ * a request; it is safe because every Habeas write requires its request_id and refuses one without it
+ * (INVALID_ARGUMENT) before storing anything, so a write sent again without one is refused again,
+ * never stored twice. Each call gets at most {@value #MAX_ATTEMPTS} attempts, all within its own
+ * deadline; no other code is retried, since any other answer is the service's about the request. An
+ * UNAVAILABLE that another instance would answer the same (the database the instances share is out of
+ * reach) carries the trailer grpc-retry-pushback-ms with a negative value, and is not sent again (gRFC
+ * A6).
  */
 public final class RetriedCalls {
     public static final int MAX_ATTEMPTS = 3;
