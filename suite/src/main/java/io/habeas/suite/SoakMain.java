@@ -41,7 +41,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * over time, writes a Markdown report and exits 1 when any check fails (2 on bad arguments).
  */
 public final class SoakMain {
-    private static final List<String> BACKENDS = List.of("detention-service", "statement-service");
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
     private static final Duration WRITE_BUDGET = Duration.ofSeconds(90);
     private static final int OPEN_LOOP_THREADS = 64;
@@ -78,7 +77,7 @@ public final class SoakMain {
         Database database = Database.embedded(data.resolve("postgres"), ports.postgres(), options.durability());
         // One token drives all the reads: the gateway's per-client limit would measure itself.
         Suite suite = new Suite(root, data.resolve("logs"), ports, database, tokens, PageTokenKey.inFolder(data),
-                Map.of("HABEAS_GATEWAY_RATE_LIMIT_REQUESTS", "0"));
+                Map.of("HABEAS_GATEWAY_RATE_LIMIT_REQUESTS", "0"), options.instances());
         List<String> missing = suite.missingJars();
         if (!missing.isEmpty()) {
             database.close();
@@ -101,7 +100,7 @@ public final class SoakMain {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> sample(suite, memory), 0, SAMPLE_EVERY.toSeconds(), TimeUnit.SECONDS);
         Duration validity = options.soak().plusHours(2);
-        try (Clients clients = new Clients(ports.detention(), ports.statement(),
+        try (Clients clients = new Clients(portsOf(suite.instances(Suite.DETENTION)), portsOf(suite.instances(Suite.STATEMENT)),
                 tokens.forPerson(Role.RECORDER, validity))) {
             suite.start(SoakMain::progress);
             progress("Data and logs: " + data);
@@ -148,8 +147,7 @@ public final class SoakMain {
                 killer.stop();
                 killing.join();
             }
-            for (String backend : BACKENDS) {
-                ServiceProcess service = suite.service(backend);
+            for (ServiceProcess service : backends(suite)) {
                 if (!service.isRunning()) {
                     suite.start(service, SoakMain::progress);
                 }
@@ -166,7 +164,7 @@ public final class SoakMain {
             SoakReport report = new SoakReport(
                     new SoakReport.Settings(options.soak(), database.describe(), options.killEvery(), options.peakWorkers(),
                             options.peakLength(), options.loadWarmUp(), options.loadShare(), options.memoryWarmUp(),
-                            options.memoryWindow(), 0.10, WRITE_BUDGET, options.seedPersons(), SAMPLE_EVERY),
+                            options.memoryWindow(), 0.10, WRITE_BUDGET, options.seedPersons(), SAMPLE_EVERY, options.instances()),
                     new SoakReport.Context(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(began.atOffset(ZoneOffset.UTC)
                             .withNano(0)) + " UTC", commit(root), Machine.describe(), loadBefore, loadAfter, options.note()),
                     new SoakReport.Findings(peak, open, soakStart, outcomes, latencies.summaries(), killer.kills(),
@@ -189,17 +187,29 @@ public final class SoakMain {
         }
     }
 
+    /** Every instance of detention-service and of statement-service: what the soak kills. */
+    private static List<ServiceProcess> backends(Suite suite) {
+        List<ServiceProcess> backends = new ArrayList<>(suite.instances(Suite.DETENTION));
+        backends.addAll(suite.instances(Suite.STATEMENT));
+        return backends;
+    }
+
+    private static List<Integer> portsOf(List<ServiceProcess> instances) {
+        return instances.stream().map(instance -> instance.port).toList();
+    }
+
     /** Every process's memory now; a backend between a kill and its restart is skipped. */
     private static void sample(Suite suite, MemoryTimeline memory) {
         Instant now = Instant.now();
         try {
-            for (String name : List.of("gateway", "detention-service", "statement-service")) {
-                ServiceProcess service = suite.service(name);
+            List<ServiceProcess> applications = new ArrayList<>(backends(suite));
+            applications.add(suite.service(Suite.GATEWAY));
+            for (ServiceProcess service : applications) {
                 if (service.isRunning()) {
                     long pid = service.pid();
                     ProcessMemory m = ProcessMemory.of(pid);
                     if (m != null) {
-                        memory.record(name, pid, MemoryTimeline.Metric.RSS, m, 1, now);
+                        memory.record(service.name, pid, MemoryTimeline.Metric.RSS, m, 1, now);
                     }
                 }
             }
@@ -275,7 +285,8 @@ public final class SoakMain {
                     continue;
                 }
                 next += every.toNanos();
-                ServiceProcess victim = suite.service(BACKENDS.get(random.nextInt(BACKENDS.size())));
+                List<ServiceProcess> backends = backends(suite);
+                ServiceProcess victim = backends.get(random.nextInt(backends.size()));
                 Instant killed = Instant.now();
                 long pid = victim.pid();
                 try {

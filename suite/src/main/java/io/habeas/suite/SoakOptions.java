@@ -7,13 +7,14 @@ import java.util.Locale;
 /** The soak's settings, from its command line. */
 record SoakOptions(Duration soak, Database.Durability durability, Duration killEvery, int peakWorkers, Duration peakLength,
         Duration loadWarmUp, double loadShare, Duration memoryWarmUp, Duration memoryWindow, int seedPersons, Path report,
-        String note, boolean keepData) {
+        String note, boolean keepData, int instances) {
 
     static final String USAGE = """
-            usage: bench/soak [--minutes N] [--database crash-safe|durable] [--kill-every 30s] [--peak 30s] [--workers 16]
-                              [--warm-up 20s] [--share 0.8] [--memory-warm-up 5m] [--memory-window 5m] [--seed 40]
+            usage: bench/soak [--minutes N] [--database crash-safe|durable] [--kill-every 30s] [--instances 2] [--peak 30s]
+                              [--workers 16] [--warm-up 20s] [--share 0.8] [--memory-warm-up 5m] [--memory-window 5m] [--seed 40]
                               [--report FILE] [--note TEXT] [--keep-data]
-            Durations: 90s, 5m. The memory verdict needs the soak to last at least warm-up plus two windows.""";
+            Durations: 90s, 5m. The memory verdict needs the soak to last at least warm-up plus two windows.
+            --instances: of detention-service and of statement-service each; every kill stops one of them.""";
 
     static SoakOptions parse(String[] args) {
         Duration soak = Duration.ofMinutes(30);
@@ -29,6 +30,7 @@ record SoakOptions(Duration soak, Database.Durability durability, Duration killE
         Path report = Path.of("target", "soak-report.md");
         String note = "";
         boolean keep = false;
+        int instances = 2;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--keep-data")) {
@@ -54,6 +56,7 @@ record SoakOptions(Duration soak, Database.Durability durability, Duration killE
                 case "--memory-warm-up" -> memoryWarmUp = duration(option, value);
                 case "--memory-window" -> memoryWindow = duration(option, value);
                 case "--seed" -> seed = positive(option, value);
+                case "--instances" -> instances = positive(option, value);
                 case "--report" -> report = Path.of(value);
                 case "--note" -> note = value;
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -66,7 +69,7 @@ record SoakOptions(Duration soak, Database.Durability durability, Duration killE
             throw new IllegalArgumentException("--share is a fraction of the peak, above 0 and at most 1");
         }
         return new SoakOptions(soak, durability, killEvery, workers, peak, warmUp, share, memoryWarmUp, memoryWindow, seed,
-                report, note, keep);
+                report, note, keep, instances);
     }
 
     /** "90s", "5m" or "1h". */

@@ -21,13 +21,15 @@ class SoakOptionsTest {
         assertEquals(Duration.ofMinutes(5), options.memoryWarmUp());
         assertEquals(Duration.ofMinutes(5), options.memoryWindow());
         assertFalse(options.keepData());
+        assertEquals(2, options.instances());
     }
 
     @Test
     void everyOptionIsRead() {
         SoakOptions options = SoakOptions.parse(new String[] {"--minutes", "3", "--database", "durable", "--kill-every", "45s",
                 "--peak", "20s", "--workers", "8", "--warm-up", "1m", "--share", "0.5", "--memory-warm-up", "30s",
-                "--memory-window", "60s", "--seed", "10", "--report", "out/r.md", "--note", "shared machine", "--keep-data"});
+                "--memory-window", "60s", "--seed", "10", "--report", "out/r.md", "--note", "shared machine", "--keep-data",
+                "--instances", "3"});
         assertEquals(Duration.ofMinutes(3), options.soak());
         assertEquals(Database.Durability.DURABLE, options.durability());
         assertEquals(Duration.ofSeconds(45), options.killEvery());
@@ -41,6 +43,7 @@ class SoakOptionsTest {
         assertEquals(Path.of("out/r.md"), options.report());
         assertEquals("shared machine", options.note());
         assertTrue(options.keepData());
+        assertEquals(3, options.instances());
     }
 
     @Test
@@ -54,7 +57,7 @@ class SoakOptionsTest {
     @Test
     void aWrongOptionSaysWhatIsWrong() {
         for (String[] wrong : new String[][] {{"--peak", "90"}, {"--peak", "0s"}, {"--peak", "-5s"}, {"--peak", "s"},
-                {"--workers", "0"}, {"--workers", "many"}, {"--minutes", "soon"}, {"--minutes", "0"}, {"--share", "most"},
+                {"--workers", "0"}, {"--workers", "many"}, {"--instances", "0"}, {"--minutes", "soon"}, {"--minutes", "0"}, {"--share", "most"},
                 {"--database", "fast"}, {"--share", "1.5"}, {"--share", "0"}, {"--minutes"}, {"--frobnicate", "1"}}) {
             var failure = assertThrows(IllegalArgumentException.class, () -> SoakOptions.parse(wrong), String.join(" ", wrong));
             assertTrue(failure.getMessage().contains(wrong[0]), failure.getMessage());

@@ -38,13 +38,14 @@ public class CallerDeadline implements ServerInterceptor {
                 : Context.current().withCancellation();
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
         return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            /**
+             * The context first: the listeners below end the call's request scope, and work still
+             * running then fails; it must already see its call cancelled, not report an incident.
+             */
             @Override
             public void onCancel() {
-                try {
-                    super.onCancel();
-                } finally {
-                    context.cancel(null);
-                }
+                context.cancel(null);
+                super.onCancel();
             }
 
             @Override

@@ -1,13 +1,43 @@
 package io.habeas.support.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.Context;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.habeas.support.testing.RecordedServerCall;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The grpc-timeout header as the gRPC spec writes it; anything else is no deadline. */
+/** The grpc-timeout header as the gRPC spec writes it; anything else is no deadline; a cancel reaches the context first. */
 class CallerDeadlineTest {
+
+    @Test
+    void aCallerWhoLeavesIsSeenAsGoneBeforeTheCallsScopeEnds() {
+        AtomicBoolean cancelledWhenScopeEnds = new AtomicBoolean();
+        AtomicBoolean cancelledAtStart = new AtomicBoolean(true);
+        ServerCall.Listener<String> listener = new CallerDeadline().interceptCall(new RecordedServerCall("test/Read"),
+                new Metadata(), (call, headers) -> {
+                    Context callContext = Context.current();
+                    cancelledAtStart.set(callContext.isCancelled());
+                    return new ServerCall.Listener<String>() {
+                        @Override
+                        public void onCancel() {
+                            cancelledWhenScopeEnds.set(callContext.isCancelled());
+                        }
+                    };
+                });
+
+        listener.onCancel();
+
+        assertFalse(cancelledAtStart.get());
+        assertTrue(cancelledWhenScopeEnds.get());
+    }
 
     @Test
     void readsEveryUnit() {

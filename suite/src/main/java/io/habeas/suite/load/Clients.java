@@ -6,9 +6,17 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
+import io.habeas.kernel.grpc.StaticAddresses;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The load's gRPC channels to both services, sending one caller's bearer token with every call. */
+/**
+ * The load's gRPC channels to both services, sending one caller's bearer token with every call. With
+ * several instances of a service, calls go round robin to those that are up, as a deployment's
+ * clients do; the harness's own retries, not the channel's, send a failed call again, so that it
+ * sees every answer.
+ */
 public final class Clients implements AutoCloseable {
     private static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 
@@ -18,8 +26,12 @@ public final class Clients implements AutoCloseable {
     private final Channel statement;
 
     public Clients(int detentionPort, int statementPort, String token) {
-        detentionChannel = open(detentionPort);
-        statementChannel = open(statementPort);
+        this(List.of(detentionPort), List.of(statementPort), token);
+    }
+
+    public Clients(List<Integer> detentionPorts, List<Integer> statementPorts, String token) {
+        detentionChannel = open("detention-service", detentionPorts);
+        statementChannel = open("statement-service", statementPorts);
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         var bearer = MetadataUtils.newAttachHeadersInterceptor(headers);
@@ -27,8 +39,15 @@ public final class Clients implements AutoCloseable {
         statement = ClientInterceptors.intercept(statementChannel, bearer);
     }
 
-    private static ManagedChannel open(int port) {
-        return ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().maxInboundMessageSize(MAX_ANSWER_BYTES).build();
+    private static ManagedChannel open(String service, List<Integer> ports) {
+        if (ports.size() == 1) {
+            return ManagedChannelBuilder.forAddress("127.0.0.1", ports.get(0)).usePlaintext()
+                    .maxInboundMessageSize(MAX_ANSWER_BYTES).build();
+        }
+        ManagedChannelBuilder<?> builder = ManagedChannelBuilder.forTarget(StaticAddresses.SCHEME + "://" + service);
+        StaticAddresses.use(service, StaticAddresses.SCHEME,
+                Optional.of(String.join(",", ports.stream().map(port -> "127.0.0.1:" + port).toList())), builder);
+        return builder.defaultLoadBalancingPolicy("round_robin").usePlaintext().maxInboundMessageSize(MAX_ANSWER_BYTES).build();
     }
 
     public Channel detention() {

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The soak's findings as Markdown: the verdict first, then the figures behind it. */
 public final class SoakReport {
@@ -16,7 +18,7 @@ public final class SoakReport {
     /** How the run was set up. */
     public record Settings(Duration soak, String database, Duration killEvery, int peakWorkers, Duration peakLength,
             Duration loadWarmUp, double loadShare, Duration memoryWarmUp, Duration memoryWindow, double memoryTolerance,
-            Duration writeBudget, int seedPersons, Duration sampleEvery) {
+            Duration writeBudget, int seedPersons, Duration sampleEvery, int instances) {
     }
 
     /** Where and when it ran. */
@@ -135,10 +137,12 @@ public final class SoakReport {
 
     private void setup(StringBuilder md) {
         md.append("## Settings and machine\n\n");
-        md.append("- Soak: %s of open-loop load at %.0f%% of the peak, a random backend (detention-service or "
-                .formatted(minutes(settings.soak()), 100 * settings.loadShare()))
-                .append("statement-service) killed with SIGKILL every %d s and started again; the gateway and PostgreSQL run throughout.\n"
-                        .formatted(settings.killEvery().toSeconds()));
+        md.append("- Soak: %s of open-loop load at %.0f%% of the peak, %d instance%s each of detention-service and statement-service, "
+                .formatted(minutes(settings.soak()), 100 * settings.loadShare(), settings.instances(),
+                        settings.instances() == 1 ? "" : "s"))
+                .append("a random one of them killed with SIGKILL every %d s and started again; ".formatted(settings.killEvery().toSeconds()))
+                .append("the clients (the load, the gateway, statement-service) call every instance, round robin over those that are up; ")
+                .append("the gateway and PostgreSQL run throughout.\n");
         md.append("- Mix: ").append(MixedLoad.describe()).append("; writes are persons, detentions, custody events and ")
                 .append("statements with a claim, each with a request id, retried after a pause of 0.1 s doubling to 5 s (with jitter) for up to ")
                 .append(settings.writeBudget().toSeconds()).append(" s.\n");
@@ -187,7 +191,7 @@ public final class SoakReport {
 
     private void kills(StringBuilder md) {
         md.append("## Kills\n\n");
-        for (String backend : List.of("detention-service", "statement-service")) {
+        for (String backend : backendNames()) {
             List<Kill> of = findings.kills().stream().filter(k -> k.backend().equals(backend)).toList();
             List<Long> ready = of.stream().map(k -> k.toReady().toMillis()).sorted().toList();
             md.append("- %s: killed %d times; ready again after %s s (min, median, max).%n".formatted(backend, of.size(),
@@ -203,17 +207,18 @@ public final class SoakReport {
         md.append("## Memory\n\n");
         md.append("MiB over time (t from the suite's start; the soak starts at %s). Backends: the incarnation alive then (#n).\n\n"
                 .formatted(clock(findings.soakStart())));
-        md.append("| t | gateway RSS | PostgreSQL's own processes: anonymous (PSS) | its backends: anonymous (processes) "
-                + "| detention-service RSS | statement-service RSS |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        List<String> backends = backendNames();
+        md.append("| t | gateway RSS | PostgreSQL's own processes: anonymous (PSS) | its backends: anonymous (processes) | ")
+                .append(String.join(" | ", backends.stream().map(b -> b + " RSS").toList())).append(" |\n");
+        md.append("|---|---|---|---|").append("---|".repeat(backends.size())).append('\n');
         Duration end = memory.series().stream().flatMap(s -> s.samples().stream()).map(MemoryTimeline.Sample::at)
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         long step = Math.max(60, (end.toSeconds() / 12 + 59) / 60 * 60);
         for (long t = 0; t <= end.toSeconds() + step - 1; t += step) {
             Duration at = Duration.ofSeconds(Math.min(t, end.toSeconds()));
-            List<String> cells = List.of(cell(memory, "gateway", at), cell(memory, "postgresql", at),
-                    cell(memory, "postgresql backends", at), cell(memory, "detention-service", at),
-                    cell(memory, "statement-service", at));
+            List<String> cells = new ArrayList<>(List.of(cell(memory, "gateway", at), cell(memory, "postgresql", at),
+                    cell(memory, "postgresql backends", at)));
+            backends.forEach(backend -> cells.add(cell(memory, backend, at)));
             if (cells.stream().anyMatch(c -> !c.equals("-"))) {
                 md.append("| ").append(clock(at)).append(" | ").append(String.join(" | ", cells)).append(" |\n");
             }
@@ -236,7 +241,7 @@ public final class SoakReport {
         md.append("\nBackend incarnations (each kill starts a new one; too short-lived to judge one by one, so compared with each other):\n\n");
         md.append("| backend | incarnations | lifetime median, max | RSS at its last sample: min, median, max | mean peak RSS, first 5 / last 5 |\n");
         md.append("|---|---|---|---|---|\n");
-        for (String backend : List.of("detention-service", "statement-service")) {
+        for (String backend : backends) {
             List<MemoryTimeline.Series> all = memory.series(backend);
             if (all.isEmpty()) {
                 continue;
@@ -250,6 +255,18 @@ public final class SoakReport {
                     mib(all.stream().skip(Math.max(0, all.size() - 5)).mapToLong(MemoryTimeline.Series::maxKib).average().orElse(0))));
         }
         md.append('\n');
+    }
+
+    /** The backend instances, by name ("detention-service", "detention-service-2", ...), as killed or sampled. */
+    private List<String> backendNames() {
+        Set<String> names = new TreeSet<>();
+        findings.memory().series().stream().map(series -> series.process).filter(SoakReport::isBackend).forEach(names::add);
+        findings.kills().forEach(kill -> names.add(kill.backend()));
+        return List.copyOf(names);
+    }
+
+    private static boolean isBackend(String process) {
+        return process.startsWith("detention-service") || process.startsWith("statement-service");
     }
 
     private static String cell(MemoryTimeline memory, String process, Duration at) {
@@ -271,7 +288,7 @@ public final class SoakReport {
     }
 
     private static String label(MemoryTimeline.Series series) {
-        return series.process + (series.process.endsWith("-service") ? " #" + series.incarnation : "")
+        return series.process + (isBackend(series.process) ? " #" + series.incarnation : "")
                 + (series.process.equals("postgresql") ? " (own processes)" : "");
     }
 
