@@ -91,6 +91,13 @@ const SELF_TESTS = [
     (docs) => { deployment(docs, 'statement-service').spec.template.spec.containers[0].image = 'habeas/statement-service:latest'; }],
   ['a container without limits', 'no limits.memory',
     (docs) => { delete deployment(docs, 'gateway').spec.template.spec.containers[0].resources.limits; }],
+  ['a JVM sized from the container instead of its own flags', 'gateway: JAVA_OPTS_APPEND sets no -Xmx',
+    (docs) => { const cm = find(docs, 'ConfigMap', 'gateway');
+      cm.data.JAVA_OPTS_APPEND = cm.data.JAVA_OPTS_APPEND.replace(/-Xmx\S+/, '-XX:MaxRAMPercentage=75.0'); }],
+  ['a memory limit the JVM outgrows', 'statement-service: memory limit 256 MiB leaves less than 192 MiB',
+    (docs) => { container(docs, 'statement-service').resources.limits.memory = '256Mi'; }],
+  ['an app without MALLOC_ARENA_MAX', 'detention-service: MALLOC_ARENA_MAX not set',
+    (docs) => { delete find(docs, 'ConfigMap', 'detention-service').data.MALLOC_ARENA_MAX; }],
   ['NetworkPolicies opened to every pod in the namespace', 'detention -> statement:8080/TCP denied',
     (docs) => {
       const policy = (name) => docs.find((d) => d.kind === 'NetworkPolicy' && d.metadata.name === name).spec;

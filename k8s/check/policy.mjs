@@ -23,9 +23,27 @@ const PROBES = { startupProbe: '/q/health/started', livenessProbe: '/q/health/li
 // Health, metrics and the OpenAPI document live on Quarkus's management interface, never on the API port.
 const MANAGEMENT = { name: 'management', port: 9000 };
 const JSON_LOGS = 'QUARKUS_LOG_CONSOLE_JSON_ENABLED';
+// What a JVM holds beyond its heap, measured under load (metaspace ~90 MiB, code cache, symbols,
+// threads, malloc): the container's memory limit leaves at least this above -Xmx.
+const NON_HEAP_MIB = 192;
 const OTLP_ENDPOINT = 'QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT';
 
 const err = (cond, msg) => (cond ? [] : [msg]);
+
+/** A memory quantity ("448Mi", "1Gi", "512M") in MiB; undefined for what is not one. */
+export function mebibytes(quantity) {
+  const m = /^(\d+)(Ki|Mi|Gi|M|G)?$/.exec(String(quantity ?? ''));
+  if (!m) return undefined;
+  const factor = { Ki: 1 / 1024, Mi: 1, Gi: 1024, M: 1e6 / 2 ** 20, G: 1e9 / 2 ** 20, undefined: 1 / 2 ** 20 }[m[2]];
+  return Number(m[1]) * factor;
+}
+
+/** A JVM flag's size in MiB ("-Xmx160m", "-XX:MaxMetaspaceSize=160m"), or undefined when absent. */
+function jvmMebibytes(options, flag) {
+  const m = new RegExp(`(?:^|\\s)${flag}(\\d+)([kmg])(?=\\s|$)`, 'i').exec(options);
+  if (!m) return undefined;
+  return Number(m[1]) * { k: 1 / 1024, m: 1, g: 1024 }[m[2].toLowerCase()];
+}
 
 export function imageProblems(image) {
   if (!image) return ['no image'];
@@ -242,6 +260,22 @@ export function checkOverlay(overlay, docs) {
     }
     add(`${app} limits gRPC connection age`, err(configMap(app).HABEAS_GRPC_SERVER_MAX_CONNECTION_AGE,
       'HABEAS_GRPC_SERVER_MAX_CONNECTION_AGE not set'));
+  }
+  // Memory (k8s/README.md, "Memory"): the JVM bounds itself, and the container's limit sits above.
+  for (const app of APPS) {
+    const cm = configMap(app);
+    const options = cm.JAVA_OPTS_APPEND ?? '';
+    const heap = jvmMebibytes(options, '-Xmx');
+    const limit = mebibytes(one('Deployment', app)?.spec.template.spec.containers[0].resources?.limits?.memory);
+    add(`${app} bounds its JVM's memory below the container's limit`, [
+      ...err(heap !== undefined, `${app}: JAVA_OPTS_APPEND sets no -Xmx`),
+      ...err(jvmMebibytes(options, '-XX:MaxMetaspaceSize=') !== undefined, `${app}: no -XX:MaxMetaspaceSize`),
+      ...err(jvmMebibytes(options, '-XX:ReservedCodeCacheSize=') !== undefined, `${app}: no -XX:ReservedCodeCacheSize`),
+      ...err(!/MaxRAMPercentage/.test(options), `${app}: -XX:MaxRAMPercentage sizes the heap from the limit`),
+      ...err(cm.MALLOC_ARENA_MAX !== undefined, `${app}: MALLOC_ARENA_MAX not set`),
+      ...err(heap === undefined || (limit !== undefined && limit >= heap + NON_HEAP_MIB),
+        `${app}: memory limit ${limit ?? 'none'} MiB leaves less than ${NON_HEAP_MIB} MiB above the heap's ${heap} MiB`),
+    ]);
   }
   add('Service/gateway has an http port', err(one('Service', 'gateway')?.spec.ports?.some((p) => p.name === 'http'),
     'no port named http'));
