@@ -3,6 +3,9 @@ package io.habeas.detention.watch;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.detention.service.FeedWatches;
+import io.habeas.detention.support.Fixtures;
+import io.habeas.detention.v1.CreateDetentionRequest;
+import io.habeas.detention.v1.Detention;
 import io.habeas.detention.support.GrpcTest;
 import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.FeedWatchServiceGrpc;
@@ -70,6 +73,13 @@ abstract class WatchTest extends GrpcTest {
         }
         fail("the watch was neither registered nor refused");
         return watching;
+    }
+
+    /** A detention, which may run at once with the person's others: the tests need several items. */
+    @Override
+    protected Detention createDetention(Detention.Builder detention) {
+        return detentions.createDetention(CreateDetentionRequest.newBuilder().setDetention(detention).setAllowConcurrent(true)
+                .setRequestId(Fixtures.requestId()).build()).getDetention();
     }
 
     /** The person's feed as ListPersonFeed gives it to an admin. */

@@ -70,6 +70,11 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
         }
     }
 
+    /** The next response already received, or null. */
+    R poll() {
+        return received.poll();
+    }
+
     /** The next n responses. */
     List<R> next(int n) {
         List<R> responses = new ArrayList<>();

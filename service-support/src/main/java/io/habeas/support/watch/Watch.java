@@ -10,6 +10,7 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.audit.AuditedCalls;
 import io.habeas.support.audit.ReadAudit;
 import io.habeas.support.grpc.GrpcErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * One client's watch of one feed: what it has been offered, a bounded buffer of what it has not
@@ -25,6 +27,7 @@ import java.util.function.Function;
  * up is ended with the resume token of the last change it was sent, so it resumes losing nothing.
  */
 public final class Watch<R extends Message> {
+    private static final Logger LOG = Logger.getLogger(Watch.class);
     public static final String RESUME_TOKEN = "resume_token";
 
     /** A change waiting for the client: its response, and the token just after it. */
@@ -154,11 +157,15 @@ public final class Watch<R extends Message> {
             Pending<R> next = buffer.poll();
             try {
                 context.run(() -> {
-                    audit.record(AuditedCalls.method(), next.response(), subject.principal(), subject.clearance());
+                    String method = AuditedCalls.method();
+                    // Outside any request: the audit's reads need a transaction of their own.
+                    QuarkusTransaction.requiringNew().run(
+                            () -> audit.record(method, next.response(), subject.principal(), subject.clearance()));
                     AuditedCalls.passed(next.response());
                     call.onNext(next.response());
                 });
             } catch (RuntimeException failed) {
+                LOG.warnf("A watch was ended: %s", failed.toString());
                 // The read audit could not be written: nothing unaudited leaves, and nothing is lost.
                 end(Code.UNAVAILABLE, "DEPENDENCY_UNAVAILABLE", "the read could not be audited; resume from resume_token");
                 return;
