@@ -50,6 +50,8 @@ class FeedWatchAccessGrpcTest extends WatchTest {
         assertEquals(List.of(secret.getName(), open.getName(), secret.getName()),
                 seenByAdmin.stream().map(r -> r.getChange().getItem().getDetention().getName()).toList());
         assertEquals(FeedChangeKind.FEED_CHANGE_KIND_RETRACTED, seenByAdmin.get(2).getChange().getKind());
+        assertEquals(2, database.count("read_audit WHERE resource = '" + secret.getName()
+                + "' AND method = 'habeas.detention.v1.FeedWatchService/WatchCountryFeed' AND principal = 'admin@habeas.test'"));
     }
 
     @Test
