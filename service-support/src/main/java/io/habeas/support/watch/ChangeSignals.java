@@ -44,7 +44,6 @@ public class ChangeSignals {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private volatile Thread listener;
     private volatile boolean stopping;
-    private volatile boolean listening;
 
     /** Wakes this subscriber on every notification of the channel, and at every poll interval. */
     public synchronized void subscribe(String channel, Runnable wake) {
@@ -53,11 +52,6 @@ public class ChangeSignals {
             listener = WatchHub.daemon("habeas-watch-listener").newThread(this::listen);
             listener.start();
         } // else the listener sees the new subscriber within a poll interval and listens again, with its channel
-    }
-
-    /** Whether the listening connection is open now. */
-    public boolean listening() {
-        return listening;
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -69,14 +63,15 @@ public class ChangeSignals {
     }
 
     private void listen() {
+        boolean lost = false;
         while (!stopping) {
             try (Connection connection = connect()) {
+                lost = false;
                 try (Statement statement = connection.createStatement()) {
                     for (String channel : subscribers.stream().map(Subscriber::channel).distinct().toList()) {
                         statement.execute("LISTEN " + channel);
                     }
                 }
-                listening = true;
                 wakeAll(null); // what was committed while not listening
                 PGConnection notices = connection.unwrap(PGConnection.class);
                 int channels = subscribers.size();
@@ -91,13 +86,13 @@ public class ChangeSignals {
                     }
                 }
             } catch (SQLException e) {
-                if (!stopping) {
-                    LOG.warnf("The watch listener lost its database connection (%s); opening it again in a second", e.getMessage());
+                if (!stopping && !lost) {
+                    LOG.warnf("The watch listener lost its database connection (%s); it opens it again every second", e.getMessage());
                 }
-            } finally {
-                listening = false;
+                lost = true;
             }
             pause();
+            wakeAll(null); // while the database is out of reach too: watches still end when their tokens expire
         }
     }
 
