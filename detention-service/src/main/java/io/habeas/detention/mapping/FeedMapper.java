@@ -49,4 +49,18 @@ public final class FeedMapper {
         }
         return proto.build();
     }
+
+    /** The item with its record reduced to its name: one the reader saw, whose record it may no longer read. */
+    public static FeedItem withRecordNameOnly(FeedItem item) {
+        var reduced = item.toBuilder();
+        switch (item.getRecordCase()) {
+            case DETENTION -> reduced.setDetention(io.habeas.detention.v1.Detention.newBuilder().setName(item.getDetention().getName()));
+            case CUSTODY_EVENT -> reduced.setCustodyEvent(io.habeas.detention.v1.CustodyEvent.newBuilder().setName(item.getCustodyEvent().getName()));
+            case CHARGE -> reduced.setCharge(io.habeas.detention.v1.Charge.newBuilder().setName(item.getCharge().getName()));
+            case INCIDENT -> reduced.setIncident(io.habeas.detention.v1.Incident.newBuilder().setName(item.getIncident().getName()));
+            case COURT_EVENT -> reduced.setCourtEvent(io.habeas.detention.v1.CourtEvent.newBuilder().setName(item.getCourtEvent().getName()));
+            default -> reduced.clearRecord();
+        }
+        return reduced.build();
+    }
 }

@@ -84,6 +84,11 @@ public class FeedService {
                 .map(read -> withRecords(read, at));
     }
 
+    /** Items of these entries with their records as they are now; an entry whose record is not found is left out. */
+    public List<Item> itemsNow(List<FeedEntry> entries) {
+        return withRecords(entries, snapshots.at(AsOf.NOW));
+    }
+
     /** Entries whose records were not yet known at the instant (stored before history was kept) are left out. */
     private List<Item> withRecords(List<FeedEntry> entries, Snapshot at) {
         Set<UUID> started = ids(entries, Set.of(FeedItemKind.DETENTION_STARTED));

@@ -4,6 +4,7 @@ import io.grpc.ServiceDescriptor;
 import io.habeas.audit.v1.ReadAuditServiceGrpc;
 import io.habeas.detention.v1.DetentionServiceGrpc;
 import io.habeas.detention.v1.ExportServiceGrpc;
+import io.habeas.detention.v1.FeedWatchServiceGrpc;
 import io.habeas.detention.v1.ImportServiceGrpc;
 import io.habeas.detention.v1.IncidentServiceGrpc;
 import io.habeas.detention.v1.PersonServiceGrpc;
@@ -20,7 +21,7 @@ class AccessTest extends AccessContract {
     protected List<ServiceDescriptor> services() {
         return List.of(PersonServiceGrpc.getServiceDescriptor(), DetentionServiceGrpc.getServiceDescriptor(),
                 IncidentServiceGrpc.getServiceDescriptor(), ImportServiceGrpc.getServiceDescriptor(),
-                ExportServiceGrpc.getServiceDescriptor(),
+                ExportServiceGrpc.getServiceDescriptor(), FeedWatchServiceGrpc.getServiceDescriptor(),
                 ReadAuditServiceGrpc.getServiceDescriptor());
     }
 }

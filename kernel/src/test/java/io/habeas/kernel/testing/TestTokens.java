@@ -45,6 +45,11 @@ public final class TestTokens {
         return mint(subject, c -> c, KEY, groups);
     }
 
+    /** A token of one role that expires this long from now. */
+    public static String expiringIn(Role role, Duration lifetime) {
+        return mint(role.claim() + "@habeas.test", c -> c.expiresAt(Instant.now().plus(lifetime)), KEY, role.claim());
+    }
+
     public static String bearer(Role role) {
         return "Bearer " + of(role);
     }

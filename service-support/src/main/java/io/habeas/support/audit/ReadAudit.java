@@ -2,6 +2,7 @@ package io.habeas.support.audit;
 
 import com.google.protobuf.Message;
 import io.habeas.kernel.access.AccessLevel;
+import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.support.access.Caller;
 import io.habeas.support.records.UuidV7;
@@ -38,10 +39,15 @@ public class ReadAudit {
 
     /** Audits the answer this method gives the caller; UNAVAILABLE when its entries cannot be written. */
     public void record(String method, Message answer) {
+        record(method, answer, caller.name(), caller.clearance());
+    }
+
+    /** As {@link #record(String, Message)}, for a caller known outside its request (a watch's later answers). */
+    public void record(String method, Message answer, String principal, Clearance clearance) {
         try {
-            Set<String> audited = confidentialIn(answer);
+            Set<String> audited = confidentialIn(answer, clearance);
             if (!audited.isEmpty()) {
-                write(method, List.copyOf(audited));
+                write(method, List.copyOf(audited), principal);
             }
         } catch (UnavailableException e) {
             throw e;
@@ -55,10 +61,10 @@ public class ReadAudit {
      * hangs under. The second needs a query; a caller who does not clear CONFIDENTIAL is never
      * given such a record, every read filtering by level, so it is asked for callers who do.
      */
-    private Set<String> confidentialIn(Message answer) {
+    private Set<String> confidentialIn(Message answer, Clearance clearance) {
         GivenRecords given = GivenRecords.of(answer);
         Set<String> audited = new LinkedHashSet<>(given.confidential());
-        if (caller.clearance().clears(AccessLevel.CONFIDENTIAL)) {
+        if (clearance.clears(AccessLevel.CONFIDENTIAL)) {
             Set<String> others = new LinkedHashSet<>(given.named());
             others.removeAll(audited);
             if (!others.isEmpty()) {
@@ -69,8 +75,7 @@ public class ReadAudit {
         return audited;
     }
 
-    private void write(String method, List<String> resources) {
-        String principal = caller.name();
+    private void write(String method, List<String> resources, String principal) {
         UUID[] ids = new UUID[resources.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = UuidV7.next();

@@ -26,6 +26,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -228,6 +229,12 @@ public final class GrpcErrors {
                 || failure instanceof org.hibernate.StaleStateException
                 || failure instanceof org.hibernate.exception.ConstraintViolationException
                 || failure instanceof org.hibernate.exception.LockAcquisitionException;
+    }
+
+    /** A status of this code with an ErrorInfo of this reason and metadata, for answers no exception names. */
+    public static StatusRuntimeException withReason(Code code, String reason, String message, Map<String, String> metadata) {
+        return status(code, message, Any.pack(ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN)
+                .putAllMetadata(metadata).build()));
     }
 
     private static Any errorInfo(String reason) {

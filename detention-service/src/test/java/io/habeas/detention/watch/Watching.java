@@ -1,0 +1,135 @@
+package io.habeas.detention.watch;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A watch as a client holds it: the responses as they arrive, and how the stream ended. */
+final class Watching<R> implements ClientResponseObserver<Object, R> {
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final BlockingQueue<R> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    private final boolean taking;
+    private volatile ClientCallStreamObserver<Object> call;
+
+    /** A client that takes every response as it comes (taking), or none until asked ({@link #take}). */
+    Watching(boolean taking) {
+        this.taking = taking;
+    }
+
+    @Override
+    public void beforeStart(ClientCallStreamObserver<Object> requests) {
+        call = requests;
+        if (!taking) {
+            requests.disableAutoRequestWithInitial(0);
+        }
+    }
+
+    @Override
+    public void onNext(R response) {
+        received.add(response);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        ended.complete(failure);
+    }
+
+    @Override
+    public void onCompleted() {
+        ended.complete(null);
+    }
+
+    /** The next response, waiting for it. */
+    R next() {
+        try {
+            R response = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            if (response == null) {
+                fail("no response within " + PATIENCE + (ended.isDone() ? "; the watch ended: " + ended.join() : ""));
+            }
+            return response;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The next response already received, or null. */
+    R poll() {
+        return received.poll();
+    }
+
+    /** The next n responses. */
+    List<R> next(int n) {
+        List<R> responses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            responses.add(next());
+        }
+        return responses;
+    }
+
+    /** Asserts that nothing arrives for a while (longer than the reader's poll). */
+    void nothingWithin(Duration wait) {
+        try {
+            assertNull(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS), "an unexpected response arrived");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Lets a client that takes nothing on its own take this many more. */
+    void take(int n) {
+        call.request(n);
+    }
+
+    void cancel() {
+        call.cancel("the client leaves", null);
+    }
+
+    /** The status the watch ended with, waiting for its end. */
+    StatusRuntimeException end() {
+        try {
+            Throwable failure = ended.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(failure instanceof StatusRuntimeException, "ended with " + failure);
+            return (StatusRuntimeException) failure;
+        } catch (Exception e) {
+            throw new AssertionError("the watch did not end within " + PATIENCE, e);
+        }
+    }
+
+    boolean ended() {
+        return ended.isDone();
+    }
+
+    /** The ErrorInfo of an end. */
+    static ErrorInfo errorInfo(StatusRuntimeException end) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(end);
+        try {
+            for (var detail : status.getDetailsList()) {
+                if (detail.is(ErrorInfo.class)) {
+                    return detail.unpack(ErrorInfo.class);
+                }
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("no ErrorInfo in " + Status.fromThrowable(end));
+    }
+}
