@@ -16,7 +16,7 @@ import io.habeas.suite.bench.ScenarioResult;
 import io.habeas.suite.bench.Scenarios;
 import io.habeas.suite.bench.SqlReads;
 import io.habeas.suite.bench.StatementPlan;
-import io.habeas.suite.bench.StatementWriter;
+import io.habeas.suite.bench.StatementImporter;
 import io.habeas.suite.load.Clients;
 import io.habeas.suite.load.Machine;
 import java.io.IOException;
@@ -148,7 +148,7 @@ public final class ScaleMain {
                 boolean profiled = options.profile() && scenario.name.equals(Scenarios.PERSON_TIMELINE);
                 results.add(measure(scenario, options, processes, sql, profiled ? suite : null, profiles));
             }
-            ScaleReport.Import imports = importAgainstCopy(options, population, writer, database, began);
+            Imports imports = importAgainstCopy(options, population, writer, database, began);
 
             String settings = "Warm-up %d s, closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
                     .formatted(options.warmUp().toSeconds(), options.peak().toSeconds(), options.workers(), options.open().toSeconds(),
@@ -158,7 +158,8 @@ public final class ScaleMain {
             Path smallest = root.resolve("bench/scale-10k.tsv");
             Map<String, Double> smallestP50 = !options.scale().equals("10k") && Files.isRegularFile(smallest)
                     ? ScaleReport.parseP50Table(Files.readString(smallest)) : Map.of();
-            ScaleReport report = new ScaleReport(options.scale(), context, counts(database, loaded), imports, results, profiles,
+            ScaleReport report = new ScaleReport(options.scale(), context, counts(database, loaded), imports.persons(),
+                    imports.statements(), results, profiles,
                     Scenarios.PERSON_TIMELINE, smallestP50);
             Path file = options.report().toAbsolutePath();
             Files.createDirectories(file.getParent());
@@ -242,14 +243,17 @@ public final class ScaleMain {
         Importer.Result persons = new Importer(writer.detention()).load(population, 0, options.persons(), ScaleMain::progress);
         progress("Imported: %d created, %d updated, %d unchanged, %d rejected; %.0f rows/s %s".formatted(persons.created(),
                 persons.updated(), persons.unchanged(), persons.rejected(), persons.rowsPerSecond(), persons.rejections()));
-        progress("Storing " + options.statements() + " statements through CreateStatement, " + StatementWriter.CONCURRENCY + " at once");
-        StatementWriter.Result statements = new StatementWriter(writer.statement())
-                .write(new StatementPlan(population, options.persons()), options.statements(), persons.persons(), ScaleMain::progress);
-        progress("Statements: %d stored, %d failed %s".formatted(statements.stored(), statements.failed(), statements.failures()));
-        String summary = ("import of %d persons (%d rows) in %.0f s, %.0f rows/s, %d rejected; %d statements one CreateStatement "
-                + "at a time (%d at once) in %.0f s, %d failed").formatted(options.persons(), persons.rows(), persons.seconds(),
-                persons.rowsPerSecond(), persons.rejected(), statements.stored(), StatementWriter.CONCURRENCY, statements.seconds(),
-                statements.failed());
+        progress("Importing " + options.statements() + " statements through ImportStatementRecords");
+        StatementImporter.Result statements = new StatementImporter(writer.statement())
+                .load(new StatementPlan(population, options.persons()), options.statements(), persons.persons(), ScaleMain::progress);
+        progress("Statements: %d created, %d updated, %d unchanged, %d rejected, %d skipped; %.0f statements/s %s".formatted(
+                statements.created(), statements.updated(), statements.unchanged(), statements.rejected(), statements.skipped(),
+                statements.statementsPerSecond(), statements.rejections()));
+        String summary = ("import of %d persons (%d rows) in %.0f s, %.0f rows/s, %d rejected; import of %d statements with "
+                + "their actors in %.0f s, %.0f statements/s, %d rejected, %d skipped (naming only rejected persons)").formatted(
+                options.persons(), persons.rows(), persons.seconds(), persons.rowsPerSecond(), persons.rejected(),
+                statements.statements(), statements.seconds(), statements.statementsPerSecond(), statements.rejected(),
+                statements.skipped());
         loaded.setProperty("seed", Long.toString(options.seed()));
         loaded.setProperty("persons", Integer.toString(options.persons()));
         loaded.setProperty("when", Instant.now().toString());
@@ -260,8 +264,15 @@ public final class ScaleMain {
         return "Loaded in this run: " + summary;
     }
 
-    /** New persons imported and the same rows copied: a twentieth of the scale, 500 to 5,000 persons (fewer in a small trial). */
-    private static ScaleReport.Import importAgainstCopy(ScaleOptions options, Population population, Clients writer,
+    /** What the import-rate scenario measured: persons, then statements about them. */
+    private record Imports(ScaleReport.Import persons, ScaleReport.StatementImport statements) {
+    }
+
+    /**
+     * New persons imported and the same rows copied: a twentieth of the scale, 500 to 5,000 persons (fewer in a
+     * small trial); then two statements per new person about them, and the same rows copied.
+     */
+    private static Imports importAgainstCopy(ScaleOptions options, Population population, Clients writer,
             Database database, Instant began) throws Exception {
         int count = Math.max(Math.min(500, options.persons() / 2), Math.min(5000, options.persons() / 20));
         Population fresh = new Population(population.seed() * 31 + began.getEpochSecond());
@@ -272,7 +283,18 @@ public final class ScaleMain {
         CopyBaseline.Result copied = copy.copyRowsWrittenSince(from);
         progress("Import %.0f rows/s (%d rejected); COPY of the %d rows it wrote %.0f rows/s".formatted(imported.rowsPerSecond(),
                 imported.rejected(), copied.rows(), copied.rowsPerSecond()));
-        return new ScaleReport.Import(count, imported.rows(), imported.seconds(), copied.rows(), copied.seconds());
+
+        CopyBaseline statementCopy = new CopyBaseline(database.jdbcUrl("statement"), database.user(), database.password());
+        long statementsFrom = statementCopy.nextTransactionId();
+        progress("Import rate: " + 2 * count + " new statements through ImportStatementRecords");
+        StatementImporter.Result statements = new StatementImporter(writer.statement())
+                .load(new StatementPlan(fresh, count), 2 * count, imported.persons(), ScaleMain::progress);
+        CopyBaseline.Result statementsCopied = statementCopy.copyRowsWrittenSince(statementsFrom);
+        progress("Statement import %.0f statements/s (%d rejected); COPY of the %d rows it wrote %.0f rows/s".formatted(
+                statements.statementsPerSecond(), statements.rejected(), statementsCopied.rows(), statementsCopied.rowsPerSecond()));
+        return new Imports(new ScaleReport.Import(count, imported.rows(), imported.seconds(), copied.rows(), copied.seconds()),
+                new ScaleReport.StatementImport(statements.statements(), statements.seconds(), statementsCopied.rows(),
+                        statementsCopied.seconds()));
     }
 
     /** The persons the reads ask for (visible to an analyst), and the country with the most detentions. */

@@ -15,16 +15,13 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
               --warm-up S      each warm-up, seconds (default 5)
               --share F        the open loop's rate as a share of the peak (default 0.7)
               --workers N      closed-loop workers (default 8)
-              --statements N   statements to store (default 2 per person, at most 5000 while they go one by one)
+              --statements N   statements to import (default 2 per person)
               --seed N         the generator's seed (default 15)
               --persons N      a smaller trial instead of the scale: N persons, its own data folder and section
               --profile        record JFR on each application during the person timeline's open loop
               --fresh          delete the scale's data folder and load it again
               --data DIR       the data folder (default .habeas-scale/<scale>, kept: a later run reuses it)
               --report FILE    the report (default bench/scale-report.md; this scale's section is replaced)""";
-
-    /** Statements go one CreateStatement at a time until statement-service has an import: a bounded number. */
-    static final int STATEMENTS_ONE_BY_ONE = 5000;
 
     public static ScaleOptions parse(String[] args, Path root) {
         if (args.length == 0) {
@@ -74,7 +71,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
-        return new ScaleOptions(scale, persons, statements != null ? statements : Math.min(2 * persons, STATEMENTS_ONE_BY_ONE),
+        return new ScaleOptions(scale, persons, statements != null ? statements : 2 * persons,
                 seed, warmUp, peak, open, share, workers, profile, fresh, data != null ? data : root.resolve(".habeas-scale").resolve(scale), report);
     }
 

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * The markdown report of one scale's run, and its place in the report file: each scale has one section
  * between markers, replaced by the next run at that scale, the others kept.
  */
-public record ScaleReport(String scale, Context context, Data data, Import imports, List<ScenarioResult> scenarios,
+public record ScaleReport(String scale, Context context, Data data, Import imports, StatementImport statementImports,
+        List<ScenarioResult> scenarios,
         List<Profiler.Profile> profiles, String profiledScenario, Map<String, Double> smallestScaleP50) {
 
     /** When, on what, with which settings. */
@@ -40,6 +41,28 @@ public record ScaleReport(String scale, Context context, Data data, Import impor
         }
     }
 
+    /**
+     * The statement import's rate: {@code statements} new statements (with their claims, about the persons of the
+     * import above) through ImportStatementRecords, which wrote {@code writtenRows} rows in all, and COPY of those.
+     */
+    public record StatementImport(long statements, double importSeconds, long writtenRows, double copySeconds) {
+        public double statementsPerSecond() {
+            return importSeconds > 0 ? statements / importSeconds : 0;
+        }
+
+        public double importRowsPerSecond() {
+            return importSeconds > 0 ? writtenRows / importSeconds : 0;
+        }
+
+        public double copyRowsPerSecond() {
+            return copySeconds > 0 ? writtenRows / copySeconds : 0;
+        }
+
+        public double ratio() {
+            return ScenarioResult.ratio(copySeconds, importSeconds);
+        }
+    }
+
     public String section() {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(scale).append(" persons\n\n");
@@ -64,6 +87,14 @@ public record ScaleReport(String scale, Context context, Data data, Import impor
                 .append(String.format(Locale.ROOT, "%.1f", imports.importSeconds())).append(" s: ")
                 .append(rate(imports.importRowsPerSecond())).append(" rows/s. COPY of those rows into empty copies of the tables: ")
                 .append(rate(imports.copyRowsPerSecond())).append(" rows/s. Ratio ").append(Targets.fmt(imports.ratio())).append(".\n\n");
+        md.append("**Statement import** of ").append(count(statementImports.statements()))
+                .append(" new statements about those persons through `ImportStatementRecords`, which wrote ")
+                .append(count(statementImports.writtenRows())).append(" rows in all in ")
+                .append(String.format(Locale.ROOT, "%.1f", statementImports.importSeconds())).append(" s: ")
+                .append(rate(statementImports.statementsPerSecond())).append(" statements/s, ")
+                .append(rate(statementImports.importRowsPerSecond())).append(" rows/s. COPY of those rows: ")
+                .append(rate(statementImports.copyRowsPerSecond())).append(" rows/s. Ratio ")
+                .append(Targets.fmt(statementImports.ratio())).append(".\n\n");
         md.append("**Per process** during each Habeas open loop: CPU ms per request, resident MB peak / end ")
                 .append("(PostgreSQL: all its processes, proportional set size).\n\n");
         List<String> processes = scenarios.isEmpty() ? List.of() : scenarios.get(0).usage().stream().map(Processes.Usage::name).toList();

@@ -1,22 +1,27 @@
 package io.habeas.suite.bench;
 
 import io.habeas.common.v1.AccessLevel;
+import io.habeas.common.v1.ExternalId;
 import io.habeas.common.v1.PartialDate;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.ImportRecord;
+import io.habeas.statement.v1.ImportStatement;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
  * The benchmark's statements, each the same for the same seed and index: an actor drawn by Zipf (a few
  * speak most), one to three persons of the population drawn by Zipf too (some cases draw most calls), a call
  * for release addressed to the first person's detaining country, and sometimes a concern about that country
- * as a whole. Independent of how they are sent: today through CreateStatement, later through an import.
+ * as a whole. Actors carry an external id and statements an import key, both from the seed and index, so that
+ * records imported again update rather than duplicate.
  */
 public final class StatementPlan {
     /** One planned statement: persons by their index in the population. */
@@ -49,7 +54,31 @@ public final class StatementPlan {
     public Actor actor(int index) {
         return Actor.newBuilder().setDisplayName("Synthetic Rapporteur " + population.seed() + "-" + index)
                 .setKind(ActorKind.ACTOR_KIND_INTERNATIONAL_BODY).setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC)
-                .addSources(Population.source()).build();
+                .addSources(Population.source()).addExternalIds(actorId(index)).build();
+    }
+
+    /** The actor's external id: scheme {@link Population#SCHEME}, value "{seed}-actor-{index}". */
+    public ExternalId actorId(int index) {
+        return ExternalId.newBuilder().setScheme(Population.SCHEME).setValue(population.seed() + "-actor-" + index).build();
+    }
+
+    /** The statement's import key: "habeas-bench:{seed}-{index}". */
+    public String importKey(int index) {
+        return Population.SCHEME + ":" + population.seed() + "-" + index;
+    }
+
+    /**
+     * The import record of statement {@code index}, its actor named by external id and its persons by their
+     * stored names ({@code personNames[i]}, null for a person the import rejected); null when it names none stored.
+     */
+    public ImportRecord record(int index, String[] personNames) {
+        Planned planned = statement(index);
+        List<String> about = planned.persons().stream().map(p -> personNames[p]).filter(Objects::nonNull).toList();
+        if (about.isEmpty()) {
+            return null;
+        }
+        return ImportRecord.newBuilder().setStatement(ImportStatement.newBuilder().setImportKey(importKey(index))
+                .setStatement(toStatement(planned, "", about)).setActorExternalId(actorId(planned.actor()))).build();
     }
 
     public Planned statement(int index) {
@@ -72,7 +101,7 @@ public final class StatementPlan {
                 population.country(about.get(0)), random.nextDouble() < 0.3);
     }
 
-    /** The statement with the stored names of its actor and persons ("actors/{id}", "persons/{id}"). */
+    /** The statement with the stored names of its actor and persons ("actors/{id}", "persons/{id}"); actor may be empty. */
     public static Statement toStatement(Planned planned, String actorName, List<String> personNames) {
         Claim.Builder call = Claim.newBuilder().setKind(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE)
                 .setAddresseeCountry(planned.addresseeCountry()).setText("Synthetic call for release " + planned.index());

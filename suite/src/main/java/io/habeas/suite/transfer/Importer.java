@@ -1,6 +1,5 @@
 package io.habeas.suite.transfer;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.habeas.detention.v1.ImportOutcome;
 import io.habeas.detention.v1.ImportRecordResult;
@@ -11,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
- * Sends a file's records in batches and keeps count. Batches hold up to 500 records and stay
+ * Sends a file's person records to detention-service in batches and keeps count. Batches hold up to 500 records and stay
  * under the 1 MiB request limit; where they are cut depends on the file alone, and each batch's
  * id is derived from the file's digest, the caller and the batch's position, so that running the
  * same file again sends the same batches under the same ids and the service stores nothing twice
@@ -26,9 +24,6 @@ final class Importer {
     static final int MAX_RECORDS = 500;
     /** Below the services' 1 MiB per request, leaving room for the batch's own fields. */
     static final int MAX_BATCH_BYTES = 1_000_000;
-    private static final Set<Status.Code> RETRIED = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
-            Status.Code.UNKNOWN, Status.Code.ABORTED);
-    private static final int TRIES = 5;
 
     /** The call cannot go on for any batch: no valid token, or not allowed to import. */
     static final class Refused extends Exception {
@@ -60,14 +55,17 @@ final class Importer {
     }
 
     void run(Iterator<FileRecord> records) throws InterruptedException, Refused {
-        try (BatchStream stream = new BatchStream(stub)) {
+        try (BatchStream<ImportRecordsRequest, ImportRecordsResponse> stream = new BatchStream<>(stub::importRecords)) {
             while (records.hasNext()) {
                 FileRecord next = records.next();
                 if (next instanceof FileRecord.Unreadable bad) {
                     summary.reject(List.of(bad.line()), "not sent: " + bad.reason());
                     continue;
                 }
-                FileRecord.Person person = (FileRecord.Person) next;
+                if (!(next instanceof FileRecord.Person person)) {
+                    // statement-service's records: a pass of their own once the persons are in
+                    continue;
+                }
                 int size = person.record().getSerializedSize() + 8;
                 if (size > MAX_BATCH_BYTES) {
                     summary.reject(person.lines(), "not sent: the record is " + size
@@ -83,10 +81,9 @@ final class Importer {
             flush(stream);
         }
         progress.update(summary.done(), summary.counts());
-        progress.finish();
     }
 
-    private void flush(BatchStream stream) throws InterruptedException, Refused {
+    private void flush(BatchStream<ImportRecordsRequest, ImportRecordsResponse> stream) throws InterruptedException, Refused {
         if (batch.isEmpty()) {
             return;
         }
@@ -94,7 +91,7 @@ final class Importer {
         var request = ImportRecordsRequest.newBuilder().setBatchId(id);
         batch.forEach(p -> request.addRecords(p.record()));
         try {
-            count(sendWithRetries(stream, request.build()));
+            count(stream.sendWithRetries(request.build()));
         } catch (StatusRuntimeException failed) {
             String reason = "batch " + (batchIndex + 1) + " failed whole: " + Summary.describe(failed);
             batch.forEach(p -> summary.reject(p.lines(), reason));
@@ -103,24 +100,6 @@ final class Importer {
         batchBytes = 0;
         batchIndex++;
         progress.update(summary.done(), summary.counts());
-    }
-
-    private ImportRecordsResponse sendWithRetries(BatchStream stream, ImportRecordsRequest request)
-            throws InterruptedException, Refused {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return stream.send(request);
-            } catch (StatusRuntimeException failed) {
-                Status.Code code = failed.getStatus().getCode();
-                if (code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED) {
-                    throw new Refused(failed);
-                }
-                if (!RETRIED.contains(code) || attempt == TRIES) {
-                    throw failed;
-                }
-                Thread.sleep(1000L << (attempt - 1));
-            }
-        }
     }
 
     private void count(ImportRecordsResponse response) {

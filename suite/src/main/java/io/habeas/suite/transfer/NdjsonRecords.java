@@ -16,11 +16,15 @@ import java.util.List;
  * The NDJSON format: one JSON object a line, a record in protobuf's canonical JSON mapping with a
  * {@code kind} beside its fields. Kind {@code person} is an ImportRecord of detention-service
  * ({@code {"kind":"person","person":{"displayName":...},"detentions":[...]}}); kinds
- * {@code actor} and {@code statement} are statement-service's. Blank lines are skipped.
+ * {@code actor} and {@code statement} are an ImportRecord of statement-service holding that one
+ * of its two ({@code {"kind":"actor","actor":{...}}}, {@code {"kind":"statement","statement":
+ * {"importKey":...,"statement":{...}}}}). Blank lines are skipped.
  */
 public final class NdjsonRecords {
     public static final String KIND = "kind";
     public static final String PERSON = "person";
+    public static final String ACTOR = "actor";
+    public static final String STATEMENT = "statement";
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
     private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
 
@@ -56,11 +60,20 @@ public final class NdjsonRecords {
                 }
                 return new FileRecord.Person(number, List.of(number), record.build());
             }
-            // TODO(statements): send kinds actor and statement to statement-service's ImportStatementRecords once
-            // habeas.statement.v1 has it; until then they are reported, never dropped.
-            case "actor", "statement" -> {
-                return new FileRecord.Unreadable(number, "kind \"" + kind.getString()
-                        + "\": statement-service's records cannot be imported by this version");
+            case ACTOR, STATEMENT -> {
+                io.habeas.statement.v1.ImportRecord.Builder record = io.habeas.statement.v1.ImportRecord.newBuilder();
+                try {
+                    PARSER.merge(fields, record);
+                } catch (InvalidProtocolBufferException | RuntimeException e) {
+                    return new FileRecord.Unreadable(number, "not " + (kind.getString().equals(ACTOR) ? "an actor" : "a statement")
+                            + " record: " + rootMessage(e));
+                }
+                String holds = kindOf(record.build());
+                if (!kind.getString().equals(holds)) {
+                    return new FileRecord.Unreadable(number, "kind \"" + kind.getString() + "\" needs \"" + kind.getString()
+                            + "\" and nothing else" + (holds == null ? "" : ", not \"" + holds + "\""));
+                }
+                return new FileRecord.Statement(number, record.build());
             }
             default -> {
                 return new FileRecord.Unreadable(number, "kind \"" + kind.getString()
@@ -73,6 +86,23 @@ public final class NdjsonRecords {
     public static String line(ImportRecord record) throws InvalidProtocolBufferException {
         String fields = PRINTER.print(record);
         return "{\"" + KIND + "\":\"" + PERSON + "\"" + (fields.equals("{}") ? "}" : "," + fields.substring(1));
+    }
+
+    /** An actor or statement record as one line. */
+    public static String line(io.habeas.statement.v1.ImportRecord record) throws InvalidProtocolBufferException {
+        String kind = kindOf(record);
+        if (kind == null) {
+            throw new IllegalArgumentException("a record of statement-service holds an actor or a statement");
+        }
+        return "{\"" + KIND + "\":\"" + kind + "\"," + PRINTER.print(record).substring(1);
+    }
+
+    private static String kindOf(io.habeas.statement.v1.ImportRecord record) {
+        return switch (record.getRecordCase()) {
+            case ACTOR -> ACTOR;
+            case STATEMENT -> STATEMENT;
+            default -> null;
+        };
     }
 
     private static String rootMessage(Throwable e) {

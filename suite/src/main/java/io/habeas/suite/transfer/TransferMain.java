@@ -1,6 +1,5 @@
 package io.habeas.suite.transfer;
 
-import io.habeas.detention.v1.ImportServiceGrpc;
 import io.habeas.detention.v1.ListPersonsRequest;
 import io.habeas.detention.v1.PersonServiceGrpc;
 import java.io.BufferedReader;
@@ -17,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -50,16 +51,14 @@ public final class TransferMain {
     }
 
     public int run(boolean terminal) {
-        try (Target target = new Target(options.target(), options.tls(), options.token())) {
+        try (Target target = new Target(options.target(), options.tls(), options.token());
+                Target statements = options.statementTarget() == null ? null
+                        : new Target(options.statementTarget(), options.tls(), options.token())) {
             return switch (options.command()) {
-                case "export" -> {
-                    long written = Exporter.export(target.channel(), options.file(), new Progress(progressOut, terminal, 0));
-                    out.println("Wrote " + written + " person records to " + options.file());
-                    yield 0;
-                }
-                case "restore" -> restore(target, terminal);
-                default -> importFile(target, terminal, (record, person) -> {
-                });
+                case "export" -> export(target, statements, terminal);
+                case "restore" -> restore(target, statements, terminal);
+                default -> importFile(target, statements, terminal, (record, person) -> {
+                }, null);
             };
         } catch (Importer.Refused refused) {
             out.println("The service refused the import: " + refused.getMessage());
@@ -79,50 +78,73 @@ public final class TransferMain {
         }
     }
 
-    private int restore(Target target, boolean terminal) throws IOException, InterruptedException, Importer.Refused,
-            CsvRecords.BadHeader {
+    private int export(Target target, Target statements, boolean terminal) throws IOException {
+        Exporter.Written written = Exporter.export(target.channel(), statements == null ? null : statements.channel(),
+                options.file(), new Progress(progressOut, terminal, 0));
+        out.println("Wrote " + written.persons() + " person records" + (statements == null
+                ? " (no --statement-target: statement-service's actors and statements are not in it)"
+                : ", " + written.actors() + " actor records and " + written.statements() + " statement records") + " to "
+                + options.file());
+        return 0;
+    }
+
+    private int restore(Target target, Target statements, boolean terminal) throws IOException, InterruptedException,
+            Importer.Refused, CsvRecords.BadHeader {
         if (!options.force() && PersonServiceGrpc.newBlockingStub(target.channel()).listPersons(ListPersonsRequest.newBuilder()
                 .setPageSize(1).setShowRetracted(true).build()).getPersonsCount() > 0) {
             out.println("The target already holds persons: restore is for an empty instance (use import to merge,"
                     + " or --force).");
             return 2;
         }
-        List<String> mapping = new ArrayList<>();
-        mapping.add("exported\trestored");
-        int code = importFile(target, terminal, (record, person) -> {
+        Map<String, String> restored = new LinkedHashMap<>();
+        int code = importFile(target, statements, terminal, (record, person) -> {
             String exported = record.record().getPerson().getName();
             if (!exported.isEmpty()) {
-                mapping.add(exported + "\t" + person);
+                restored.put(exported, person);
             }
-        });
+        }, new Renames(restored));
+        List<String> mapping = new ArrayList<>();
+        mapping.add("exported\trestored");
+        restored.forEach((exported, person) -> mapping.add(exported + "\t" + person));
         Files.write(options.personMap(), mapping, StandardCharsets.UTF_8);
         out.println("Person names, exported to restored: " + options.personMap());
-        // TODO(statements): import the file's actor and statement lines into statement-service (ImportStatementRecords)
-        // once it exists, persons first: each person it names mapped from its exported name to the restored one above.
         return code;
     }
 
-    private int importFile(Target target, boolean terminal, java.util.function.BiConsumer<FileRecord.Person, String> stored)
+    /**
+     * Imports the file: its person records first, then (once the persons they may name are in) its
+     * actor and statement records, each sent as {@code renames} renames them when restoring.
+     */
+    private int importFile(Target target, Target statements, boolean terminal,
+            java.util.function.BiConsumer<FileRecord.Person, String> stored, Renames renames)
             throws IOException, InterruptedException, Importer.Refused, CsvRecords.BadHeader {
         Path file = options.file();
         FileFacts facts = facts(file);
         Summary summary = new Summary();
-        Iterator<FileRecord> records;
-        long total;
+        List<FileRecord> csv = null;
+        long total = facts.lines();
         if (options.csv()) {
-            List<FileRecord> all;
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                all = CsvRecords.read(in);
+                csv = CsvRecords.read(in);
             }
-            records = all.iterator();
-            total = all.size();
-        } else {
-            records = ndjson(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-            total = facts.lines();
+            total = csv.size();
         }
         Progress progress = new Progress(progressOut, terminal, total);
         String batches = facts.digest() + "/" + TokenSubject.of(options.token());
-        new Importer(ImportServiceGrpc.newStub(target.channel()), batches, summary, progress, stored).run(records);
+        new Importer(io.habeas.detention.v1.ImportServiceGrpc.newStub(target.channel()), batches, summary, progress, stored)
+                .run(csv != null ? csv.iterator() : ndjson(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
+        Iterator<FileRecord> again = csv != null ? csv.iterator() : ndjson(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        if (statements != null) {
+            new StatementImporter(io.habeas.statement.v1.ImportServiceGrpc.newStub(statements.channel()), batches, summary,
+                    progress, renames).run(again);
+        } else {
+            again.forEachRemaining(record -> {
+                if (record instanceof FileRecord.Statement statement) {
+                    summary.reject(statement.lines(), "not sent: statement-service's record, and no --statement-target");
+                }
+            });
+        }
+        progress.finish();
         summary.report(out, options.rejects());
         return summary.anyRejected() ? 1 : 0;
     }

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Locale;
 
 /** The tool's command line. */
-public record TransferOptions(String command, Path file, boolean csv, String target, boolean tls, String token, Path rejects,
-        Path personMap, boolean force) {
+public record TransferOptions(String command, Path file, boolean csv, String target, String statementTarget, boolean tls,
+        String token, Path rejects, Path personMap, boolean force) {
     static final String USAGE = """
-            usage: habeas-transfer import FILE  --target HOST:PORT [--format ndjson|csv] [--rejects FILE]
-                   habeas-transfer export FILE  --target HOST:PORT
-                   habeas-transfer restore FILE --target HOST:PORT [--person-map FILE] [--force]
+            usage: habeas-transfer import FILE  --target HOST:PORT [--statement-target HOST:PORT] [--format ndjson|csv] [--rejects FILE]
+                   habeas-transfer export FILE  --target HOST:PORT [--statement-target HOST:PORT]
+                   habeas-transfer restore FILE --target HOST:PORT [--statement-target HOST:PORT] [--person-map FILE] [--force]
             common: [--token-file FILE] (else HABEAS_TOKEN) [--tls]
-            --target is detention-service's gRPC address. A FILE ending in .csv is read as CSV unless --format says.""";
+            --target is detention-service's gRPC address, --statement-target statement-service's: without it, actor and
+            statement lines are not sent (import, restore) or written (export). A FILE ending in .csv is read as CSV unless
+            --format says.""";
 
     /** A command line the tool cannot run. */
     public static final class Usage extends Exception {
@@ -32,6 +34,7 @@ public record TransferOptions(String command, Path file, boolean csv, String tar
         Path file = Path.of(args[1]);
         String format = null;
         String target = null;
+        String statementTarget = null;
         String tokenFile = null;
         boolean tls = false;
         boolean force = false;
@@ -43,6 +46,7 @@ public record TransferOptions(String command, Path file, boolean csv, String tar
                 case "--force" -> force = true;
                 case "--format" -> format = value(args, ++i).toLowerCase(Locale.ROOT);
                 case "--target" -> target = value(args, ++i);
+                case "--statement-target" -> statementTarget = value(args, ++i);
                 case "--token-file" -> tokenFile = value(args, ++i);
                 case "--rejects" -> rejects = Path.of(value(args, ++i));
                 case "--person-map" -> personMap = Path.of(value(args, ++i));
@@ -64,7 +68,7 @@ public record TransferOptions(String command, Path file, boolean csv, String tar
         if (token == null || token.isBlank()) {
             throw new Usage("no token: set HABEAS_TOKEN or give --token-file");
         }
-        return new TransferOptions(command, file, csv, target, tls, token.strip(), rejects, personMap, force);
+        return new TransferOptions(command, file, csv, target, statementTarget, tls, token.strip(), rejects, personMap, force);
     }
 
     private static String value(String[] args, int i) throws Usage {

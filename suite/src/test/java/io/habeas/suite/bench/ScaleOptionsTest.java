@@ -31,8 +31,9 @@ class ScaleOptionsTest {
     }
 
     @Test
-    void statementsAreTwoPerPersonBoundedWhileTheyGoOneByOne() {
-        assertEquals(ScaleOptions.STATEMENTS_ONE_BY_ONE, ScaleOptions.parse(new String[] {"10k"}, ROOT).statements());
+    void statementsAreTwoPerPersonAtEveryScale() {
+        assertEquals(20_000, ScaleOptions.parse(new String[] {"10k"}, ROOT).statements());
+        assertEquals(2_000_000, ScaleOptions.parse(new String[] {"1m"}, ROOT).statements());
         assertEquals(20, ScaleOptions.parse(new String[] {"10k", "--statements", "20"}, ROOT).statements());
     }
 

@@ -29,7 +29,8 @@ class ScaleReportTest {
                 List.of(new Profiler.Frame("io.netty.Channel.write", 50, 0.25)), List.of(new Profiler.Frame("io.netty", 80, 0.4))));
         return new ScaleReport(scale, new ScaleReport.Context("2026-11-29T07:00:00 UTC", "abc123", "2 cores", "Settings."),
                 new ScaleReport.Data(10_000, 110_000, 5_000, "Loaded earlier."),
-                new ScaleReport.Import(500, 5_500, 40, 20_000, 0.5), scenarios, profiles, Scenarios.PERSON_TIMELINE, smallest);
+                new ScaleReport.Import(500, 5_500, 40, 20_000, 0.5),
+                new ScaleReport.StatementImport(1_000, 20, 12_000, 0.4), scenarios, profiles, Scenarios.PERSON_TIMELINE, smallest);
     }
 
     @Test
@@ -41,6 +42,9 @@ class ScaleReportTest {
         assertTrue(md.contains("| person timeline | 1.00 ms, 350 / 175 MB | 0.10 ms, 48 / 39 MB |"), md);
         assertTrue(md.contains("which wrote 20,000 rows in all (history, feeds, revisions and request log included) in 40.0 s: 500 rows/s. "
                 + "COPY of those rows into empty copies of the tables: 40,000 rows/s. Ratio 0.013."), md);
+        assertTrue(md.contains("**Statement import** of 1,000 new statements about those persons through `ImportStatementRecords`, "
+                + "which wrote 12,000 rows in all in 20.0 s: 50.0 statements/s, 600 rows/s. COPY of those rows: 30,000 rows/s. "
+                + "Ratio 0.02."), md);
         assertTrue(md.contains("| `io.netty.Channel.write` | 50 | 25.0% |"), md);
         assertTrue(md.contains("By package: io.netty 40.0%."), md);
     }

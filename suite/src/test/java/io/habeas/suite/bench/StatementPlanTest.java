@@ -1,9 +1,11 @@
 package io.habeas.suite.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.habeas.statement.v1.ClaimKind;
+import io.habeas.statement.v1.ImportStatement;
 import io.habeas.statement.v1.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,5 +57,29 @@ class StatementPlanTest {
             }
         }
         assertTrue(concerns > 20 && concerns < 120, concerns + " concerns in 200");
+    }
+
+    @Test
+    void anImportRecordNamesItsActorByExternalIdCarriesAKeyAndLeavesOutRejectedPersons() {
+        String[] names = new String[10_000];
+        for (int p = 0; p < names.length; p++) {
+            names[p] = "persons/p" + p;
+        }
+        int withMany = 0;
+        while (plan.statement(withMany).persons().size() < 2) {
+            withMany++;
+        }
+        StatementPlan.Planned planned = plan.statement(withMany);
+        names[planned.persons().get(1)] = null;
+
+        ImportStatement record = plan.record(withMany, names).getStatement();
+
+        assertEquals("habeas-bench:15-" + withMany, record.getImportKey());
+        assertEquals(plan.actorId(planned.actor()), record.getActorExternalId());
+        assertEquals("", record.getStatement().getActor());
+        assertEquals(List.of("persons/p" + planned.persons().get(0)), record.getStatement().getClaims(0).getSubjectPersonsList());
+        assertTrue(plan.actor(planned.actor()).getExternalIdsList().contains(record.getActorExternalId()));
+        planned.persons().forEach(p -> names[p] = null);
+        assertNull(plan.record(withMany, names), "a statement naming only rejected persons is not sent");
     }
 }

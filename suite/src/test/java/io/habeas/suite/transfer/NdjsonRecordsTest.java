@@ -11,6 +11,11 @@ import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.ImportDetention;
 import io.habeas.detention.v1.ImportRecord;
 import io.habeas.detention.v1.Person;
+import io.habeas.statement.v1.Actor;
+import io.habeas.statement.v1.ActorKind;
+import io.habeas.statement.v1.Claim;
+import io.habeas.statement.v1.ImportStatement;
+import io.habeas.statement.v1.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +75,50 @@ class NdjsonRecordsTest {
     }
 
     @Test
-    void statementKindsAreReportedUntilStatementServiceCanImportThem() {
-        assertTrue(reason("{\"kind\":\"statement\",\"statement\":{}}").contains("cannot be imported by this version"));
-        assertTrue(reason("{\"kind\":\"actor\"}").contains("cannot be imported by this version"));
+    void anActorLineAndAStatementLineAreStatementServiceRecords() {
+        var actor = assertInstanceOf(FileRecord.Statement.class, NdjsonRecords.parse(2,
+                "{\"kind\":\"actor\",\"actor\":{\"displayName\":\"UN WGAD\",\"kind\":\"ACTOR_KIND_INTERNATIONAL_BODY\","
+                        + "\"externalIds\":[{\"scheme\":\"partner\",\"value\":\"wgad\"}]}}"));
+        var statement = assertInstanceOf(FileRecord.Statement.class, NdjsonRecords.parse(3,
+                "{\"kind\":\"statement\",\"statement\":{\"importKey\":\"s-1\",\"actorExternalId\":{\"scheme\":\"partner\","
+                        + "\"value\":\"wgad\"},\"statement\":{\"title\":\"Opinion\",\"claims\":[{\"kind\":\"CLAIM_KIND_CALL_FOR_RELEASE\","
+                        + "\"subjectPersons\":[\"persons/p1\"],\"text\":\"Release him\"}]}}}"));
+
+        assertEquals(List.of(2), actor.lines());
+        assertEquals("UN WGAD", actor.record().getActor().getDisplayName());
+        assertEquals(ActorKind.ACTOR_KIND_INTERNATIONAL_BODY, actor.record().getActor().getKind());
+        assertEquals("s-1", statement.record().getStatement().getImportKey());
+        assertEquals("wgad", statement.record().getStatement().getActorExternalId().getValue());
+        assertEquals(List.of("persons/p1"), statement.record().getStatement().getStatement().getClaims(0).getSubjectPersonsList());
+    }
+
+    @Test
+    void anActorOrStatementWrittenAsALineReadsBackAsTheSameRecord() throws Exception {
+        io.habeas.statement.v1.ImportRecord actor = io.habeas.statement.v1.ImportRecord.newBuilder()
+                .setActor(Actor.newBuilder().setName("actors/a1").setDisplayName("Ä \"q\"")).build();
+        io.habeas.statement.v1.ImportRecord statement = io.habeas.statement.v1.ImportRecord.newBuilder()
+                .setStatement(ImportStatement.newBuilder().setImportKey("k").setStatement(Statement.newBuilder()
+                        .setName("statements/s1").setActor("actors/a1").addClaims(Claim.newBuilder()
+                                .setName("statements/s1/claims/c1").setAnswers("statements/s0/claims/c0")))).build();
+
+        String actorLine = NdjsonRecords.line(actor);
+        String statementLine = NdjsonRecords.line(statement);
+
+        assertTrue(actorLine.startsWith("{\"kind\":\"actor\",\"actor\":{"), actorLine);
+        assertTrue(statementLine.startsWith("{\"kind\":\"statement\",\"statement\":{"), statementLine);
+        assertEquals(actor, assertInstanceOf(FileRecord.Statement.class, NdjsonRecords.parse(1, actorLine)).record());
+        assertEquals(statement, assertInstanceOf(FileRecord.Statement.class, NdjsonRecords.parse(1, statementLine)).record());
+    }
+
+    @Test
+    void anActorOrStatementLineThatIsNotItsKindIsNamed() {
+        assertEquals("kind \"actor\" needs \"actor\" and nothing else", reason("{\"kind\":\"actor\"}"));
+        assertEquals("kind \"actor\" needs \"actor\" and nothing else, not \"statement\"",
+                reason("{\"kind\":\"actor\",\"statement\":{}}"));
+        assertTrue(reason("{\"kind\":\"statement\",\"statement\":{\"statement\":{\"madeOn\":\"2024\"}}}")
+                .startsWith("not a statement record"));
+        assertTrue(reason("{\"kind\":\"actor\",\"actor\":{\"displayName\":\"A\"},\"statement\":{}}")
+                .startsWith("not an actor record"));
+        assertTrue(reason("{\"kind\":\"actor\",\"actor\":{\"person\":{\"id\":7}}}").startsWith("not an actor record"));
     }
 }

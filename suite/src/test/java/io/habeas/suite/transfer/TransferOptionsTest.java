@@ -31,6 +31,8 @@ class TransferOptionsTest {
         assertEquals(Path.of("cases.CSV.rejects"), csv.rejects());
         assertEquals("env-token", csv.token());
         assertEquals(Path.of("x.ndjson.persons.tsv"), parse("restore", "x.ndjson", "--target", "h:1").personMap());
+        assertEquals(null, ndjson.statementTarget());
+        assertEquals("s:2", parse("export", "x.ndjson", "--target", "h:1", "--statement-target", "s:2").statementTarget());
     }
 
     @Test
@@ -40,6 +42,7 @@ class TransferOptionsTest {
         assertTrue(usage("import", "f", "--token-file", "/nonexistent/token", "--target", "h:1").contains("--token-file"));
         assertTrue(usage("import", "f").contains("--target"));
         assertTrue(usage("import", "f", "--target").contains("needs a value"));
+        assertTrue(usage("import", "f", "--target", "h:1", "--statement-target").contains("needs a value"));
         assertTrue(usage("import", "f", "--target", "h:1", "--verbose").contains("unknown option --verbose"));
         assertTrue(usage("import", "f", "--target", "h:1", "--format", "xml").contains("ndjson or csv"));
         assertTrue(usage("export", "f", "--target", "h:1", "--format", "csv").contains("NDJSON only"));
