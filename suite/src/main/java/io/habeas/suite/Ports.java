@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -96,10 +97,28 @@ record Ports(int postgres, int detention, int statement, int gateway, int detent
 
     /** One free port, below the system's ephemeral range. */
     static int free() {
-        try (ServerSocket socket = listenerBelowEphemeralRange()) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+        return free(Set.of());
+    }
+
+    /**
+     * One free port that is none of {@code chosen}: ports chosen for applications not yet started are free
+     * too, and two applications given the same one would fail to start or take each other's calls.
+     */
+    static int free(Set<Integer> chosen) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = listenerBelowEphemeralRange()) {
+                if (!chosen.contains(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free port", e);
+            }
         }
+        throw new IllegalStateException("no free port outside the " + chosen.size() + " already chosen");
+    }
+
+    /** The seven ports. */
+    Set<Integer> all() {
+        return Set.of(postgres, detention, statement, gateway, detentionManagement, statementManagement, gatewayManagement);
     }
 }

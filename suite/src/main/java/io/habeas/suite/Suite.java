@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -50,11 +52,12 @@ final class Suite implements AutoCloseable {
         this.ports = ports;
         this.database = database;
         Map<String, String> shared = with(tokens.verification(), environment, Map.of(PageTokenKey.VARIABLE, pageTokenKey));
+        Set<Integer> chosen = new HashSet<>(ports.all());
         List<ServiceProcess> detention = instances(root, logs, DETENTION, backendInstances, ports.detention(),
-                ports.detentionManagement(), with(datasource("detention"), shared));
+                ports.detentionManagement(), chosen, with(datasource("detention"), shared));
         Map<String, String> callsDetention = clientOf("DETENTION", detention);
         List<ServiceProcess> statement = instances(root, logs, STATEMENT, backendInstances, ports.statement(),
-                ports.statementManagement(), with(datasource("statement"), shared, callsDetention));
+                ports.statementManagement(), chosen, with(datasource("statement"), shared, callsDetention));
         ServiceProcess gateway = new ServiceProcess(GATEWAY, jar(root, GATEWAY), ports.gateway(), ports.gatewayManagement(),
                 logs.resolve("gateway.log"), with(shared, callsDetention, clientOf("STATEMENT", statement)));
         List<ServiceProcess> all = new ArrayList<>(detention);
@@ -63,15 +66,24 @@ final class Suite implements AutoCloseable {
         this.services = List.copyOf(all);
     }
 
+    /** {@code chosen}: the ports given so far, to which this adds those of the other instances. */
     private static List<ServiceProcess> instances(Path root, Path logs, String service, int count, int port,
-            int managementPort, Map<String, String> environment) {
+            int managementPort, Set<Integer> chosen, Map<String, String> environment) {
         List<ServiceProcess> instances = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             String name = i == 1 ? service : service + "-" + i;
-            instances.add(new ServiceProcess(name, jar(root, service), i == 1 ? port : Ports.free(),
-                    i == 1 ? managementPort : Ports.free(), logs.resolve(name + ".log"), environment));
+            int apiPort = i == 1 ? port : choose(chosen);
+            int healthPort = i == 1 ? managementPort : choose(chosen);
+            instances.add(new ServiceProcess(name, jar(root, service), apiPort, healthPort, logs.resolve(name + ".log"),
+                    environment));
         }
         return instances;
+    }
+
+    private static int choose(Set<Integer> chosen) {
+        int port = Ports.free(chosen);
+        chosen.add(port);
+        return port;
     }
 
     /**

@@ -22,6 +22,16 @@ class PortsTest {
     }
 
     @RepeatedTest(5)
+    void aFreePortIsNoneOfThoseAlreadyChosen() {
+        Set<Integer> even = new HashSet<>();
+        for (int port = 20000; port < Ports.EPHEMERAL_START; port += 2) {
+            even.add(port);
+        }
+        int port = Ports.free(even);
+        assertTrue(port % 2 == 1 && port < Ports.EPHEMERAL_START, "an odd port was chosen: " + port);
+    }
+
+    @RepeatedTest(5)
     void aSingleFreePortIsBelowTheEphemeralRangeToo() {
         int port = Ports.free();
         assertTrue(port < Ports.EPHEMERAL_START && Ports.isFree(port), port + " of " + Ports.EPHEMERAL_START);

@@ -49,7 +49,13 @@ final class RunningSuite implements AutoCloseable {
         Suite suite = new Suite(Suite.findRoot(), data.resolve("logs"), ports,
                 Database.embedded(data.resolve("postgres"), ports.postgres(), durability), tokens,
                 PageTokenKey.inFolder(data), environment, backendInstances);
-        suite.start(message -> System.out.println("[" + name + "] " + message));
+        try {
+            suite.start(message -> System.out.println("[" + name + "] " + message));
+        } catch (Exception | Error failed) {
+            // Nobody else holds the suite yet: what did start must not outlive the test.
+            suite.close();
+            throw failed;
+        }
         return new RunningSuite(suite, ports, tokens);
     }
 
