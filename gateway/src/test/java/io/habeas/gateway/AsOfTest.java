@@ -184,9 +184,11 @@ class AsOfTest extends GatewayTest {
     @ParameterizedTest(name = "{0} asOf={1}")
     @MethodSource("badAsOfs")
     void aBadAsOfIs400NamingItAndCallsNoBackend(String path, String value) {
-        String body = given().urlEncodingEnabled(false).get(path + (path.contains("?") ? "&" : "?") + "asOf=" + value)
+        // Without its random trace id, which may hold "2999" by chance: what is checked is the value not echoed.
+        String body = sameForAnyTrace(given().urlEncodingEnabled(false)
+                .get(path + (path.contains("?") ? "&" : "?") + "asOf=" + value)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("invalidParams.name", contains("asOf")).extract().asString();
+                .body("invalidParams.name", contains("asOf")).extract().asString());
         assertFalse(body.contains("2999") || body.contains("yesterday") || body.contains("1709251200"), body);
         assertEquals(List.of(), Backends.calls);
     }
