@@ -21,8 +21,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * One SmallRye Fault Tolerance guard per backend: a timeout equal to the gRPC deadline and a
  * circuit breaker (named "detention" / "statement") that counts only server faults and timeouts,
  * never an answer about the request (INVALID_ARGUMENT, NOT_FOUND, ...): otherwise a stream of one
- * client's mistakes would open the circuit and take the backend away from everyone. Every failure
- * leaves here as a {@link BackendException}.
+ * client's mistakes would open the circuit and take the backend away from everyone. Nor does it
+ * count the failure of one instance ({@link InstanceFailures}) while another instance of the backend
+ * answers ({@link InstanceAnswers}): the channel sends the next calls there, and an open circuit
+ * would refuse them too.
+ * Every failure leaves here as a {@link BackendException}.
  */
 @ApplicationScoped
 public class GuardedCalls {
@@ -41,6 +44,9 @@ public class GuardedCalls {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    InstanceAnswers instances;
 
     private final Map<Backend, Guard> guards = new EnumMap<>(Backend.class);
 
@@ -62,7 +68,8 @@ public class GuardedCalls {
                     .requestVolumeThreshold(s.circuitBreakerVolume())
                     .failureRatio(s.circuitBreakerFailureRatio())
                     .delay(s.circuitBreakerDelay().toMillis(), ChronoUnit.MILLIS)
-                    .when(GuardedCalls::countsAgainstBackend)
+                    .when(failure -> countsAgainstBackend(failure, anotherInstanceAnswered(backend, failure)))
+                    .onStateChange(state -> LOG.infof("Circuit breaker of %s: %s", backend.serviceName(), state))
                     .done()
                     .build());
         }
@@ -87,11 +94,24 @@ public class GuardedCalls {
         return guarded.onFailure().transform(failure -> classify(backend, failure));
     }
 
-    static boolean countsAgainstBackend(Throwable failure) {
+    /**
+     * Whether the circuit breaker counts this failure. One instance's failure counts only when no
+     * other instance answered lately (anotherInstance false): then the backend as a whole is out of reach.
+     */
+    static boolean countsAgainstBackend(Throwable failure, boolean anotherInstance) {
         if (failure instanceof StatusRuntimeException sre) {
-            return SERVER_FAULTS.contains(sre.getStatus().getCode());
+            return SERVER_FAULTS.contains(sre.getStatus().getCode())
+                    && !(anotherInstance && InstanceFailures.ofOneInstance(sre));
         }
         return !(failure instanceof IllegalArgumentException);
+    }
+
+    private boolean anotherInstanceAnswered(Backend backend, Throwable failure) {
+        return failure instanceof StatusRuntimeException sre && instances.anotherAnswered(backend, sre.getTrailers());
+    }
+
+    static boolean isServerFault(Status.Code code) {
+        return SERVER_FAULTS.contains(code);
     }
 
     static BackendException classify(Backend backend, Throwable failure) {
