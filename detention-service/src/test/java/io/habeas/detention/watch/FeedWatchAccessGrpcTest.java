@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.habeas.kernel.testing.Watching;
 
 @QuarkusTest
 class FeedWatchAccessGrpcTest extends WatchTest {

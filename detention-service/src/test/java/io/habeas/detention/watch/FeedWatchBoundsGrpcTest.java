@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.habeas.kernel.testing.Watching;
 
 @QuarkusTest
 class FeedWatchBoundsGrpcTest extends WatchTest {

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import io.habeas.kernel.testing.Watching;
 
 /** Watches through the real stub, each registered on the server before the test writes. */
 abstract class WatchTest extends GrpcTest {

@@ -57,6 +57,14 @@ public final class GrpcErrors {
      * database could not be reached or the connection was lost; else INTERNAL (logged once).
      */
     public static StatusRuntimeException toStatus(Throwable failure) {
+        return toStatus(failure, false);
+    }
+
+    /**
+     * As {@link #toStatus(Throwable)}, for a call that may have ended under its work (callEnded: its
+     * request scope is gone): such a failure is the call's end, as when its context is cancelled.
+     */
+    public static StatusRuntimeException toStatus(Throwable failure, boolean callEnded) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         // A stopped query may surface wrapped as a lock failure; it is a time limit, not a concurrent write.
         for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
@@ -77,7 +85,7 @@ public final class GrpcErrors {
             return databaseUnavailable(failure);
         }
         Context call = Context.current();
-        if (call.isCancelled()) {
+        if (call.isCancelled() || callEnded) {
             return abandoned(call, failure);
         }
         if (ShutdownRefusal.stopping()) {

@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.habeas.support.audit.AuditedCalls;
 import io.habeas.support.audit.ReadAudit;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
 
@@ -15,9 +16,15 @@ public final class Rpc {
      * Runs blocking work when the call is subscribed and answers failures with a google.rpc.Status.
      * Its answer is audited ({@link ReadAudit}) before it leaves; {@link AuditedCalls} lets a call
      * send no other, so a method answering some other way fails instead of answering unaudited.
+     * Work whose request scope ended under it failed because its call ended: Quarkus's gRPC request
+     * context interceptor destroys a cancelled call's scope at once, while a blocking method still
+     * runs on its worker thread, whose gRPC context does not always show the cancellation.
      */
     public static <T> Uni<T> call(Supplier<T> work) {
-        return Uni.createFrom().item(() -> audited(work.get())).onFailure().transform(GrpcErrors::toStatus);
+        ManagedContext scope = Arc.container().requestContext();
+        boolean scoped = scope.isActive();
+        return Uni.createFrom().item(() -> audited(work.get()))
+                .onFailure().transform(failure -> GrpcErrors.toStatus(failure, scoped && !scope.isActive()));
     }
 
     private static <T> T audited(T answer) {

@@ -231,6 +231,24 @@ class GrpcErrorsTest {
         }
     }
 
+    /** A call whose request scope ended under its work ended, though no cancellation reached the work's context. */
+    @Test
+    void workWhoseCallEndedUnderItIsAnsweredAsCancelledAndLogsNoIncident() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Handler capture = linesTo(logged);
+        Logger logger = Logger.getLogger(GrpcErrors.class.getName());
+        logger.addHandler(capture);
+        IllegalStateException scopeGone = new IllegalStateException("request scope not active");
+        try {
+            assertEquals(Status.Code.CANCELLED, GrpcErrors.toStatus(scopeGone, true).getStatus().getCode());
+            assertEquals(Status.Code.NOT_FOUND, GrpcErrors.toStatus(new NotFoundException(PERSON), true).getStatus().getCode());
+            assertTrue(logged.stream().noneMatch(line -> line.contains("incident")), logged::toString);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        assertEquals(Status.Code.INTERNAL, GrpcErrors.toStatus(scopeGone, false).getStatus().getCode());
+    }
+
     /** Work left running after its caller gave up fails as such work does (here: its request scope gone). */
     @Test
     void workThatFailsAfterItsCallerGaveUpIsAnsweredAsAbandonedAndLogsNoIncident() throws Exception {
