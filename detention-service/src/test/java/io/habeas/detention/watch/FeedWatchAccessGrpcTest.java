@@ -1,5 +1,6 @@
 package io.habeas.detention.watch;
 
+import io.habeas.support.testing.Watching;
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.ibadoglu;

@@ -1,5 +1,6 @@
 package io.habeas.detention.watch;
 
+import io.habeas.support.testing.Watching;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.detention.service.FeedWatches;

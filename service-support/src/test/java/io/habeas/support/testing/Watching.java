@@ -1,4 +1,4 @@
-package io.habeas.detention.watch;
+package io.habeas.support.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A watch as a client holds it: the responses as they arrive, and how the stream ended. */
-final class Watching<R> implements ClientResponseObserver<Object, R> {
+/**
+ * A watch (a server-streaming call) as a client holds it: the responses as they arrive, and how the
+ * stream ended. Shared by the services' watch tests.
+ */
+public final class Watching<R> implements ClientResponseObserver<Object, R> {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
     private final BlockingQueue<R> received = new LinkedBlockingQueue<>();
@@ -29,7 +32,7 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
     private volatile ClientCallStreamObserver<Object> call;
 
     /** A client that takes every response as it comes (taking), or none until asked ({@link #take}). */
-    Watching(boolean taking) {
+    public Watching(boolean taking) {
         this.taking = taking;
     }
 
@@ -57,7 +60,7 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
     }
 
     /** The next response, waiting for it. */
-    R next() {
+    public R next() {
         try {
             R response = received.poll(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             if (response == null) {
@@ -71,12 +74,12 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
     }
 
     /** The next response already received, or null. */
-    R poll() {
+    public R poll() {
         return received.poll();
     }
 
     /** The next n responses. */
-    List<R> next(int n) {
+    public List<R> next(int n) {
         List<R> responses = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             responses.add(next());
@@ -85,7 +88,7 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
     }
 
     /** Asserts that nothing arrives for a while (longer than the reader's poll). */
-    void nothingWithin(Duration wait) {
+    public void nothingWithin(Duration wait) {
         try {
             assertNull(received.poll(wait.toMillis(), TimeUnit.MILLISECONDS), "an unexpected response arrived");
         } catch (InterruptedException e) {
@@ -95,16 +98,16 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
     }
 
     /** Lets a client that takes nothing on its own take this many more. */
-    void take(int n) {
+    public void take(int n) {
         call.request(n);
     }
 
-    void cancel() {
+    public void cancel() {
         call.cancel("the client leaves", null);
     }
 
     /** The status the watch ended with, waiting for its end. */
-    StatusRuntimeException end() {
+    public StatusRuntimeException end() {
         try {
             Throwable failure = ended.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             assertTrue(failure instanceof StatusRuntimeException, "ended with " + failure);
@@ -114,12 +117,12 @@ final class Watching<R> implements ClientResponseObserver<Object, R> {
         }
     }
 
-    boolean ended() {
+    public boolean ended() {
         return ended.isDone();
     }
 
     /** The ErrorInfo of an end. */
-    static ErrorInfo errorInfo(StatusRuntimeException end) {
+    public static ErrorInfo errorInfo(StatusRuntimeException end) {
         com.google.rpc.Status status = StatusProto.fromThrowable(end);
         try {
             for (var detail : status.getDetailsList()) {
