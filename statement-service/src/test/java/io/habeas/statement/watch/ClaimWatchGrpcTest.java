@@ -233,4 +233,17 @@ class ClaimWatchGrpcTest extends ClaimWatchTest {
         assertEquals(denial.getName(), hidden.getChange().getStatement().getName());
         assertEquals("", hidden.getChange().getStatement().getTitle(), "only its name");
     }
+
+    @Test
+    void eachResponseNamingAConfidentialRecordIsAuditedBeforeItIsSent() {
+        String secret = detention.knownPerson(io.habeas.kernel.access.AccessLevel.CONFIDENTIAL);
+        var admin = watchPerson(Role.ADMIN, secret, "");
+        Statement aboutSecret = callForRelease(secret, null);
+
+        WatchPersonClaimsResponse added = admin.next();
+        assertEquals(ChangeKind.CHANGE_KIND_ADDED, added.getChange().getKind());
+        assertEquals(1, database.count("read_audit WHERE resource = '" + aboutSecret.getName()
+                + "' AND method = 'habeas.statement.v1.ClaimWatchService/WatchPersonClaims' AND principal = 'admin@habeas.test'"),
+                "CONFIDENTIAL through its person, which the audit asks detention-service about as the watch's caller");
+    }
 }
