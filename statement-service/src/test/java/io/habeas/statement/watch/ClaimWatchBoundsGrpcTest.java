@@ -111,6 +111,7 @@ class ClaimWatchBoundsGrpcTest extends ClaimWatchTest {
         StatusRuntimeException end = watching.end();
         assertEquals(Status.Code.UNAUTHENTICATED, end.getStatus().getCode());
         assertEquals("TOKEN_EXPIRED", Watching.errorInfo(end).getReason());
+        awaitWatches(0);
         var resumed = watchPerson(Role.VIEWER, person, Watching.errorInfo(end).getMetadataOrThrow("resume_token"));
         callFor(person, 1);
         resumed.next();
@@ -182,6 +183,7 @@ class ClaimWatchBoundsGrpcTest extends ClaimWatchTest {
         assertEquals(last, info.getMetadataOrThrow("resume_token"));
 
         detention.mode(FakeDetention.Mode.SERVE);
+        awaitWatches(0); // its client may hear of the end before the server has let it go
         var resumed = watchPerson(Role.VIEWER, person, last);
         assertEquals(io.habeas.statement.v1.ChangeKind.CHANGE_KIND_CORRECTED, resumed.next().getChange().getKind());
     }

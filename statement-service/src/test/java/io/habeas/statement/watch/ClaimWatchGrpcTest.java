@@ -219,7 +219,8 @@ class ClaimWatchGrpcTest extends ClaimWatchTest {
 
     @Test
     void anAnswersLevelRaisedHidesTheAnsweringStatementToo() {
-        Actor ministry = createActor(actor("Ministry of Internal Affairs", ActorKind.ACTOR_KIND_GOVERNMENT_BODY, "AZ"));
+        Actor ministry = createActor(actor("Ministry of Internal Affairs", ActorKind.ACTOR_KIND_GOVERNMENT_BODY, "AZ")
+                .setAccessLevel(AccessLevel.ACCESS_LEVEL_PUBLIC));
         Statement allegation = callForRelease(ibadoglu, null);
         var watching = watchCountryStatements(Role.VIEWER, "AZ", "");
         Statement denial = createStatement(statement(ministry.getName(), date(2024, 4, 29), "Denial")
