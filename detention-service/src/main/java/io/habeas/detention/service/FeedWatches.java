@@ -19,12 +19,12 @@ import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.support.access.Caller;
 import io.habeas.support.history.AsOf;
 import io.habeas.support.validation.Countries;
+import io.habeas.support.watch.AsCaller;
 import io.habeas.support.watch.ChangePosition;
 import io.habeas.support.watch.ResumeTokens;
 import io.habeas.support.watch.Watch;
 import io.habeas.support.watch.WatchHub;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -131,7 +130,7 @@ public class FeedWatches extends WatchHub<FeedChange> {
             if (relevant.isEmpty()) {
                 return;
             }
-            Items items = asCaller(group.get(0).subject().identity(), () -> read(relevant, clearance));
+            Items items = AsCaller.run(group.get(0).subject().identity(), () -> read(relevant, clearance));
             for (Watch<?> watch : group) {
                 Feed feed = (Feed) watch.subject().feed();
                 for (EntryChange change : relevant) {
@@ -223,18 +222,6 @@ public class FeedWatches extends WatchHub<FeedChange> {
         } else {
             ((Watch<WatchCountryFeedResponse>) watch).offer(at,
                     token -> WatchCountryFeedResponse.newBuilder().setChange(message).setResumeToken(token).build());
-        }
-    }
-
-    /** Runs the reads with the watch's caller as the request's identity, as its own calls run. */
-    private static <T> T asCaller(SecurityIdentity identity, Supplier<T> work) {
-        ManagedContext request = Arc.container().requestContext();
-        request.activate();
-        try {
-            Arc.container().instance(CurrentIdentityAssociation.class).get().setIdentity(identity);
-            return work.get();
-        } finally {
-            request.terminate();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.habeas.detention.watch;
 
+import io.habeas.kernel.testing.Watching;
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.date;
 import static io.habeas.detention.support.Fixtures.ibadoglu;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.habeas.kernel.testing.Watching;
 
 @QuarkusTest
 class FeedWatchAccessGrpcTest extends WatchTest {

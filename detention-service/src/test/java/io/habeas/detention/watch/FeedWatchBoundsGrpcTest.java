@@ -1,5 +1,6 @@
 package io.habeas.detention.watch;
 
+import io.habeas.kernel.testing.Watching;
 import static io.habeas.detention.support.Fixtures.arrest;
 import static io.habeas.detention.support.Fixtures.charge;
 import static io.habeas.detention.support.Fixtures.date;
@@ -30,7 +31,6 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import io.habeas.kernel.testing.Watching;
 
 @QuarkusTest
 class FeedWatchBoundsGrpcTest extends WatchTest {

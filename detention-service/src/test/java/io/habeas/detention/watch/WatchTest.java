@@ -1,5 +1,6 @@
 package io.habeas.detention.watch;
 
+import io.habeas.kernel.testing.Watching;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.detention.service.FeedWatches;
@@ -21,7 +22,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import io.habeas.kernel.testing.Watching;
 
 /** Watches through the real stub, each registered on the server before the test writes. */
 abstract class WatchTest extends GrpcTest {

@@ -19,7 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A watch as a client holds it: the responses as they arrive, and how the stream ended. */
+/**
+ * A watch (a server-streaming call) as a client holds it: the responses as they arrive, and how the
+ * stream ended. Shared by the services' and the suite's watch tests.
+ */
 public final class Watching<R> implements ClientResponseObserver<Object, R> {
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 

@@ -159,8 +159,12 @@ public final class Watch<R extends Message> {
                 context.run(() -> {
                     String method = AuditedCalls.method();
                     // Outside any request: the audit's reads need a transaction of their own.
-                    QuarkusTransaction.requiringNew().run(
-                            () -> audit.record(method, next.response(), subject.principal(), subject.clearance()));
+                    // Outside any request too: as the caller, whose token the audit's checks may ask with.
+                    AsCaller.run(subject.identity(), () -> {
+                        QuarkusTransaction.requiringNew().run(
+                                () -> audit.record(method, next.response(), subject.principal(), subject.clearance()));
+                        return null;
+                    });
                     AuditedCalls.passed(next.response());
                     call.onNext(next.response());
                 });

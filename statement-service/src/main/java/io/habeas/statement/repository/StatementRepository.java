@@ -240,6 +240,16 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 + levelsCleared("s")).setParameter("ids", ids).setParameter("levels", levels).getResultList());
     }
 
+    /** Those of the statements whose levels, as they were at the snapshot (and only then), the reader clears; one statement. */
+    public Set<UUID> clearedByLevelThen(Collection<UUID> ids, List<String> levels, Snapshot at) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        List<UUID> cleared = at.values("SELECT s.id FROM " + at.table("statement") + " s WHERE s.id IN (:ids)"
+                + levelsCleared("s", at::table), Map.of("ids", ids, "levels", levels));
+        return new HashSet<>(cleared);
+    }
+
     /**
      * The persons each statement's visibility depends on (R1): those its claims are about (retracted
      * claims too: they are shown), its actor's, and the same of each statement it answers, one level
@@ -291,36 +301,61 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
     }
 
     /**
-     * Rewrites the person and country projections of a statement's active claims from the claims
+     * Brings the person and country projections of a statement's active claims in step with the claims
      * themselves, with the statement's date and state: a retracted claim has no rows, so it is in no
      * feed or summary. Runs after every write, in its transaction; only projection rows are deleted.
+     * Rows that stay as they were are not written: their history and the claim change log (V9) see
+     * only what changed.
      */
     public void project(Statement statement) {
         var em = getEntityManager();
         em.flush();
-        em.createNativeQuery("DELETE FROM claim_subject_person WHERE statement_id = :s").setParameter("s", statement.id)
-                .executeUpdate();
         em.createNativeQuery("""
-                        INSERT INTO claim_subject_person (claim_id, person_id, statement_id, made_sort, made_start, precision_rank, active)
-                        SELECT DISTINCT c.id, p.person_id, s.id, s.made_sort, s.made_start, s.precision_rank, s.state = 'ACTIVE'
-                        FROM claim c JOIN statement s ON s.id = c.statement_id
-                        CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
-                        WHERE c.statement_id = :s AND c.state = 'ACTIVE'""").setParameter("s", statement.id).executeUpdate();
-        em.createNativeQuery("DELETE FROM claim_country WHERE statement_id = :s").setParameter("s", statement.id)
-                .executeUpdate();
+                        WITH wanted AS (
+                            SELECT DISTINCT c.id AS claim_id, p.person_id, s.id AS statement_id, s.made_sort, s.made_start,
+                                   s.precision_rank, s.state = 'ACTIVE' AS active
+                            FROM claim c JOIN statement s ON s.id = c.statement_id
+                            CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
+                            WHERE c.statement_id = :s AND c.state = 'ACTIVE'),
+                        gone AS (
+                            DELETE FROM claim_subject_person x WHERE x.statement_id = :s
+                            AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.claim_id = x.claim_id AND w.person_id = x.person_id))
+                        INSERT INTO claim_subject_person AS x (claim_id, person_id, statement_id, made_sort, made_start,
+                                                               precision_rank, active)
+                        SELECT * FROM wanted
+                        ON CONFLICT (claim_id, person_id) DO UPDATE SET statement_id = excluded.statement_id,
+                            made_sort = excluded.made_sort, made_start = excluded.made_start,
+                            precision_rank = excluded.precision_rank, active = excluded.active
+                        WHERE (x.statement_id, x.made_sort, x.made_start, x.precision_rank, x.active)
+                            IS DISTINCT FROM (excluded.statement_id, excluded.made_sort, excluded.made_start,
+                                              excluded.precision_rank, excluded.active)""")
+                .setParameter("s", statement.id).executeUpdate();
         em.createNativeQuery("""
-                        INSERT INTO claim_country (claim_id, country, statement_id, subject, addressee, made_sort, made_start,
-                                                   precision_rank, active)
-                        SELECT c.id, x.country, s.id, bool_or(x.subject), bool_or(x.addressee), s.made_sort, s.made_start,
-                               s.precision_rank, s.state = 'ACTIVE'
-                        FROM claim c JOIN statement s ON s.id = c.statement_id
-                        CROSS JOIN LATERAL (
-                            SELECT unnest(c.subject_countries), true, false
-                            UNION ALL
-                            SELECT c.addressee_country, false, true WHERE c.addressee_country IS NOT NULL
-                        ) AS x(country, subject, addressee)
-                        WHERE c.statement_id = :s AND c.state = 'ACTIVE'
-                        GROUP BY c.id, x.country, s.id, s.made_sort, s.made_start, s.precision_rank, s.state""")
+                        WITH wanted AS (
+                            SELECT c.id AS claim_id, x.country, s.id AS statement_id, bool_or(x.subject) AS subject,
+                                   bool_or(x.addressee) AS addressee, s.made_sort, s.made_start, s.precision_rank,
+                                   s.state = 'ACTIVE' AS active
+                            FROM claim c JOIN statement s ON s.id = c.statement_id
+                            CROSS JOIN LATERAL (
+                                SELECT unnest(c.subject_countries), true, false
+                                UNION ALL
+                                SELECT c.addressee_country, false, true WHERE c.addressee_country IS NOT NULL
+                            ) AS x(country, subject, addressee)
+                            WHERE c.statement_id = :s AND c.state = 'ACTIVE'
+                            GROUP BY c.id, x.country, s.id, s.made_sort, s.made_start, s.precision_rank, s.state),
+                        gone AS (
+                            DELETE FROM claim_country y WHERE y.statement_id = :s
+                            AND NOT EXISTS (SELECT 1 FROM wanted w WHERE w.claim_id = y.claim_id AND w.country = y.country))
+                        INSERT INTO claim_country AS y (claim_id, country, statement_id, subject, addressee, made_sort,
+                                                        made_start, precision_rank, active)
+                        SELECT * FROM wanted
+                        ON CONFLICT (claim_id, country) DO UPDATE SET statement_id = excluded.statement_id,
+                            subject = excluded.subject, addressee = excluded.addressee, made_sort = excluded.made_sort,
+                            made_start = excluded.made_start, precision_rank = excluded.precision_rank,
+                            active = excluded.active
+                        WHERE (y.statement_id, y.subject, y.addressee, y.made_sort, y.made_start, y.precision_rank, y.active)
+                            IS DISTINCT FROM (excluded.statement_id, excluded.subject, excluded.addressee, excluded.made_sort,
+                                              excluded.made_start, excluded.precision_rank, excluded.active)""")
                 .setParameter("s", statement.id).executeUpdate();
     }
 

@@ -62,8 +62,8 @@ public class FeedService {
         return claimsAbout(List.of(personId), range, page, asOf);
     }
 
-    public Page<StatementService.Item> claimsAboutPersons(List<String> persons, DateBounds range, PageRequest page,
-            AsOf asOf) {
+    /** The persons of a ListClaimsAboutPersons request, checked as it checks them: 1 to 1000, well formed; distinct, sorted. */
+    static List<UUID> personIds(List<String> persons) {
         if (persons.isEmpty() || persons.size() > MAX_PERSONS) {
             throw InvalidArgumentException.of("persons", "name 1 to " + MAX_PERSONS + " persons");
         }
@@ -71,7 +71,12 @@ public class FeedService {
         for (int i = 0; i < persons.size(); i++) {
             ids.add(PersonName.parse(persons.get(i), "persons[" + i + "]").id());
         }
-        return claimsAbout(ids.stream().distinct().sorted().toList(), range, page, asOf);
+        return ids.stream().distinct().sorted().toList();
+    }
+
+    public Page<StatementService.Item> claimsAboutPersons(List<String> persons, DateBounds range, PageRequest page,
+            AsOf asOf) {
+        return claimsAbout(personIds(persons), range, page, asOf);
     }
 
     /** The persons the caller may not see are left out of the query: their claims make no empty pages. */
@@ -170,7 +175,7 @@ public class FeedService {
         return callers;
     }
 
-    private static void requireCountry(String country) {
+    static void requireCountry(String country) {
         if (country == null || country.isEmpty()) {
             throw InvalidArgumentException.of("country", "is required: an ISO 3166-1 alpha-2 code");
         }

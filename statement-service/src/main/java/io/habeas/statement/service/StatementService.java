@@ -255,6 +255,16 @@ public class StatementService {
                 .map(row -> new Item(shown.get(row.statementId()), row.claimId())).toList();
     }
 
+    /**
+     * The statements the caller may see whole now, retracted ones too, as the List RPCs show them
+     * (answers it may see, sources by access): a watch's items. A fixed number of statements and one
+     * batch to detention-service.
+     */
+    Map<UUID, StatementView> visibleNow(Collection<UUID> ids) {
+        Snapshot now = snapshots.at(AsOf.NOW);
+        return present(statements.load(visibility.statementsVisible(ids), now).values(), true, now);
+    }
+
     /** Statements as the caller sees them as of the snapshot; onlyWhole leaves out those it may not see whole. */
     private Map<UUID, StatementView> present(Collection<Statement> loaded, boolean onlyWhole, Snapshot at) {
         List<Answer> answers = statements.answeredBy(claimIds(loaded), visibility.levelNames(), at);

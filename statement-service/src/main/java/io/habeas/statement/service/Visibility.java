@@ -117,6 +117,19 @@ public class Visibility {
         return statementsShown(statements.clearedByLevel(ids, levelNames()));
     }
 
+    /**
+     * Of these statements, those the caller could see whole as they were at the snapshot: their levels
+     * then, and the persons behind them then, as detention-service shows them to the caller now (a
+     * watch's question: was a retracted item one the caller could read). One batch.
+     */
+    public Set<UUID> statementsVisibleThen(Collection<UUID> ids, Snapshot then) {
+        Set<UUID> cleared = statements.clearedByLevelThen(ids, levelNames(), then);
+        Map<UUID, Set<UUID>> behind = statements.personsBehind(cleared, then);
+        Set<UUID> visible = persons.visible(behind.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+        return cleared.stream().filter(id -> visible.containsAll(behind.getOrDefault(id, Set.of())))
+                .collect(Collectors.toSet());
+    }
+
     /** Statements the caller may see whole, and persons it may see (retracted ones among them). */
     public record Seen(Set<UUID> statements, Set<UUID> persons, Set<UUID> retractedPersons) {
     }

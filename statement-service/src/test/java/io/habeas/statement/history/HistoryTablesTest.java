@@ -63,10 +63,16 @@ class HistoryTablesTest extends HistoryCase {
         // The creation inserted the statement and its claim, then wrote their projections twice.
         VERSIONED.forEach(table -> assertEquals(0, database.count(table + "_history"), table));
 
-        updateStatement(call.toBuilder().setTitle("Secretary Blinken's call"), "title");
+        Statement retitled = updateStatement(call.toBuilder().setTitle("Secretary Blinken's call"), "title");
         assertEquals(1, database.count("statement_history"));
         assertEquals(0, database.count("claim_history"));
-        // The projections are written anew with every change: the rows they replaced are kept.
+        // The projections are written only where they change (V9's change log sees only real changes): a new
+        // title leaves them as they were.
+        assertEquals(0, database.count("claim_subject_person_history"));
+        assertEquals(0, database.count("claim_country_history"));
+
+        updateStatement(retitled.toBuilder().setMadeOn(date(2024, 4, 22)), "made_on");
+        // A new date moves the claims in their feeds: the projection rows it replaced are kept.
         assertEquals(1, database.count("claim_subject_person_history"));
         assertEquals(1, database.count("claim_country_history"));
     }
