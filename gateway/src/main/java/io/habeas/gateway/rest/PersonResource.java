@@ -59,7 +59,7 @@ public class PersonResource {
     @Inject
     GatewayConfig config;
 
-    private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
+    static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
             EventMapper.CHARGE_STATUS, EventMapper.COURT, EventMapper.INCIDENT, EventMapper.CLAIM);
 
     @GET
