@@ -26,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -95,6 +98,8 @@ public class CountryResource {
     @GET
     @Path("/timeline/live")
     @Produces(LiveResponses.WRITTEN_AS)
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = LiveResponses.EVENT_STREAM, schema = @Schema(implementation = String.class)))
     @Operation(summary = "A country's timeline, live", description = "The country's timeline (its roles as the paged one's)"
             + LiveResponses.DESCRIPTION)
     public RestMulti<String> live(@PathParam("countryCode") String countryCode,

@@ -37,6 +37,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -170,6 +173,8 @@ public class PersonResource {
     @GET
     @Path("/{personId}/timeline/live")
     @Produces(LiveResponses.WRITTEN_AS)
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = LiveResponses.EVENT_STREAM, schema = @Schema(implementation = String.class)))
     @Operation(summary = "A person's timeline, live", description = "The person's timeline" + LiveResponses.DESCRIPTION)
     public RestMulti<String> live(@PathParam("personId") String personId,
             @Parameter(description = "detention, custody, charge, charge_status, court, incident, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
