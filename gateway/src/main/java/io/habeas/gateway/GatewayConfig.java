@@ -24,6 +24,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    Live live();
+
     /** The key cursors are sealed with: the services' settings, habeas.page-token.* (see application.properties). */
     PageToken pageToken();
 
@@ -114,5 +116,31 @@ public interface GatewayConfig {
         /** Clients remembered at once; past it the least recently seen is forgotten. */
         @WithDefault("10000")
         int maxClients();
+    }
+
+    /** habeas.gateway.live.*: the live timelines (Server-Sent Events). */
+    interface Live {
+        /** How often an idle stream sends a heartbeat comment. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Events one stream holds that its client has not yet taken; past it the client is cut off with its resume id. */
+        @WithDefault("256")
+        int buffer();
+
+        /** How long a cut-off client has to take its final event before its connection is closed. */
+        @WithDefault("10s")
+        Duration stallTimeout();
+
+        /**
+         * Live streams one caller (the token's subject) may hold open on one instance. A country's stream holds three
+         * statement-service watches, and the services allow a caller 8 on an instance: 2 keeps within it.
+         */
+        @WithDefault("2")
+        int maxPerCaller();
+
+        /** Live streams one instance holds open at most. */
+        @WithDefault("500")
+        int maxPerInstance();
     }
 }

@@ -12,7 +12,12 @@ import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.habeas.gateway.live.ResumePoints;
+import io.habeas.gateway.timeline.LiveTimelines;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -38,6 +46,12 @@ public class CountryResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    LiveResponses live;
+
+    @Inject
+    LiveTimelines liveTimelines;
 
     @GET
     @Path("/timeline")
@@ -79,6 +93,24 @@ public class CountryResource {
         Params.pageSize(pageSize, 50, 200);
         return TimelineCsv.download(c -> timelines.timeline(country, query, c, 200), config.csv().maxEvents(),
                 "country-" + country + "-timeline.csv");
+    }
+
+    @GET
+    @Path("/timeline/live")
+    @Produces(LiveResponses.WRITTEN_AS)
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = LiveResponses.EVENT_STREAM, schema = @Schema(implementation = String.class)))
+    @Operation(summary = "A country's timeline, live", description = "The country's timeline (its roles as the paged one's)"
+            + LiveResponses.DESCRIPTION)
+    public RestMulti<String> live(@PathParam("countryCode") String countryCode,
+            @Parameter(description = "detaining, speaking, subject; comma-separated or repeated; all by default") @QueryParam("role") List<String> role,
+            @Parameter(description = "detention, custody, charge, charge_status, court, incident, statement, claim") @QueryParam("kind") List<String> kind,
+            @Parameter(description = LiveResponses.LAST_EVENT_ID) @HeaderParam(ResumePoints.HEADER) String lastEventId,
+            @Context HttpServerResponse response) {
+        String country = Params.countryPath(countryCode);
+        TimelineQuery query = query(null, null, kind, role, null);
+        return live.stream("country-timeline-live", country, query, lastEventId, () -> liveTimelines.country(country, query),
+                response);
     }
 
     private static TimelineQuery query(String from, String to, List<String> kind, List<String> role, String asOf) {

@@ -21,7 +21,12 @@ import io.habeas.kernel.time.PartialDate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import io.habeas.gateway.live.ResumePoints;
+import io.habeas.gateway.timeline.LiveTimelines;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,6 +37,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -58,6 +66,12 @@ public class PersonResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    LiveResponses live;
+
+    @Inject
+    LiveTimelines liveTimelines;
 
     private static final List<String> PERSON_KINDS = List.of(EventMapper.DETENTION, EventMapper.CUSTODY, EventMapper.CHARGE,
             EventMapper.CHARGE_STATUS, EventMapper.COURT, EventMapper.INCIDENT, EventMapper.CLAIM);
@@ -154,6 +168,22 @@ public class PersonResource {
         Params.pageSize(pageSize, 50, 200);
         return TimelineCsv.download(c -> timelines.timeline(person, query, c, 200), config.csv().maxEvents(),
                 "person-" + person.id() + "-timeline.csv");
+    }
+
+    @GET
+    @Path("/{personId}/timeline/live")
+    @Produces(LiveResponses.WRITTEN_AS)
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = LiveResponses.EVENT_STREAM, schema = @Schema(implementation = String.class)))
+    @Operation(summary = "A person's timeline, live", description = "The person's timeline" + LiveResponses.DESCRIPTION)
+    public RestMulti<String> live(@PathParam("personId") String personId,
+            @Parameter(description = "detention, custody, charge, charge_status, court, incident, claim; comma-separated or repeated") @QueryParam("kind") List<String> kind,
+            @Parameter(description = LiveResponses.LAST_EVENT_ID) @HeaderParam(ResumePoints.HEADER) String lastEventId,
+            @Context HttpServerResponse response) {
+        PersonName person = Params.person(personId);
+        TimelineQuery query = query(null, null, kind, PERSON_KINDS, Set.of(), null);
+        return live.stream("person-timeline-live", person.toString(), query, lastEventId, () -> liveTimelines.person(person, query),
+                response);
     }
 
     @GET

@@ -109,6 +109,13 @@ public class ProblemMappers {
         return problem(status, title, detail, extra);
     }
 
+    /** A live stream past its caller's or this instance's cap. */
+    @ServerExceptionMapper
+    public Response tooManyStreams(io.habeas.gateway.live.TooManyStreams e) {
+        return Response.fromResponse(problem(429, "Too many live streams", e.getMessage(), Map.of()))
+                .header(HttpHeaders.RETRY_AFTER, 30).build();
+    }
+
     /** No bearer token, or one that fails verification (signature, issuer, audience, expiry): 401 with the challenge. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e) {

@@ -65,7 +65,7 @@ public class CountryTimelines {
         });
     }
 
-    private Uni<Context> context(String country, boolean followDetainees, AsOf asOf) {
+    Uni<Context> context(String country, boolean followDetainees, AsOf asOf) {
         if (!followDetainees) {
             return Uni.createFrom().item(new Context(List.of(), false, null));
         }

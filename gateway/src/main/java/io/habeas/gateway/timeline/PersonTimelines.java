@@ -72,7 +72,7 @@ public class PersonTimelines {
     }
 
     /** A 404 when the person is unknown or may not be shown (hidden or retracted as of the instant), the same answer for all. */
-    private Uni<Context> context(PersonName person, AsOf asOf) {
+    Uni<Context> context(PersonName person, AsOf asOf) {
         return DetentionClient.aboutPerson(person, Uni.combine().all()
                 .unis(detention.getPerson(person, asOf),
                         detention.listDetentions(asOf.on(ListDetentionsRequest.newBuilder().setPerson(person.toString())

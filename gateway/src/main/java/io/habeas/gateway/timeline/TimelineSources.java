@@ -17,6 +17,7 @@ import io.habeas.statement.v1.ListClaimsAboutPersonsRequest;
 import io.habeas.statement.v1.ListCountryClaimsRequest;
 import io.habeas.statement.v1.ListCountryStatementsRequest;
 import io.habeas.statement.v1.ListPersonClaimsRequest;
+import io.habeas.statement.v1.Statement;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,12 +79,15 @@ public class TimelineSources {
                 .countryStatements(query.asOf().on(ListCountryStatementsRequest.newBuilder().setCountry(country)
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListCountryStatementsRequest.Builder::setAsOf).build())
-                .chain(r -> {
-                    List<PersonName> named = new ArrayList<>();
-                    r.getStatementsList().forEach(s -> s.getClaimsList().forEach(c -> named.addAll(subjects(c))));
-                    return shownPersons.of(named, known, query.asOf()).map(shown -> Page.of(r.getStatementsList(),
-                            s -> Item.of(s.getMadeOn(), mapper.statement(s, shown::contains)), r.getNextPageToken()));
-                }));
+                .chain(r -> statements(r.getStatementsList(), known, query, r.getNextPageToken())));
+    }
+
+    /** A page of statements as events, once the persons they name are checked (those known need no check). */
+    Uni<Page> statements(List<Statement> statements, Set<PersonName> known, TimelineQuery query, String nextPageToken) {
+        List<PersonName> named = new ArrayList<>();
+        statements.forEach(s -> s.getClaimsList().forEach(c -> named.addAll(subjects(c))));
+        return shownPersons.of(named, known, query.asOf()).map(shown -> Page.of(statements,
+                s -> Item.of(s.getMadeOn(), mapper.statement(s, shown::contains)), nextPageToken));
     }
 
     /** Claims about the country or addressed to it; known as in {@link #countryStatements}. */
@@ -106,7 +110,7 @@ public class TimelineSources {
     }
 
     /** A page of claims as events, once the persons they name are checked (those known need no check). */
-    private Uni<Page> claims(List<ClaimItem> items, Set<PersonName> known, TimelineQuery query,
+    Uni<Page> claims(List<ClaimItem> items, Set<PersonName> known, TimelineQuery query,
             Predicate<ClaimItem> shownElsewhere, String nextPageToken) {
         List<PersonName> named = new ArrayList<>();
         for (ClaimItem item : items) {
@@ -127,7 +131,7 @@ public class TimelineSources {
     }
 
     /** At its place in the feed's order: where detention-service placed it (placed_at) when set, its own date otherwise. */
-    private Item feedItem(FeedItem item, String displayName, TimelineQuery query, Set<String> hiddenDetentions) {
+    Item feedItem(FeedItem item, String displayName, TimelineQuery query, Set<String> hiddenDetentions) {
         TimelineEvent event = hiddenDetentions.contains(item.getDetentionName()) ? null : mapper.feedItem(item, displayName);
         return Item.of(item.hasPlacedAt() ? item.getPlacedAt() : item.getDate(),
                 event != null && query.wants(event.kind()) ? event : null);

@@ -114,6 +114,8 @@ public final class Backends {
         asOfs.clear();
         recordedAt.clear();
         replacedPersons.clear();
+        FakeWatches.reset();
+        FakeWatches.watchedPersons.clear();
     }
 
     /** Whether the current call, as of its as_of, knows the record of this name. */

@@ -25,11 +25,13 @@ public class FakeBackendsResource implements QuarkusTestResourceLifecycleManager
             detention = NettyServerBuilder.forPort(0)
                     .addService(ServerInterceptors.intercept(new FakeDetention.Persons(), transmit, Backends.bearerCheck(true)))
                     .addService(ServerInterceptors.intercept(new FakeDetention.Detentions(), transmit, Backends.bearerCheck(true)))
+                    .addService(ServerInterceptors.intercept(new FakeWatches.Feeds(), transmit, Backends.bearerCheck(true)))
                     .build().start();
             statement = NettyServerBuilder.forPort(0)
                     .addService(ServerInterceptors.intercept(new FakeStatement(), transmit, Backends.bearerCheck(false)))
                     .addService(ServerInterceptors.intercept(new FakeStatement.Actors(), transmit, Backends.bearerCheck(false)))
                     .addService(ServerInterceptors.intercept(new FakeStatement.Outcomes(), transmit, Backends.bearerCheck(false)))
+                    .addService(ServerInterceptors.intercept(new FakeWatches.Claims(), transmit, Backends.bearerCheck(false)))
                     .build().start();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
