@@ -359,6 +359,38 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                 .setParameter("s", statement.id).executeUpdate();
     }
 
+    /** The projections of statements stored just now, which have none yet: two statements for all of them (an import batch). */
+    public void projectNew(Collection<UUID> statements) {
+        if (statements.isEmpty()) {
+            return;
+        }
+        var em = getEntityManager();
+        UUID[] ids = statements.toArray(UUID[]::new);
+        em.createNativeQuery(PROJECT_PERSONS).setParameter("s", ids).executeUpdate();
+        em.createNativeQuery(PROJECT_COUNTRIES).setParameter("s", ids).executeUpdate();
+    }
+
+    private static final String PROJECT_PERSONS = """
+            INSERT INTO claim_subject_person (claim_id, person_id, statement_id, made_sort, made_start, precision_rank, active)
+            SELECT DISTINCT c.id, p.person_id, s.id, s.made_sort, s.made_start, s.precision_rank, s.state = 'ACTIVE'
+            FROM claim c JOIN statement s ON s.id = c.statement_id
+            CROSS JOIN LATERAL unnest(c.subject_persons) AS p(person_id)
+            WHERE c.statement_id = ANY(cast(:s AS uuid[])) AND c.state = 'ACTIVE'""";
+
+    private static final String PROJECT_COUNTRIES = """
+            INSERT INTO claim_country (claim_id, country, statement_id, subject, addressee, made_sort, made_start,
+                                       precision_rank, active)
+            SELECT c.id, x.country, s.id, bool_or(x.subject), bool_or(x.addressee), s.made_sort, s.made_start,
+                   s.precision_rank, s.state = 'ACTIVE'
+            FROM claim c JOIN statement s ON s.id = c.statement_id
+            CROSS JOIN LATERAL (
+                SELECT unnest(c.subject_countries), true, false
+                UNION ALL
+                SELECT c.addressee_country, false, true WHERE c.addressee_country IS NOT NULL
+            ) AS x(country, subject, addressee)
+            WHERE c.statement_id = ANY(cast(:s AS uuid[])) AND c.state = 'ACTIVE'
+            GROUP BY c.id, x.country, s.id, s.made_sort, s.made_start, s.precision_rank, s.state""";
+
     /**
      * The levels a reader must clear to see the statement (as {@link #levelsCleared} checks them): its
      * own, its actor's, and those of every statement its claims answer and their actors; one statement.

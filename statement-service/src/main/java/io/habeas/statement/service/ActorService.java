@@ -81,8 +81,13 @@ public class ActorService {
 
     /** Whether the caller may see the actor with this id; an unknown id is not seen either. */
     boolean isShown(UUID id) {
+        return shown(id).isPresent();
+    }
+
+    /** The actor with this id if the caller may see it; empty for an unknown one too. */
+    Optional<Actor> shown(UUID id) {
         Actor actor = actors.findCleared(id, visibility.levels());
-        return actor != null && visibility.actorShown(actor);
+        return actor != null && visibility.actorShown(actor) ? Optional.of(actor) : Optional.empty();
     }
 
     /**

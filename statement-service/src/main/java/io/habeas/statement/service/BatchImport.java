@@ -48,6 +48,8 @@ public class BatchImport {
     @Inject
     RecordImport records;
     @Inject
+    NewStatements newStatements;
+    @Inject
     ImportIndexRepository index;
     @Inject
     DetentionPersons detention;
@@ -98,6 +100,7 @@ public class BatchImport {
 
     private List<Result> storeAll(List<ImportRecord> batch, Map<Integer, RejectedPart> rejected) {
         ImportIndex found = load(batch);
+        NewStatements.Pending pending = new NewStatements.Pending();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             RejectedPart part = rejected.get(i);
@@ -106,7 +109,7 @@ public class BatchImport {
                 continue;
             }
             try {
-                var stored = records.store(batch.get(i), found);
+                var stored = records.store(batch.get(i), found, pending);
                 results.add(new Result(i, stored.effect(), stored.name(), stored.claims(), null));
             } catch (RejectedPart refused) {
                 throw RetriedBatch.rejected(i, refused);
@@ -115,6 +118,7 @@ public class BatchImport {
             entityManager.flush();
             entityManager.clear();
         }
+        newStatements.store(pending);
         return results;
     }
 

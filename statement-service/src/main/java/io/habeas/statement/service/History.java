@@ -59,6 +59,24 @@ public class History {
         revisions.record(action == RevisionAction.RETRACTED ? change.because(statement.retractionReason) : change);
     }
 
+    /**
+     * The CREATED revision of a new statement that answers no claim, not stored yet: for an import,
+     * which stores many together. Its level is that {@link #record} reads once the statement is
+     * stored: the most restrictive of the statement's and its actor's.
+     */
+    Revision created(Statement statement, Actor actor) {
+        if (statement.claims.stream().anyMatch(c -> c.answersClaimId != null)) {
+            throw new IllegalArgumentException("a statement answering claims has the levels of those behind it too");
+        }
+        return revisions.prepare(Revisions.Change.of(STATEMENT, statement.id, RevisionAction.CREATED,
+                levelOfNew(statement, actor), Snapshots.of(statement)));
+    }
+
+    /** The level a reader must clear to see a new statement that answers no claim. */
+    static AccessLevel levelOfNew(Statement statement, Actor actor) {
+        return AccessLevel.mostRestrictive(statement.accessLevel, actor.accessLevel);
+    }
+
     void restored(Statement statement, Revision from, String reason) {
         revisions.record(statementChange(statement, RevisionAction.RESTORED).because(reason).restoring(from.id));
     }

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Stores one import record inside its batch's transaction through the use case its single write
- * runs (so with the same checks, levels and revisions). A refusal is thrown as a
+ * runs (so with the same checks, levels and revisions); a new statement is built by the same piece
+ * and stored with the batch's others ({@link NewStatements}). A refusal is thrown as a
  * {@link RejectedPart}; the batch then leaves the whole record out.
  */
 @ApplicationScoped
@@ -45,6 +46,8 @@ class RecordImport {
     ActorService actors;
     @Inject
     StatementService statements;
+    @Inject
+    NewStatements newStatements;
     @Inject
     Reconciliation reconciliation;
     @Inject
@@ -69,8 +72,9 @@ class RecordImport {
         }
     }
 
-    Stored store(ImportRecord record, ImportIndex index) {
-        return record.hasActor() ? storeActor(record.getActor(), index) : storeStatement(record.getStatement(), index);
+    Stored store(ImportRecord record, ImportIndex index, NewStatements.Pending pending) {
+        return record.hasActor() ? storeActor(record.getActor(), index)
+                : storeStatement(record.getStatement(), index, pending);
     }
 
     private Stored storeActor(io.habeas.statement.v1.Actor incoming, ImportIndex index) {
@@ -104,9 +108,18 @@ class RecordImport {
         return merged.isPresent();
     }
 
-    private Stored storeStatement(ImportStatement imported, ImportIndex index) {
+    private Stored storeStatement(ImportStatement imported, ImportIndex index, NewStatements.Pending pending) {
         var incoming = imported.getStatement().toBuilder().setActor(part(STATEMENT, () -> actorOf(imported, index))).build();
+        String importKey = imported.getImportKey().isEmpty() ? null : imported.getImportKey();
         var keyed = index.statement(imported.getImportKey());
+        if (keyed.isEmpty()) {
+            var built = part(STATEMENT, () -> newStatements.build(StatementMapper.toDraft(incoming), importKey, index, pending));
+            if (built.isPresent()) {
+                index.statementStored(built.get().id, imported.getImportKey());
+                return new Stored(ImportEffect.CREATED, built.get().resourceName(),
+                        built.get().activeClaims().stream().map(c -> c.resourceName()).toList());
+            }
+        }
         StatementView stored;
         boolean changed;
         if (keyed.isPresent()) {
@@ -114,8 +127,7 @@ class RecordImport {
             stored = update.view();
             changed = update.changed();
         } else {
-            stored = part(STATEMENT, () -> statements.create(StatementMapper.toDraft(incoming),
-                    imported.getImportKey().isEmpty() ? null : imported.getImportKey()));
+            stored = part(STATEMENT, () -> statements.create(StatementMapper.toDraft(incoming), importKey));
             changed = true;
         }
         index.statementStored(stored.statement().id, imported.getImportKey());
@@ -167,7 +179,7 @@ class RecordImport {
         }
         ExternalId id = ExternalId.fromProto(imported.getActorExternalId());
         UUID actor = index.actor(id);
-        if (!actors.isShown(actor)) {
+        if (index.shownActor(actor, actors::shown).isEmpty()) {
             throw new NotFoundException(ImportIndex.describe(id));
         }
         return ActorName.of(actor).toString();

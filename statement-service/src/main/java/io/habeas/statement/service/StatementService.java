@@ -94,7 +94,19 @@ public class StatementService {
     @Transactional
     public StatementView create(StatementDraft draft, String importKey) {
         validator.check(draft, "statement");
-        Actor actor = actors.find(draft.actor(), "statement.actor");
+        Statement statement = newStatement(draft, importKey, actors.find(draft.actor(), "statement.actor"));
+        statements.persist(statement);
+        statements.project(statement);
+        history.record(statement, RevisionAction.CREATED);
+        return view(statement);
+    }
+
+    /**
+     * A new statement by the actor (found as the caller may see it) with its claims, built and
+     * checked as a create checks it after the draft's own checks, not stored: what the answered
+     * claims and detention-service's answer (kept for the request) refuse is thrown.
+     */
+    Statement newStatement(StatementDraft draft, String importKey, Actor actor) {
         Statement statement = new Statement();
         statement.importKey = importKey;
         statement.actorId = actor.id;
@@ -103,10 +115,7 @@ public class StatementService {
         detention.requireExist(persons(draft));
         apply(statement, draft, actor);
         claims.replace(statement, draft.claims(), answered, ClaimCorrections.Mode.CREATE);
-        statements.persist(statement);
-        statements.project(statement);
-        history.record(statement, RevisionAction.CREATED);
-        return view(statement);
+        return statement;
     }
 
     public StatementView get(String name, String field) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.habeas.statement.v1.ImportRecord;
 import io.habeas.support.testing.SqlLog;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a batch costs the database and detention-service. The lookups a re-import needs are one
- * statement each per batch whatever its size, and its persons one call to detention-service; each
- * record's own writes run through the single writes' use cases.
+ * statement each per batch whatever its size, and its persons one call to detention-service; new
+ * statements are stored together, a fixed number of statements whatever their number, and updates
+ * run through the single writes' use cases.
  */
 @QuarkusTest
 class ImportCostGrpcTest extends ImportGrpcTest {
@@ -29,6 +31,31 @@ class ImportCostGrpcTest extends ImportGrpcTest {
     private ImportRecord[] keyed(int count, String person) {
         return IntStream.range(0, count).mapToObj(i -> i == 0 ? actor(blinken().addExternalIds(id("wikidata", "Q311440")))
                 : statementBy(id("wikidata", "Q311440"), "key-" + i, "Statement " + i, person)).toArray(ImportRecord[]::new);
+    }
+
+    @Test
+    void newStatementsCostTheSameStatementsWhateverTheirNumber() {
+        List<List<String>> costs = new ArrayList<>();
+        for (int size : new int[] {2, 12, 60}) {
+            database.clear();
+            ImportRecord[] records = keyed(size, detention.knownPerson());
+            SqlLog.clear();
+
+            var answer = send(batch(records)).only();
+
+            List<String> statements = SqlLog.statements();
+            assertEquals(size, answer.getCreated());
+            assertEquals(size - 1, database.count("claim_subject_person"), "projected, batch of " + size);
+            assertEquals(size, database.count("revision"), "a revision each, batch of " + size);
+            for (String table : List.of("statement", "claim")) {
+                assertEquals(1, matching(statements, "insert into " + table + " ("), table + " rows, batch of " + size);
+            }
+            assertEquals(2, matching(statements, "insert into revision ("), "the actor's, then the statements', batch of " + size);
+            assertEquals(1, matching(statements, "from actor a1_0 where a1_0.id=?"), "the actor asked once, batch of " + size);
+            costs.add(statements);
+        }
+        assertEquals(costs.get(0), costs.get(1), "the statements of 1 and 11 new statements");
+        assertEquals(costs.get(0), costs.get(2), "the statements of 1 and 59 new statements");
     }
 
     @Test
@@ -66,8 +93,9 @@ class ImportCostGrpcTest extends ImportGrpcTest {
                 statementBy(id("wikidata", "Q311440"), "c", "After", person))).only();
 
         assertEquals(2, answer.getCreated());
-        assertEquals(2, SqlLog.statements().stream().filter(sql -> sql.startsWith("insert into statement ")).count(),
-                "each good statement inserted once: " + SqlLog.statements());
+        assertEquals(2, database.count("statement"));
+        assertEquals(1, SqlLog.statements().stream().filter(sql -> sql.startsWith("insert into statement ")).count(),
+                "the good statements inserted together, once: " + SqlLog.statements());
     }
 
     @Test
