@@ -1,7 +1,6 @@
 package io.habeas.detention.service;
 
 import com.google.protobuf.Message;
-import com.google.rpc.Code;
 import io.grpc.stub.StreamObserver;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.mapping.FeedMapper;
@@ -26,12 +25,10 @@ import io.habeas.support.watch.Watch;
 import io.habeas.support.watch.WatchHub;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +67,8 @@ public class FeedWatches extends WatchHub<FeedChange> {
     /** Starts watching a person's feed for the caller; NOT_FOUND as ListPersonFeed for a person it may not see. */
     public void watchPerson(String person, String resumeToken, StreamObserver<WatchPersonFeedResponse> responses) {
         UUID personId = QuarkusTransaction.requiringNew().call(() -> persons.get(person, "person", AsOf.NOW).id);
-        start(new Feed(FeedRepository.Owner.PERSON, personId), resumeToken, responses);
+        start(new Feed(FeedRepository.Owner.PERSON, personId), resumeToken, responses,
+                WatchPersonFeedResponse.getDefaultInstance());
     }
 
     /** Starts watching a detaining country's feed for the caller. */
@@ -79,10 +77,11 @@ public class FeedWatches extends WatchHub<FeedChange> {
         if (country == null || country.isEmpty()) {
             throw InvalidArgumentException.of("detaining_country", "is required");
         }
-        start(new Feed(FeedRepository.Owner.COUNTRY, country), resumeToken, responses);
+        start(new Feed(FeedRepository.Owner.COUNTRY, country), resumeToken, responses,
+                WatchCountryFeedResponse.getDefaultInstance());
     }
 
-    private <R extends Message> void start(Feed feed, String resumeToken, StreamObserver<R> responses) {
+    private <R extends Message> void start(Feed feed, String resumeToken, StreamObserver<R> responses, R prototype) {
         Clearance clearance = caller.clearance();
         QueryFingerprint fingerprint = QueryFingerprint.of("watch-" + feed.owner().name().toLowerCase(), feed.value(),
                 caller.name() + "|" + clearance.binding());
@@ -90,7 +89,8 @@ public class FeedWatches extends WatchHub<FeedChange> {
         SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
         Instant expires = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
                 ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
-        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses);
+        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses,
+                prototype);
     }
 
     @Override
@@ -236,7 +236,4 @@ public class FeedWatches extends WatchHub<FeedChange> {
         return QuarkusTransaction.requiringNew().call(() -> changes.purge(cutoff));
     }
 
-    void stopping(@Observes ShutdownEvent shutdown) {
-        endAll(Code.UNAVAILABLE, "SHUTTING_DOWN", "this instance is shutting down; resume on another from resume_token");
-    }
 }

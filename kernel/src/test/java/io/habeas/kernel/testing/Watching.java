@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.ErrorInfo;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -28,6 +29,7 @@ public final class Watching<R> implements ClientResponseObserver<Object, R> {
 
     private final BlockingQueue<R> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
+    private final CompletableFuture<String> started = new CompletableFuture<>();
     private final boolean taking;
     private volatile ClientCallStreamObserver<Object> call;
 
@@ -40,13 +42,35 @@ public final class Watching<R> implements ClientResponseObserver<Object, R> {
     public void beforeStart(ClientCallStreamObserver<Object> requests) {
         call = requests;
         if (!taking) {
-            requests.disableAutoRequestWithInitial(0);
+            requests.disableAutoRequestWithInitial(1); // the start response; no change until asked
         }
     }
 
+    /**
+     * A watch's first response carries no change, only the resume token of where it starts: kept
+     * apart ({@link #started}), so that the responses read are the changes.
+     */
     @Override
     public void onNext(R response) {
+        if (!started.isDone() && response instanceof Message message && isStart(message)) {
+            started.complete(message.getField(message.getDescriptorForType().findFieldByName("resume_token")).toString());
+            return;
+        }
         received.add(response);
+    }
+
+    private static boolean isStart(Message message) {
+        return message.getAllFields().keySet().stream().allMatch(field -> field.getName().equals("resume_token"));
+    }
+
+    /** The resume token of the point the watch started from, waiting for it: every change after it reaches the watch. */
+    public String started() {
+        try {
+            return started.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the watch did not start within " + PATIENCE
+                    + (ended.isDone() ? "; it ended: " + ended.join() : ""), e);
+        }
     }
 
     @Override

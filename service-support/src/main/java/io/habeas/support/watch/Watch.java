@@ -114,6 +114,12 @@ public final class Watch<R extends Message> {
         sender.execute(this::drain);
     }
 
+    /** Sends first the response made with the token of the point it starts from, which carries no change. */
+    synchronized void start(Function<String, R> started) {
+        buffer.add(new Pending<>(started.apply(lastSent), lastSent));
+        sender.execute(this::drain);
+    }
+
     /** Ends the watch when its token has expired or its client has not taken anything for too long. */
     synchronized void check(Instant now, Duration stallTimeout) {
         if (ended) {

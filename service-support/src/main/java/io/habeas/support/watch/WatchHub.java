@@ -6,7 +6,10 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.habeas.support.audit.ReadAudit;
 import io.habeas.support.grpc.GrpcErrors;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,7 @@ import org.jboss.logging.Logger;
 public abstract class WatchHub<C extends WatchHub.Change> {
     private static final Logger LOG = Logger.getLogger(WatchHub.class);
     private static final int BATCH = 500;
+    private static final String STOPPING = "this instance is shutting down; resume on another from resume_token";
 
     /** A change of the log, at its position. */
     public interface Change {
@@ -52,6 +56,7 @@ public abstract class WatchHub<C extends WatchHub.Change> {
     private final AtomicBoolean subscribed = new AtomicBoolean();
     /** The last change read for the live watches; null while there are none. */
     private volatile ChangePosition cursor;
+    private volatile boolean stopping;
     /** The last read failed: said once, not at every poll until one succeeds. */
     private boolean failing;
 
@@ -74,10 +79,17 @@ public abstract class WatchHub<C extends WatchHub.Change> {
     protected abstract void deliver(List<C> changes, List<Watch<?>> watches);
 
     /**
-     * Starts a watch after a resume point (null: from now on). OUT_OF_RANGE when changes after the
-     * point have been deleted; RESOURCE_EXHAUSTED beyond the caps.
+     * Starts a watch after a resume point (null: from now on). Its first response, a response of the
+     * prototype's type with only the resume_token of the point it starts from, carries no change: once a client has it, every
+     * change after that point reaches the watch, and a client that loses the stream before any
+     * change came resumes from it. OUT_OF_RANGE when changes after the point have been deleted;
+     * RESOURCE_EXHAUSTED beyond the caps; UNAVAILABLE, SHUTTING_DOWN, once the instance is stopping.
      */
-    public <R extends Message> Watch<R> open(Watch.Subject subject, ChangePosition resumeAfter, StreamObserver<R> responses) {
+    public <R extends Message> Watch<R> open(Watch.Subject subject, ChangePosition resumeAfter, StreamObserver<R> responses,
+            R prototype) {
+        if (stopping) {
+            throw GrpcErrors.withReason(Code.UNAVAILABLE, "SHUTTING_DOWN", STOPPING, Map.of());
+        }
         if (resumeAfter != null && horizon().isAfter(resumeAfter)) {
             throw GrpcErrors.withReason(Code.OUT_OF_RANGE, "RESUME_POINT_EXPIRED",
                     "changes after this resume point are no longer kept; read the feed again and watch from now on", Map.of());
@@ -97,6 +109,7 @@ public abstract class WatchHub<C extends WatchHub.Change> {
                     }, this::wake);
             opened.set(watch);
             watches.add(watch);
+            watch.start(token -> startResponse(prototype, token));
             wake();
             return watch;
         } catch (RuntimeException e) {
@@ -105,14 +118,34 @@ public abstract class WatchHub<C extends WatchHub.Change> {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <R extends Message> R startResponse(R prototype, String token) {
+        var field = prototype.getDescriptorForType().findFieldByName(Watch.RESUME_TOKEN);
+        return (R) prototype.newBuilderForType().setField(field, token).build();
+    }
+
     /** How many watches this instance holds now. */
     public int size() {
         return watches.size();
     }
 
-    /** Ends every watch (the instance is stopping), each with its resume token. */
-    protected void endAll(Code code, String reason, String message) {
-        List.copyOf(watches).forEach(watch -> watch.end(code, reason, message));
+    /**
+     * As soon as the instance begins to stop (before its shutdown delay, during which it still serves
+     * calls), its watches end, each with its resume token, and no new one starts: a watch is a call that
+     * never finishes by itself, which the shutdown would otherwise wait for until its timeout.
+     */
+    protected void stopping(@Observes ShutdownDelayInitiatedEvent stopping) {
+        stop();
+    }
+
+    /** Without a shutdown delay, no such event comes: the shutdown itself. */
+    protected void stopped(@Observes ShutdownEvent shutdown) {
+        stop();
+    }
+
+    private void stop() {
+        this.stopping = true;
+        List.copyOf(watches).forEach(watch -> watch.end(Code.UNAVAILABLE, "SHUTTING_DOWN", STOPPING));
     }
 
     @PreDestroy

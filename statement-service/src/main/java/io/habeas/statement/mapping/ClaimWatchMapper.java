@@ -38,6 +38,17 @@ public final class ClaimWatchMapper {
         return StatementChange.newBuilder().setKind(kind).setStatement(statement).build();
     }
 
+    /** The RPC's response type, whose first response carries only the watch's starting resume_token. */
+    @SuppressWarnings("unchecked")
+    public static <R extends Message> R prototype(ClaimFeed.Rpc rpc) {
+        return (R) switch (rpc) {
+            case PERSON -> WatchPersonClaimsResponse.getDefaultInstance();
+            case PERSONS -> WatchClaimsAboutPersonsResponse.getDefaultInstance();
+            case COUNTRY_CLAIMS -> WatchCountryClaimsResponse.getDefaultInstance();
+            case COUNTRY_STATEMENTS -> WatchCountryStatementsResponse.getDefaultInstance();
+        };
+    }
+
     /** Offers the change to the watch as its RPC's response, with the token just after it. */
     @SuppressWarnings("unchecked")
     public static void offer(Watch<?> watch, ClaimFeed.Rpc rpc, ChangePosition at, Message change) {

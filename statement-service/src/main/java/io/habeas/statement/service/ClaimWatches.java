@@ -8,6 +8,7 @@ import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.statement.mapping.ClaimWatchMapper;
 import io.habeas.statement.repository.ClaimChangeRepository;
 import io.habeas.statement.repository.ClaimChangeRepository.ClaimChange;
 import io.habeas.statement.repository.ClaimChangeRepository.Feed;
@@ -20,12 +21,10 @@ import io.habeas.support.watch.Watch;
 import io.habeas.support.watch.WatchHub;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +94,8 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
         SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
         Instant expires = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
                 ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
-        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses);
+        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses,
+                ClaimWatchMapper.prototype(feed.rpc()));
     }
 
     @Override
@@ -181,7 +181,4 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
         return QuarkusTransaction.requiringNew().call(() -> changes.purge(cutoff));
     }
 
-    void stopping(@Observes ShutdownEvent shutdown) {
-        endAll(Code.UNAVAILABLE, "SHUTTING_DOWN", "this instance is shutting down; resume on another from resume_token");
-    }
 }
