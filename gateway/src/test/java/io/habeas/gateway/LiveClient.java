@@ -35,6 +35,8 @@ final class LiveClient implements AutoCloseable {
 
     final HttpResponse<InputStream> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    /** The id of the stream's "ready" event, kept apart from the changes: every watch has started. */
+    private final java.util.concurrent.CompletableFuture<String> ready = new java.util.concurrent.CompletableFuture<>();
     private final BufferedReader reader;
 
     private LiveClient(HttpResponse<InputStream> response) {
@@ -93,7 +95,9 @@ final class LiveClient implements AutoCloseable {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isEmpty()) {
-                    if (data != null || name != null) {
+                    if ("ready".equals(name)) {
+                        ready.complete(id);
+                    } else if (data != null || name != null) {
                         events.add(new Event(id, name, data == null ? null : data.toString(), null));
                     }
                     id = null;
@@ -113,6 +117,15 @@ final class LiveClient implements AutoCloseable {
             // a reset connection ends the stream as a close does
         }
         events.add(CLOSED);
+    }
+
+    /** The id of the "ready" event, waiting for it. */
+    String ready() {
+        try {
+            return ready.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("no ready event within 10 s", e);
+        }
     }
 
     /** The next event or comment, waiting up to the timeout; fails when none comes. */

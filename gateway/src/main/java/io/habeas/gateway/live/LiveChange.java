@@ -24,6 +24,16 @@ public record LiveChange(String source, Kind kind, TimelineEvent event, String r
         }
     }
 
+    /** A watch's first response: no change, only the point it starts from. */
+    public static LiveChange started(String source, String resumeToken) {
+        return new LiveChange(source, null, null, null, null, resumeToken);
+    }
+
+    /** Whether this is a watch's start. */
+    public boolean isStart() {
+        return kind == null && event == null && retractedId == null && sortKey == null;
+    }
+
     /** Whether the client is told of it: otherwise it only moves the source's resume point. */
     public boolean shown() {
         return kind == Kind.RETRACTED ? retractedId != null : event != null;

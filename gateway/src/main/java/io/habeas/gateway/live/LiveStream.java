@@ -13,9 +13,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,9 +38,13 @@ public class LiveStream {
     @Inject
     ObjectMapper json;
 
-    /** What passes through the stream: a change read by its watch, or a heartbeat. */
-    private record Signal(LiveChange change, String id) {
-        static final Signal HEARTBEAT = new Signal(null, null);
+    /** What passes through the stream: a change read by its watch, the start of them all (ready), or a heartbeat. */
+    private record Signal(LiveChange change, String id, boolean ready) {
+        static final Signal HEARTBEAT = new Signal(null, null, false);
+
+        boolean sent() {
+            return change == null || change.shown() || ready;
+        }
     }
 
     /**
@@ -50,11 +56,12 @@ public class LiveStream {
     public Multi<String> events(QueryFingerprint stream, List<LiveSource> sources, Map<String, String> from, Instant expires,
             Runnable disconnect) {
         Map<String, String> positions = new LinkedHashMap<>(from);
+        Set<String> started = new HashSet<>();
         AtomicReference<String> lastId = new AtomicReference<>(ResumePoints.seal(stream, positions));
         List<Multi<Signal>> parts = new ArrayList<>();
         for (LiveSource source : sources) {
             parts.add(source.watch().apply(positions.getOrDefault(source.id(), ""))
-                    .map(change -> new Signal(change, null))
+                    .map(change -> new Signal(change, null, false))
                     .onFailure().transform(f -> new LiveEnds.SourceEnded(source.backend(), f)));
         }
         parts.add(Multi.createFrom().ticks().every(config.live().heartbeat()).onOverflow().drop().map(t -> Signal.HEARTBEAT));
@@ -64,8 +71,9 @@ public class LiveStream {
                     .onItem().<Signal>failWith(LiveEnds.TokenExpired::new).toMulti());
         }
         Multi<String> events = Multi.createBy().merging().streams(parts)
-                .map(signal -> signal.change() == null ? signal : advance(stream, positions, signal.change()))
-                .select().where(signal -> signal.change() == null || signal.change().shown())
+                .map(signal -> signal.change() == null ? signal
+                        : advance(stream, positions, signal.change(), started, sources.size()))
+                .select().where(Signal::sent)
                 .onOverflow().buffer(config.live().buffer())
                 .invoke(signal -> {
                     if (signal.id() != null) {
@@ -77,16 +85,25 @@ public class LiveStream {
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(": live\n\n"), events);
     }
 
-    /** The watch's resume point moves past the change; a change the caller is shown gets the id of where all stand now. */
-    private static Signal advance(QueryFingerprint stream, Map<String, String> positions, LiveChange change) {
+    /**
+     * The watch's resume point moves past the change; a change the caller is shown gets the id of where all
+     * stand now, and so does the start of the last watch to start: from then on the client holds an id that
+     * loses nothing, even before any change comes.
+     */
+    private static Signal advance(QueryFingerprint stream, Map<String, String> positions, LiveChange change,
+            Set<String> started, int sources) {
         positions.put(change.source(), change.resumeToken());
-        return new Signal(change, change.shown() ? ResumePoints.seal(stream, positions) : null);
+        boolean ready = change.isStart() && started.add(change.source()) && started.size() == sources;
+        return new Signal(change, change.shown() || ready ? ResumePoints.seal(stream, positions) : null, ready);
     }
 
     private String text(Signal signal) {
         LiveChange c = signal.change();
         if (c == null) {
             return ": heartbeat\n\n";
+        }
+        if (signal.ready()) {
+            return frame(signal.id(), "ready", new LiveEventData("ready", null, null, null));
         }
         String id = c.event() != null ? c.event().id() : c.retractedId();
         return frame(signal.id(), c.kind().eventName(), new LiveEventData(c.kind().eventName(), id, c.sortKey(), c.event()));

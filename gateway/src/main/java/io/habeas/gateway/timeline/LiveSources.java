@@ -59,38 +59,40 @@ public class LiveSources {
         String id = "detention-feed";
         return new LiveSource(id, Backend.DETENTION, token -> watches
                 .personFeed(WatchPersonFeedRequest.newBuilder().setPerson(person.toString()).setResumeToken(token).build())
-                .map(r -> feedChange(id, rank, r.getChange(), r.getResumeToken(), displayName, query, hidden)));
+                .map(r -> r.hasChange() ? feedChange(id, rank, r.getChange(), r.getResumeToken(), displayName, query, hidden)
+                        : LiveChange.started(id, r.getResumeToken())));
     }
 
     LiveSource countryFeed(String country, TimelineQuery query, int rank) {
         String id = "detention-feed";
         return new LiveSource(id, Backend.DETENTION, token -> watches
                 .countryFeed(WatchCountryFeedRequest.newBuilder().setDetainingCountry(country).setResumeToken(token).build())
-                .map(r -> feedChange(id, rank, r.getChange(), r.getResumeToken(), null, query, Set.of())));
+                .map(r -> r.hasChange() ? feedChange(id, rank, r.getChange(), r.getResumeToken(), null, query, Set.of())
+                        : LiveChange.started(id, r.getResumeToken())));
     }
 
     LiveSource personClaims(PersonName person, TimelineQuery query, int rank) {
         String id = "person-claims";
         return new LiveSource(id, Backend.STATEMENT, token -> watches
                 .personClaims(WatchPersonClaimsRequest.newBuilder().setPerson(person.toString()).setResumeToken(token).build())
-                .onItem().transformToUniAndConcatenate(r -> claimChange(id, rank, r.getChange(), r.getResumeToken(),
-                        Set.of(person), query, item -> false)));
+                .onItem().transformToUniAndConcatenate(r -> r.hasChange() ? claimChange(id, rank, r.getChange(),
+                        r.getResumeToken(), Set.of(person), query, item -> false) : started(id, r.getResumeToken())));
     }
 
     LiveSource countryStatements(String country, TimelineQuery query, Set<PersonName> known, int rank) {
         String id = "country-statements";
         return new LiveSource(id, Backend.STATEMENT, token -> watches
                 .countryStatements(WatchCountryStatementsRequest.newBuilder().setCountry(country).setResumeToken(token).build())
-                .onItem().transformToUniAndConcatenate(r -> statementChange(id, rank, r.getChange(), r.getResumeToken(),
-                        known, query)));
+                .onItem().transformToUniAndConcatenate(r -> r.hasChange() ? statementChange(id, rank, r.getChange(),
+                        r.getResumeToken(), known, query) : started(id, r.getResumeToken())));
     }
 
     LiveSource countryClaims(String country, TimelineQuery query, Set<PersonName> known, int rank) {
         String id = "country-claims";
         return new LiveSource(id, Backend.STATEMENT, token -> watches
                 .countryClaims(WatchCountryClaimsRequest.newBuilder().setCountry(country).setResumeToken(token).build())
-                .onItem().transformToUniAndConcatenate(r -> claimChange(id, rank, r.getChange(), r.getResumeToken(),
-                        known, query, item -> false)));
+                .onItem().transformToUniAndConcatenate(r -> r.hasChange() ? claimChange(id, rank, r.getChange(),
+                        r.getResumeToken(), known, query, item -> false) : started(id, r.getResumeToken())));
     }
 
     LiveSource detaineeClaims(List<PersonName> persons, TimelineQuery query, Predicate<ClaimItem> shownElsewhere, int rank) {
@@ -99,8 +101,12 @@ public class LiveSources {
         return new LiveSource(id, Backend.STATEMENT, token -> watches
                 .claimsAboutPersons(WatchClaimsAboutPersonsRequest.newBuilder().addAllPersons(StatementClient.names(persons))
                         .setResumeToken(token).build())
-                .onItem().transformToUniAndConcatenate(r -> claimChange(id, rank, r.getChange(), r.getResumeToken(),
-                        detainees, query, shownElsewhere)));
+                .onItem().transformToUniAndConcatenate(r -> r.hasChange() ? claimChange(id, rank, r.getChange(),
+                        r.getResumeToken(), detainees, query, shownElsewhere) : started(id, r.getResumeToken())));
+    }
+
+    private static Uni<LiveChange> started(String source, String token) {
+        return Uni.createFrom().item(LiveChange.started(source, token));
     }
 
     private LiveChange feedChange(String source, int rank, FeedChange change, String token, String displayName,

@@ -174,8 +174,21 @@ public final class FakeWatches {
             }
         });
         open.add(w);
+        // As the services do: first the point the watch starts from, without a change.
+        Message start = STARTS.get(method);
+        out.onNext(start.newBuilderForType().setField(start.getDescriptorForType().findFieldByName("resume_token"),
+                Integer.toString(from)).build());
         w.drain();
     }
+
+    /** Each watch's response type, of which its first response is one with only the resume_token. */
+    private static final Map<String, Message> STARTS = Map.of(
+            "WatchPersonFeed", WatchPersonFeedResponse.getDefaultInstance(),
+            "WatchCountryFeed", WatchCountryFeedResponse.getDefaultInstance(),
+            "WatchPersonClaims", WatchPersonClaimsResponse.getDefaultInstance(),
+            "WatchClaimsAboutPersons", WatchClaimsAboutPersonsResponse.getDefaultInstance(),
+            "WatchCountryClaims", WatchCountryClaimsResponse.getDefaultInstance(),
+            "WatchCountryStatements", WatchCountryStatementsResponse.getDefaultInstance());
 
     public static class Feeds extends FeedWatchServiceGrpc.FeedWatchServiceImplBase {
         @Override
