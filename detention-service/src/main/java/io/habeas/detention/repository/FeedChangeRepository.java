@@ -4,14 +4,11 @@ import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.domain.FeedItemKind;
 import io.habeas.kernel.access.AccessLevel;
 import io.habeas.kernel.time.PartialDate;
+import io.habeas.support.watch.ChangeLogQueries;
 import io.habeas.support.watch.ChangePosition;
 import io.habeas.support.watch.WatchHub;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +21,7 @@ import java.util.UUID;
  * Every method runs in the caller's transaction.
  */
 @ApplicationScoped
-public class FeedChangeRepository {
+public class FeedChangeRepository extends ChangeLogQueries<FeedChangeRepository.FeedChange> {
     /** The feed a watch follows: a person's (its id) or a country's (its code). */
     public record Feed(FeedRepository.Owner owner, Object value) {
         boolean holds(FeedChange change) {
@@ -40,11 +37,6 @@ public class FeedChangeRepository {
         }
     }
 
-    private static final String COLUMNS = "SELECT CAST(CAST(c.xid AS text) AS bigint), c.seq, c.op, c.entry_id, c.person_id,"
-            + " c.detaining_country FROM feed_change c";
-    private static final String SETTLED = " c.xid < pg_snapshot_xmin(pg_current_snapshot())";
-    private static final String AFTER = " (c.xid, c.seq) > (CAST(CAST(:afterXid AS text) AS xid8), :afterSeq)";
-    private static final String ORDER = " ORDER BY c.xid, c.seq LIMIT :limit";
     /** The most restrictive level, now, of a retracted entry's person, detention and record. */
     private static final String LEVEL_NOW = """
             habeas_most_restrictive(
@@ -55,40 +47,19 @@ public class FeedChangeRepository {
                 (SELECT i.access_level FROM incident i WHERE i.id = b.record_id),
                 (SELECT k.access_level FROM court_event k WHERE k.id = b.record_id))""";
 
-    @Inject
-    EntityManager entityManager;
-
-    /** The last settled change, or the retention's horizon when none is kept. */
-    public ChangePosition head() {
-        List<?> rows = entityManager.createNativeQuery(COLUMNS + " WHERE" + SETTLED + " ORDER BY c.xid DESC, c.seq DESC LIMIT 1")
-                .getResultList();
-        return rows.isEmpty() ? horizon() : change((Object[]) rows.get(0)).position();
+    public FeedChangeRepository() {
+        super("feed_change", "c.op, c.entry_id, c.person_id, c.detaining_country");
     }
 
-    /** The last change the retention deleted; the origin before it first deleted any. */
-    public ChangePosition horizon() {
-        List<?> rows = entityManager.createNativeQuery(
-                "SELECT CAST(CAST(through_xid AS text) AS bigint), through_seq FROM feed_change_horizon").getResultList();
-        if (rows.isEmpty()) {
-            return ChangePosition.ORIGIN;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new ChangePosition(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-    }
 
-    /** Settled changes of every feed after a position, in log order. */
-    public List<FeedChange> after(ChangePosition after, int limit) {
-        return changes(entityManager.createNativeQuery(COLUMNS + " WHERE" + SETTLED + " AND" + AFTER + ORDER), after, limit);
-    }
+
 
     /** Changes of one feed in (after, through], in log order; through is settled. */
     public List<FeedChange> forFeed(Feed feed, ChangePosition after, ChangePosition through, int limit) {
         String column = feed.owner() == FeedRepository.Owner.PERSON ? "c.person_id" : "c.detaining_country";
-        Query query = entityManager.createNativeQuery(COLUMNS + " WHERE " + column + " = :feed AND" + AFTER
-                + " AND (c.xid, c.seq) <= (CAST(CAST(:throughXid AS text) AS xid8), :throughSeq)" + ORDER)
-                .setParameter("feed", feed.value()).setParameter("throughXid", Long.toString(through.xid()))
-                .setParameter("throughSeq", through.seq());
-        return changes(query, after, limit);
+        Query query = entityManager.createNativeQuery(columns() + " WHERE " + column + " = :feed AND" + AFTER + " AND" + THROUGH
+                + ORDER).setParameter("feed", feed.value());
+        return changes(through(query, through), after, limit);
     }
 
     /** The entries with these ids as they are now, of these levels. */
@@ -139,29 +110,11 @@ public class FeedChangeRepository {
     public record Before(FeedEntry entry, boolean recordReadable) {
     }
 
-    /** Deletes the settled changes made before the cutoff, oldest first, moving the horizon past them. */
-    public int purge(Instant cutoff) {
-        entityManager.createNativeQuery("""
-                INSERT INTO feed_change_horizon AS h (through_xid, through_seq)
-                SELECT c.xid, c.seq FROM feed_change c WHERE c.changed_at < :cutoff AND""" + SETTLED + """
-                 ORDER BY c.xid DESC, c.seq DESC LIMIT 1
-                ON CONFLICT (only_row) DO UPDATE SET through_xid = excluded.through_xid, through_seq = excluded.through_seq
-                WHERE (excluded.through_xid, excluded.through_seq) > (h.through_xid, h.through_seq)""")
-                .setParameter("cutoff", cutoff).executeUpdate();
-        return entityManager.createNativeQuery("""
-                DELETE FROM feed_change c USING feed_change_horizon h
-                WHERE (c.xid, c.seq) <= (h.through_xid, h.through_seq)""").executeUpdate();
-    }
 
-    private static List<FeedChange> changes(Query query, ChangePosition after, int limit) {
-        List<?> rows = query.setParameter("afterXid", Long.toString(after.xid())).setParameter("afterSeq", after.seq())
-                .setParameter("limit", limit).getResultList();
-        return rows.stream().map(row -> change((Object[]) row)).toList();
-    }
 
-    private static FeedChange change(Object[] row) {
-        return new FeedChange(new ChangePosition(((Number) row[0]).longValue(), ((Number) row[1]).longValue()),
-                row[2].toString().charAt(0), (UUID) row[3], (UUID) row[4], (String) row[5]);
+    @Override
+    protected FeedChange change(Object[] row) {
+        return new FeedChange(position(row), row[2].toString().charAt(0), (UUID) row[3], (UUID) row[4], (String) row[5]);
     }
 
     private static Integer integer(Object value) {

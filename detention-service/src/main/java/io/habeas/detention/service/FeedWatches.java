@@ -1,6 +1,5 @@
 package io.habeas.detention.service;
 
-import com.google.protobuf.Message;
 import io.grpc.stub.StreamObserver;
 import io.habeas.detention.domain.FeedEntry;
 import io.habeas.detention.mapping.FeedMapper;
@@ -14,20 +13,14 @@ import io.habeas.detention.v1.WatchCountryFeedResponse;
 import io.habeas.detention.v1.WatchPersonFeedResponse;
 import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.errors.InvalidArgumentException;
-import io.habeas.kernel.paging.QueryFingerprint;
-import io.habeas.support.access.Caller;
 import io.habeas.support.history.AsOf;
 import io.habeas.support.validation.Countries;
 import io.habeas.support.watch.AsCaller;
 import io.habeas.support.watch.ChangePosition;
-import io.habeas.support.watch.ResumeTokens;
 import io.habeas.support.watch.Watch;
 import io.habeas.support.watch.WatchHub;
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -43,7 +36,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Live person and country feeds: watches of the feed change log (V15), each change sent as the
@@ -59,16 +51,14 @@ public class FeedWatches extends WatchHub<FeedChange> {
     FeedService feeds;
     @Inject
     PersonService persons;
-    @Inject
-    Caller caller;
     @ConfigProperty(name = "habeas.watch.change-retention", defaultValue = "12h")
     Duration retention;
 
     /** Starts watching a person's feed for the caller; NOT_FOUND as ListPersonFeed for a person it may not see. */
     public void watchPerson(String person, String resumeToken, StreamObserver<WatchPersonFeedResponse> responses) {
         UUID personId = QuarkusTransaction.requiringNew().call(() -> persons.get(person, "person", AsOf.NOW).id);
-        start(new Feed(FeedRepository.Owner.PERSON, personId), resumeToken, responses,
-                WatchPersonFeedResponse.getDefaultInstance());
+        Feed feed = new Feed(FeedRepository.Owner.PERSON, personId);
+        watch(feed, "person", personId, resumeToken, responses, WatchPersonFeedResponse.getDefaultInstance());
     }
 
     /** Starts watching a detaining country's feed for the caller. */
@@ -77,20 +67,8 @@ public class FeedWatches extends WatchHub<FeedChange> {
         if (country == null || country.isEmpty()) {
             throw InvalidArgumentException.of("detaining_country", "is required");
         }
-        start(new Feed(FeedRepository.Owner.COUNTRY, country), resumeToken, responses,
+        watch(new Feed(FeedRepository.Owner.COUNTRY, country), "country", country, resumeToken, responses,
                 WatchCountryFeedResponse.getDefaultInstance());
-    }
-
-    private <R extends Message> void start(Feed feed, String resumeToken, StreamObserver<R> responses, R prototype) {
-        Clearance clearance = caller.clearance();
-        QueryFingerprint fingerprint = QueryFingerprint.of("watch-" + feed.owner().name().toLowerCase(), feed.value(),
-                caller.name() + "|" + clearance.binding());
-        ChangePosition resumeAfter = ResumeTokens.open(resumeToken, fingerprint);
-        SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
-        Instant expires = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
-                ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
-        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses,
-                prototype);
     }
 
     @Override
@@ -99,18 +77,8 @@ public class FeedWatches extends WatchHub<FeedChange> {
     }
 
     @Override
-    protected ChangePosition head() {
-        return QuarkusTransaction.requiringNew().call(changes::head);
-    }
-
-    @Override
-    protected ChangePosition horizon() {
-        return QuarkusTransaction.requiringNew().call(changes::horizon);
-    }
-
-    @Override
-    protected List<FeedChange> after(ChangePosition after, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> changes.after(after, limit));
+    protected FeedChangeRepository log() {
+        return changes;
     }
 
     @Override
@@ -229,11 +197,6 @@ public class FeedWatches extends WatchHub<FeedChange> {
             delayed = "${habeas.watch.purge-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOldChanges() {
         purge(Instant.now().minus(retention));
-    }
-
-    /** Deletes the changes older than the cutoff; a resume point before them answers OUT_OF_RANGE from then on. */
-    public int purge(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> changes.purge(cutoff));
     }
 
 }

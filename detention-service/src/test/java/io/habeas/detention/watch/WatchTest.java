@@ -1,7 +1,6 @@
 package io.habeas.detention.watch;
 
 import io.habeas.kernel.testing.Watching;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.detention.service.FeedWatches;
 import io.habeas.detention.support.Fixtures;
@@ -56,24 +55,11 @@ abstract class WatchTest extends GrpcTest {
                 .setDetainingCountry(country).setResumeToken(resumeToken).build(), watching));
     }
 
-    /** Opens the watch and waits until the server holds it, or it has ended (refused). */
+    /** Opens the watch and waits until the server holds it (its first response came), or it has ended (refused). */
     <R> Watching<R> registered(Watching<R> watching, Runnable open) {
-        int before = hub.size();
         opened.add(watching);
         open.run();
-        for (int i = 0; i < 300; i++) {
-            if (hub.size() > before || watching.ended()) {
-                return watching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        fail("the watch was neither registered nor refused");
-        return watching;
+        return watching.awaitStartOrEnd();
     }
 
     /** A detention, which may run at once with the person's others: the tests need several items. */

@@ -63,6 +63,16 @@ public final class Watching<R> implements ClientResponseObserver<Object, R> {
         return message.getAllFields().keySet().stream().allMatch(field -> field.getName().equals("resume_token"));
     }
 
+    /** Waits until the watch has started (the server holds it: its first response came) or ended (refused). */
+    public Watching<R> awaitStartOrEnd() {
+        try {
+            CompletableFuture.anyOf(started, ended).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            return this;
+        } catch (Exception e) {
+            throw new AssertionError("the watch neither started nor ended within " + PATIENCE, e);
+        }
+    }
+
     /** The resume token of the point the watch started from, waiting for it: every change after it reaches the watch. */
     public String started() {
         try {

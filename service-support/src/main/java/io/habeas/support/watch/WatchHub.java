@@ -4,9 +4,16 @@ import com.google.protobuf.Message;
 import com.google.rpc.Code;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import io.habeas.kernel.access.Clearance;
+import io.habeas.kernel.paging.QueryFingerprint;
+import io.habeas.support.access.Caller;
 import io.habeas.support.audit.ReadAudit;
 import io.habeas.support.grpc.GrpcErrors;
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -21,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +56,8 @@ public abstract class WatchHub<C extends WatchHub.Change> {
     WatchLimits limits;
     @Inject
     ReadAudit audit;
+    @Inject
+    protected Caller caller;
 
     private final Set<Watch<?>> watches = ConcurrentHashMap.newKeySet();
     private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("habeas-watch-reader"));
@@ -63,14 +73,44 @@ public abstract class WatchHub<C extends WatchHub.Change> {
     /** The channel the log's writers notify. */
     protected abstract String channel();
 
+    /** The change log followed, whose queries run here each in a transaction of its own. */
+    protected abstract ChangeLogQueries<C> log();
+
     /** The last change that will not be followed by an earlier one: where a watch from now on starts. */
-    protected abstract ChangePosition head();
+    protected ChangePosition head() {
+        return QuarkusTransaction.requiringNew().call(() -> log().head());
+    }
 
     /** The last change the retention deleted: a watch resuming before it has lost changes. */
-    protected abstract ChangePosition horizon();
+    protected ChangePosition horizon() {
+        return QuarkusTransaction.requiringNew().call(() -> log().horizon());
+    }
 
     /** Changes of every feed after a position, in log order, only of transactions that can no longer commit before them. */
-    protected abstract List<C> after(ChangePosition after, int limit);
+    protected List<C> after(ChangePosition after, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> log().after(after, limit));
+    }
+
+    /** Deletes the changes older than the cutoff; a resume point before them answers OUT_OF_RANGE from then on. */
+    public int purge(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> log().purge(cutoff));
+    }
+
+    /**
+     * Starts the caller's watch of a feed, named for its resume tokens by its kind and key (a token is
+     * good only for the same kind, key and caller), as {@link #open} does.
+     */
+    protected <R extends Message> void watch(Object feed, String kind, Object key, String resumeToken,
+            StreamObserver<R> responses, R prototype) {
+        Clearance clearance = caller.clearance();
+        QueryFingerprint fingerprint = QueryFingerprint.of("watch-" + kind, key, caller.name() + "|" + clearance.binding());
+        ChangePosition resumeAfter = ResumeTokens.open(resumeToken, fingerprint);
+        SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
+        Instant expires = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
+                ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
+        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses,
+                prototype);
+    }
 
     /** Changes of one feed in (after, through], in log order. */
     protected abstract List<C> forFeed(Object feed, ChangePosition after, ChangePosition through, int limit);

@@ -7,22 +7,16 @@ import io.habeas.kernel.access.Clearance;
 import io.habeas.kernel.errors.NotFoundException;
 import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
-import io.habeas.kernel.paging.QueryFingerprint;
 import io.habeas.statement.mapping.ClaimWatchMapper;
 import io.habeas.statement.repository.ClaimChangeRepository;
 import io.habeas.statement.repository.ClaimChangeRepository.ClaimChange;
-import io.habeas.statement.repository.ClaimChangeRepository.Feed;
-import io.habeas.support.access.Caller;
 import io.habeas.support.history.Snapshots;
 import io.habeas.support.watch.AsCaller;
 import io.habeas.support.watch.ChangePosition;
-import io.habeas.support.watch.ResumeTokens;
 import io.habeas.support.watch.Watch;
 import io.habeas.support.watch.WatchHub;
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,7 +30,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Live claim feeds: watches of the claim change log (V9). Each batch of changes is read once per
@@ -53,8 +46,6 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
     StatementService statements;
     @Inject
     Visibility visibility;
-    @Inject
-    Caller caller;
     @Inject
     Snapshots snapshots;
     @ConfigProperty(name = "habeas.watch.change-retention", defaultValue = "12h")
@@ -87,14 +78,7 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
     }
 
     private <R extends Message> void start(ClaimFeed feed, String resumeToken, StreamObserver<R> responses) {
-        Clearance clearance = caller.clearance();
-        QueryFingerprint fingerprint = QueryFingerprint.of("watch-" + feed.rpc().name().toLowerCase(),
-                feed.keys().stream().sorted().toList(), caller.name() + "|" + clearance.binding());
-        ChangePosition resumeAfter = ResumeTokens.open(resumeToken, fingerprint);
-        SecurityIdentity identity = Arc.container().instance(CurrentIdentityAssociation.class).get().getIdentity();
-        Instant expires = identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0
-                ? Instant.ofEpochSecond(token.getExpirationTime()) : null;
-        open(new Watch.Subject(feed, fingerprint, identity, caller.name(), clearance, expires), resumeAfter, responses,
+        watch(feed, feed.rpc().name().toLowerCase(), feed.keys().stream().sorted().toList(), resumeToken, responses,
                 ClaimWatchMapper.prototype(feed.rpc()));
     }
 
@@ -104,18 +88,8 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
     }
 
     @Override
-    protected ChangePosition head() {
-        return QuarkusTransaction.requiringNew().call(changes::head);
-    }
-
-    @Override
-    protected ChangePosition horizon() {
-        return QuarkusTransaction.requiringNew().call(changes::horizon);
-    }
-
-    @Override
-    protected List<ClaimChange> after(ChangePosition after, int limit) {
-        return QuarkusTransaction.requiringNew().call(() -> changes.after(after, limit));
+    protected ClaimChangeRepository log() {
+        return changes;
     }
 
     @Override
@@ -174,11 +148,6 @@ public class ClaimWatches extends WatchHub<ClaimChange> {
             delayed = "${habeas.watch.purge-delay:1m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOldChanges() {
         purge(Instant.now().minus(retention));
-    }
-
-    /** Deletes the changes older than the cutoff; a resume point before them answers OUT_OF_RANGE from then on. */
-    public int purge(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> changes.purge(cutoff));
     }
 
 }

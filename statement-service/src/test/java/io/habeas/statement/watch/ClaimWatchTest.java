@@ -1,6 +1,5 @@
 package io.habeas.statement.watch;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.habeas.kernel.access.Role;
 import io.habeas.statement.service.ClaimWatches;
@@ -67,24 +66,11 @@ abstract class ClaimWatchTest extends GrpcTest {
                 .setCountry(country).setResumeToken(resumeToken).build(), watching));
     }
 
-    /** Opens the watch and waits until the server holds it, or it has ended (refused). */
+    /** Opens the watch and waits until the server holds it (its first response came), or it has ended (refused). */
     <R> Watching<R> registered(Watching<R> watching, Runnable open) {
-        int before = hub.size();
         opened.add(watching);
         open.run();
-        for (int i = 0; i < 300; i++) {
-            if (hub.size() > before || watching.ended()) {
-                return watching;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        fail("the watch was neither registered nor refused");
-        return watching;
+        return watching.awaitStartOrEnd();
     }
 
     void awaitWatches(int count) {
