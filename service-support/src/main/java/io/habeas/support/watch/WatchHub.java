@@ -148,8 +148,9 @@ public abstract class WatchHub<C extends WatchHub.Change> {
                         limits.release(subject.principal());
                     }, this::wake);
             opened.set(watch);
-            watches.add(watch);
+            // queued before the reader can see the watch, so that no change is sent ahead of it
             watch.start(token -> startResponse(prototype, token));
+            watches.add(watch);
             wake();
             return watch;
         } catch (RuntimeException e) {
