@@ -339,4 +339,55 @@ class LiveTimelineTest extends LiveTest {
             assertTrue(live.quietFor(Duration.ofMillis(500)));
         }
     }
+
+    /**
+     * The country's four sources, live and paged, under every role filter: each event the stream sends is the page's
+     * event, sort key included, and the page lists its keys in ascending order, so a client places live events by key.
+     */
+    @Test
+    void liveAndPagedEventsCarryTheSameSortKeyUnderAnyFilter() {
+        Backends.detentions.add(detention(detentionName("1"), PERSON, "AZ", "2023-07", CustodyStatus.CUSTODY_STATUS_HOUSE_ARREST,
+                true, 300, PUBLIC));
+        FeedItem arrest = arrest("c", "2023-07");
+        FeedItem undated = arrest("u", "2023").toBuilder().setPlacedAt(d("2024")).build();
+        ClaimItem aboutCountry = claim(statementName("country"), "2024-04", ClaimKind.CLAIM_KIND_CONCERN, personName("other"),
+                "US", List.of("AZ"), "", PUBLIC);
+        ClaimItem aboutDetainee = claim(statementName("detainee"), "2024-04-30", ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE, PERSON,
+                "US", List.of(), "", PUBLIC);
+        io.habeas.statement.v1.Statement byAz = call("az", "2024", null, PUBLIC).getStatement().toBuilder()
+                .setActorCountry("AZ").build();
+        Backends.feed.addAll(List.of(arrest, undated));
+        Backends.claims.addAll(List.of(aboutCountry, aboutDetainee));
+        Backends.statements.add(byAz);
+        for (String filter : List.of("", "?role=subject", "?role=detaining&role=speaking", "?kind=claim")) {
+            List<Map<String, Object>> page = given().get("/api/v1/countries/AZ/timeline" + filter).then().statusCode(200)
+                    .extract().jsonPath().getList("events");
+            List<String> keys = page.stream().map(e -> String.valueOf(e.get("sortKey"))).toList();
+            assertEquals(keys.stream().sorted().toList(), keys, filter + ": the page in ascending sort keys");
+            int before = FakeWatches.open();
+            try (LiveClient live = LiveClient.open("/api/v1/countries/AZ/timeline/live" + filter, token, null)) {
+                live.ready();
+                FakeWatches.publish(FakeWatches.countryFeed("AZ"), feed(FeedChangeKind.FEED_CHANGE_KIND_ADDED, arrest));
+                FakeWatches.publish(FakeWatches.countryFeed("AZ"), feed(FeedChangeKind.FEED_CHANGE_KIND_ADDED, undated));
+                FakeWatches.publish(FakeWatches.countryClaims("AZ"), claimChange(ChangeKind.CHANGE_KIND_ADDED, aboutCountry));
+                FakeWatches.publish(FakeWatches.claimsAboutPersons(), claimChange(ChangeKind.CHANGE_KIND_ADDED, aboutDetainee));
+                FakeWatches.publish(FakeWatches.countryStatements("AZ"), StatementChange.newBuilder()
+                        .setKind(ChangeKind.CHANGE_KIND_ADDED).setStatement(byAz).build());
+                List<LiveClient.Event> events = live.nextEvents(page.size());
+                assertTrue(live.quietFor(Duration.ofMillis(300)), filter + ": nothing the page does not show");
+                for (LiveClient.Event e : events) {
+                    Map<String, Object> data = data(e);
+                    Map<String, Object> shown = page.stream().filter(p -> p.get("id").equals(data.get("id"))).findFirst()
+                            .orElseThrow(() -> new AssertionError(filter + ": not on the page: " + data.get("id")));
+                    assertEquals(shown, data.get("event"), filter + ": the event as the page shows it");
+                    assertEquals(shown.get("sortKey"), data.get("sortKey"), filter);
+                }
+            }
+            await(() -> FakeWatches.open() == before, "watches cancelled");
+        }
+        List<String> all = given().get("/api/v1/countries/AZ/timeline").then().statusCode(200).extract().jsonPath()
+                .getList("events.sortKey");
+        assertEquals(List.of("2023-07-31.1.0", "2024-04-30.0.3", "2024-04-30.1.2", "2024-12-31.2.0", "2024-12-31.2.1"), all,
+                "placed at its placed_at; ranks fixed whatever the filter");
+    }
 }

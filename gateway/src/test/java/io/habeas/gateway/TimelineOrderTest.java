@@ -50,6 +50,8 @@ class TimelineOrderTest extends GatewayTest {
                         claimName("aug"),                    // August 2023
                         claimName("dec"),                    // 31 December 2023: a day before its year
                         custodyEventName("1", "y")))         // 2023
+                .body("events.sortKey", contains("2023-07-23.0.0", "2023-07-23.0.1", "2023-07-31.0.0", "2023-07-31.1.0",
+                        "2023-07-31.1.1", "2023-08-31.1.1", "2023-12-31.0.1", "2023-12-31.2.0"))
                 .body("events[3].date.value", is("2023-07"))
                 .body("events[3].date.precision", is("month"))
                 .body("events[3].date.label", is("July 2023"))
@@ -89,6 +91,7 @@ class TimelineOrderTest extends GatewayTest {
                 .body("events[1].date.value", is("2024"))
                 .body("events[1].date.precision", is("year"))
                 .body("events[1].date.label", is("2024"))
+                .body("events[1].sortKey", is("2024-08-01.0.0"))
                 .body(not(containsString("placed")));
         given().get("/api/v1/countries/AZ/timeline").then().statusCode(200)
                 .body("events.record", is(inOrder));

@@ -81,7 +81,7 @@ public class EventMapper {
                 String detail = join(d.getAuthority(), d.getPlace());
                 return new TimelineEvent(origin + ":" + d.getName(), DateViews.of(item.getDate()), DETENTION,
                         EnumValues.of(d.getInitialStatus()), "Detained by " + by,
-                        detail, persons, countries, sources.visible(d.getSourcesList()), origin, d.getName());
+                        detail, persons, countries, sources.visible(d.getSourcesList()), origin, d.getName(), null);
             }
             case CUSTODY_EVENT -> {
                 CustodyEvent e = item.getCustodyEvent();
@@ -96,7 +96,7 @@ public class EventMapper {
                 detail = join(detail, e.getPlace());
                 return new TimelineEvent(origin + ":" + e.getName(), DateViews.of(item.getDate()), CUSTODY,
                         EnumValues.of(e.getType()), custodyTitle(e), detail, persons,
-                        countries, sources.visible(e.getSourcesList()), origin, e.getName());
+                        countries, sources.visible(e.getSourcesList()), origin, e.getName(), null);
             }
             case CHARGE -> {
                 Charge c = item.getCharge();
@@ -121,11 +121,11 @@ public class EventMapper {
                     }
                     return new TimelineEvent(origin + ":" + c.getName() + "#status" + index, DateViews.of(item.getDate()),
                             CHARGE_STATUS, status, "Charge under " + cited + ": " + (status == null ? "changed" : status.replace('_', ' ')),
-                            detail, persons, withJurisdiction, sources.visible(change.getSourcesList()), origin, c.getName());
+                            detail, persons, withJurisdiction, sources.visible(change.getSourcesList()), origin, c.getName(), null);
                 }
                 return new TimelineEvent(origin + ":" + c.getName(), DateViews.of(item.getDate()), CHARGE, "filed",
                         "Charged under " + cited, c.getOffenceDescription(), persons, withJurisdiction,
-                        sources.visible(c.getSourcesList()), origin, c.getName());
+                        sources.visible(c.getSourcesList()), origin, c.getName(), null);
             }
             case INCIDENT -> {
                 Incident i = item.getIncident();
@@ -140,7 +140,7 @@ public class EventMapper {
                 detail = join(join(detail, i.getAuthority()), i.getPlace());
                 return new TimelineEvent(origin + ":" + i.getName(), DateViews.of(item.getDate()), INCIDENT,
                         EnumValues.of(i.getType()), incidentTitle(i), detail, persons, countries,
-                        sources.visible(i.getSourcesList()), origin, i.getName());
+                        sources.visible(i.getSourcesList()), origin, i.getName(), null);
             }
             case COURT_EVENT -> {
                 CourtEvent k = item.getCourtEvent();
@@ -149,7 +149,7 @@ public class EventMapper {
                 }
                 return new TimelineEvent(origin + ":" + k.getName(), DateViews.of(item.getDate()), COURT,
                         EnumValues.of(k.getType()), courtTitle(k), courtDetail(k), persons, countries,
-                        sources.visible(k.getSourcesList()), origin, k.getName());
+                        sources.visible(k.getSourcesList()), origin, k.getName(), null);
             }
             default -> {
                 return null;
@@ -190,7 +190,7 @@ public class EventMapper {
         }
         return new TimelineEvent(origin + ":" + claim.getName(), DateViews.of(s.getMadeOn()), CLAIM,
                 EnumValues.of(claim.getKind()), s.getTitle(), claim.getText(), persons,
-                countries, sources.visible(s.getSourcesList()), origin, claim.getName());
+                countries, sources.visible(s.getSourcesList()), origin, claim.getName(), null);
     }
 
     /** A statement as a whole, for the timeline of the country whose actor made it; persons as in {@link #claim}. */
@@ -220,7 +220,7 @@ public class EventMapper {
         String detail = s.getSummary().isEmpty() ? s.getQuotedText() : s.getSummary();
         return new TimelineEvent(origin + ":" + s.getName(), DateViews.of(s.getMadeOn()), STATEMENT,
                 EnumValues.of(s.getMedium()), s.getTitle(), detail, persons,
-                List.copyOf(countries), sources.visible(s.getSourcesList()), origin, s.getName());
+                List.copyOf(countries), sources.visible(s.getSourcesList()), origin, s.getName(), null);
     }
 
     static String custodyTitle(CustodyEvent e) {

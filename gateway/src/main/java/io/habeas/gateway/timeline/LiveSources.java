@@ -8,6 +8,7 @@ import io.habeas.detention.v1.FeedItemKind;
 import io.habeas.detention.v1.WatchCountryFeedRequest;
 import io.habeas.detention.v1.WatchPersonFeedRequest;
 import io.habeas.gateway.access.AccessPolicy;
+import io.habeas.gateway.api.TimelineEvent;
 import io.habeas.gateway.client.Backend;
 import io.habeas.gateway.client.StatementClient;
 import io.habeas.gateway.client.WatchClient;
@@ -118,7 +119,7 @@ public class LiveSources {
         LiveChange.Kind kind = kind(change.getKind() == FeedChangeKind.FEED_CHANGE_KIND_ADDED,
                 change.getKind() == FeedChangeKind.FEED_CHANGE_KIND_CORRECTED);
         TimelineSource.Item placed = sources.feedItem(item, displayName, query, hidden);
-        return new LiveChange(source, kind, kind == null ? null : placed.event(), null, sortKey(placed.date(), rank), token);
+        return placedChange(source, kind, placed, rank, token);
     }
 
     private Uni<LiveChange> claimChange(String source, int rank, ClaimChange change, String token, Set<PersonName> known,
@@ -131,8 +132,7 @@ public class LiveSources {
         LiveChange.Kind kind = kind(change.getKind() == ChangeKind.CHANGE_KIND_ADDED,
                 change.getKind() == ChangeKind.CHANGE_KIND_CORRECTED);
         return sources.claims(List.of(item), known, query, shownElsewhere, "").map(page -> page.items().get(0))
-                .map(placed -> new LiveChange(source, kind, kind == null ? null : placed.event(), null,
-                        sortKey(placed.date(), rank), token));
+                .map(placed -> placedChange(source, kind, placed, rank, token));
     }
 
     private Uni<LiveChange> statementChange(String source, int rank, StatementChange change, String token,
@@ -146,8 +146,15 @@ public class LiveSources {
         LiveChange.Kind kind = kind(change.getKind() == ChangeKind.CHANGE_KIND_ADDED,
                 change.getKind() == ChangeKind.CHANGE_KIND_CORRECTED);
         return sources.statements(List.of(statement), known, query, "").map(page -> page.items().get(0))
-                .map(placed -> new LiveChange(source, kind, kind == null ? null : placed.event(), null,
-                        sortKey(placed.date(), rank), token));
+                .map(placed -> placedChange(source, kind, placed, rank, token));
+    }
+
+    /** An added or corrected event, carrying its place in the paged order as the page's events do. */
+    private static LiveChange placedChange(String source, LiveChange.Kind kind, TimelineSource.Item placed, int rank,
+            String token) {
+        String key = TimelineOrder.sortKey(placed.date(), rank);
+        TimelineEvent event = kind == null || placed.event() == null ? null : placed.event().withSortKey(key);
+        return new LiveChange(source, kind, event, null, key, token);
     }
 
     /** A kind this build does not know is not shown (it only moves the resume point). */
@@ -220,13 +227,5 @@ public class LiveSources {
         Message.Builder rest = record.toBuilder();
         rest.clearField(record.getDescriptorForType().findFieldByName("name"));
         return rest.build().equals(record.getDefaultInstanceForType());
-    }
-
-    /**
-     * Where an event sits in the paged timeline's order, as text that sorts so: the last day its placed date can be,
-     * its precision (0 day, 1 month, 2 year), its source's rank; "9999-12-31.3" for an item with no date (last).
-     */
-    static String sortKey(PartialDate placed, int rank) {
-        return (placed == null ? "9999-12-31.3" : placed.latest() + "." + placed.precisionRank()) + "." + rank;
     }
 }

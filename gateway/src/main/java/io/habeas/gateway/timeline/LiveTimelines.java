@@ -15,7 +15,7 @@ import java.util.Set;
  * source order, found the same way (the person checked and their hidden detentions; a country's
  * detainees, capped alike). Fails fast: where the paged timeline would answer partially because
  * detention-service could not say who may be shown, a live one does not start (503). Source ranks
- * (the sort key's third part) are fixed per timeline, whatever the filters leave out.
+ * are {@link TimelineOrder}'s.
  */
 @ApplicationScoped
 public class LiveTimelines {
@@ -40,10 +40,11 @@ public class LiveTimelines {
             }
             List<LiveSource> merged = new ArrayList<>();
             if (query.wantsAny(EventMapper.DETENTION_KINDS)) {
-                merged.add(sources.personFeed(person, query, ctx.person().getDisplayName(), ctx.hiddenDetentions(), 0));
+                merged.add(sources.personFeed(person, query, ctx.person().getDisplayName(), ctx.hiddenDetentions(),
+                        TimelineOrder.DETENTION_FEED));
             }
             if (query.wants(EventMapper.CLAIM)) {
-                merged.add(sources.personClaims(person, query, 1));
+                merged.add(sources.personClaims(person, query, TimelineOrder.PERSON_CLAIMS));
             }
             return new Plan(merged, false);
         });
@@ -59,17 +60,17 @@ public class LiveTimelines {
             Set<PersonName> detainees = Set.copyOf(ctx.persons());
             List<LiveSource> merged = new ArrayList<>();
             if (detaining && query.wantsAny(EventMapper.DETENTION_KINDS)) {
-                merged.add(sources.countryFeed(country, query, 0));
+                merged.add(sources.countryFeed(country, query, TimelineOrder.DETENTION_FEED));
             }
             if (query.wantsRole("speaking") && query.wants(EventMapper.STATEMENT)) {
-                merged.add(sources.countryStatements(country, query, detainees, 1));
+                merged.add(sources.countryStatements(country, query, detainees, TimelineOrder.COUNTRY_STATEMENTS));
             }
             if (subjectClaims) {
-                merged.add(sources.countryClaims(country, query, detainees, 2));
+                merged.add(sources.countryClaims(country, query, detainees, TimelineOrder.COUNTRY_CLAIMS));
             }
             if (!ctx.persons().isEmpty()) {
                 merged.add(sources.detaineeClaims(ctx.persons(), query,
-                        item -> CountryTimelines.shownElsewhere(item, country, subjectClaims), 3));
+                        item -> CountryTimelines.shownElsewhere(item, country, subjectClaims), TimelineOrder.DETAINEE_CLAIMS));
             }
             return new Plan(merged, ctx.truncated());
         });

@@ -19,8 +19,8 @@ import java.util.Map;
  * Merges date-ordered sources into one page of a timeline. Order: the kernel's timeline order of
  * the dates items are placed at (a feed item's placed_at when set, so that an imprecise custody
  * event stays before its detention's release; a missing date after every real one), then source
- * priority (the order of the source list: detention-service sources first), then the source's own
- * order. Each source is read from
+ * priority (the order of the source list, which is their ranks' order: detention-service sources first), then
+ * the source's own order; each event carries that place as its sort key ({@link TimelineOrder}). Each source is read from
  * the position its cursor names, so walking every page returns every event exactly once, in order.
  *
  * A source whose backend cannot answer is marked missing for the rest of the walk (so that the
@@ -113,7 +113,7 @@ public final class TimelineMerger {
                 if (out.size() >= limit) {
                     return Uni.createFrom().item(finish(true));
                 }
-                out.add(event);
+                out.add(event.withSortKey(TimelineOrder.sortKey(first.head().date(), first.source.rank())));
             }
             first.consumeHead();
         }

@@ -14,8 +14,9 @@ import java.util.function.Function;
  * token and a count of consumed items always name the same position.
  *
  * @param id stable within a query: the key of this source's position in a cursor
+ * @param rank its place among the timeline's sources on equal dates ({@link TimelineOrder})
  */
-public record TimelineSource(String id, Backend backend, Fetcher fetcher) {
+public record TimelineSource(String id, int rank, Backend backend, Fetcher fetcher) {
 
     @FunctionalInterface
     public interface Fetcher {

@@ -48,7 +48,7 @@ public class TimelineSources {
 
     /** A person's detention feed; events of the hidden detentions occupy their place unshown. */
     TimelineSource personFeed(PersonName person, TimelineQuery query, String displayName, Set<String> hiddenDetentions) {
-        return new TimelineSource("detention-feed", Backend.DETENTION, (token, size) -> detention
+        return new TimelineSource("detention-feed", TimelineOrder.DETENTION_FEED, Backend.DETENTION, (token, size) -> detention
                 .personFeed(query.asOf().on(ListPersonFeedRequest.newBuilder().setPerson(person.toString())
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListPersonFeedRequest.Builder::setAsOf).build())
@@ -58,7 +58,7 @@ public class TimelineSources {
 
     /** The claims about a person, who is shown already. */
     TimelineSource personClaims(PersonName person, TimelineQuery query) {
-        return new TimelineSource("person-claims", Backend.STATEMENT, (token, size) -> statement
+        return new TimelineSource("person-claims", TimelineOrder.PERSON_CLAIMS, Backend.STATEMENT, (token, size) -> statement
                 .personClaims(query.asOf().on(ListPersonClaimsRequest.newBuilder().setPerson(person.toString())
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListPersonClaimsRequest.Builder::setAsOf).build())
@@ -66,7 +66,7 @@ public class TimelineSources {
     }
 
     TimelineSource countryFeed(String country, TimelineQuery query) {
-        return new TimelineSource("detention-feed", Backend.DETENTION, (token, size) -> detention
+        return new TimelineSource("detention-feed", TimelineOrder.DETENTION_FEED, Backend.DETENTION, (token, size) -> detention
                 .countryFeed(query.asOf().on(ListCountryFeedRequest.newBuilder().setDetainingCountry(country)
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListCountryFeedRequest.Builder::setAsOf).build())
@@ -75,7 +75,7 @@ public class TimelineSources {
 
     /** Statements by the country's actors; known: persons this request already shows (its detainees). */
     TimelineSource countryStatements(String country, TimelineQuery query, Set<PersonName> known) {
-        return new TimelineSource("country-statements", Backend.STATEMENT, (token, size) -> statement
+        return new TimelineSource("country-statements", TimelineOrder.COUNTRY_STATEMENTS, Backend.STATEMENT, (token, size) -> statement
                 .countryStatements(query.asOf().on(ListCountryStatementsRequest.newBuilder().setCountry(country)
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListCountryStatementsRequest.Builder::setAsOf).build())
@@ -92,7 +92,7 @@ public class TimelineSources {
 
     /** Claims about the country or addressed to it; known as in {@link #countryStatements}. */
     TimelineSource countryClaims(String country, TimelineQuery query, Set<PersonName> known) {
-        return new TimelineSource("country-claims", Backend.STATEMENT, (token, size) -> statement
+        return new TimelineSource("country-claims", TimelineOrder.COUNTRY_CLAIMS, Backend.STATEMENT, (token, size) -> statement
                 .countryClaims(query.asOf().on(ListCountryClaimsRequest.newBuilder().setCountry(country)
                         .setDateRange(query.dateRange()).setPageSize(size).setPageToken(token),
                         ListCountryClaimsRequest.Builder::setAsOf).build())
@@ -102,7 +102,7 @@ public class TimelineSources {
     /** Claims about any of the persons (shown already); those for which shownElsewhere holds occupy their place unshown. */
     TimelineSource detaineeClaims(List<PersonName> persons, TimelineQuery query, Predicate<ClaimItem> shownElsewhere) {
         Set<PersonName> detainees = Set.copyOf(persons);
-        return new TimelineSource("detainee-claims", Backend.STATEMENT, (token, size) -> statement
+        return new TimelineSource("detainee-claims", TimelineOrder.DETAINEE_CLAIMS, Backend.STATEMENT, (token, size) -> statement
                 .claimsAboutPersons(query.asOf().on(ListClaimsAboutPersonsRequest.newBuilder()
                         .addAllPersons(StatementClient.names(persons)).setDateRange(query.dateRange()).setPageSize(size)
                         .setPageToken(token), ListClaimsAboutPersonsRequest.Builder::setAsOf).build())
