@@ -51,15 +51,11 @@ public class FeedChangeRepository extends ChangeLogQueries<FeedChangeRepository.
         super("feed_change", "c.op, c.entry_id, c.person_id, c.detaining_country");
     }
 
-
-
-
-    /** Changes of one feed in (after, through], in log order; through is settled. */
+    /** Changes of one feed in (after, through], in log order, whole transactions; through is settled. */
     public List<FeedChange> forFeed(Feed feed, ChangePosition after, ChangePosition through, int limit) {
         String column = feed.owner() == FeedRepository.Owner.PERSON ? "c.person_id" : "c.detaining_country";
-        Query query = entityManager.createNativeQuery(columns() + " WHERE " + column + " = :feed AND" + AFTER + " AND" + THROUGH
-                + ORDER).setParameter("feed", feed.value());
-        return changes(through(query, through), after, limit);
+        return changesAfter(" " + column + " = :feed AND" + THROUGH,
+                query -> through(query, through).setParameter("feed", feed.value()), after, limit);
     }
 
     /** The entries with these ids as they are now, of these levels. */

@@ -84,6 +84,47 @@ class FeedChangeOrderTest extends WatchTest {
         watching.nothingWithin(Duration.ofMillis(1500));
     }
 
+    /** More changes than the hub reads at once (500), all in one transaction, all to one item: one change each watcher. */
+    @Test
+    void aTransactionLongerThanABatchIsOneChangeToALiveWatcher() throws SQLException {
+        Detention detention = createDetention(arrest(person, date(2023, 7, 23)));
+        var watching = watchPerson(Role.VIEWER, person, "");
+
+        moveBackAndForth(detention, 601);
+
+        WatchPersonFeedResponse corrected = watching.next();
+        assertEquals(FeedChangeKind.FEED_CHANGE_KIND_CORRECTED, corrected.getChange().getKind());
+        assertEquals(25, corrected.getChange().getItem().getDate().getDay());
+        watching.nothingWithin(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aTransactionLongerThanABatchIsOneChangeToAResumedWatcher() throws SQLException {
+        Detention detention = createDetention(arrest(person, date(2023, 7, 23)));
+        var first = watchPerson(Role.VIEWER, person, "");
+        String start = first.started();
+        first.cancel();
+
+        moveBackAndForth(detention, 601);
+
+        var resumed = watchPerson(Role.VIEWER, person, start);
+        WatchPersonFeedResponse corrected = resumed.next();
+        assertEquals(FeedChangeKind.FEED_CHANGE_KIND_CORRECTED, corrected.getChange().getKind());
+        assertEquals(25, corrected.getChange().getItem().getDate().getDay());
+        resumed.nothingWithin(Duration.ofMillis(1500));
+    }
+
+    /** In one transaction, the detention's start moved between days 24 and 25, ending on 25: a change logged each time. */
+    private static void moveBackAndForth(Detention detention, int times) throws SQLException {
+        try (Connection writer = connect()) {
+            writer.setAutoCommit(false);
+            for (int i = 0; i < times; i++) {
+                moveToDay(writer, detention, i % 2 == 0 ? 25 : 24);
+            }
+            writer.commit();
+        }
+    }
+
     private static Connection connect() throws SQLException {
         Config config = ConfigProvider.getConfig();
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * The queries every change log (a table written by trigger, ordered by xid8 and seq, with a
@@ -14,10 +16,12 @@ import java.util.List;
  */
 public abstract class ChangeLogQueries<C extends WatchHub.Change> {
     /** Only changes of transactions below the oldest one still running, which can no longer be preceded. */
-    protected static final String SETTLED = " c.xid < pg_snapshot_xmin(pg_current_snapshot())";
-    protected static final String AFTER = " (c.xid, c.seq) > (CAST(CAST(:afterXid AS text) AS xid8), :afterSeq)";
+    private static final String SETTLED = " c.xid < pg_snapshot_xmin(pg_current_snapshot())";
+    private static final String AFTER = " (c.xid, c.seq) > (CAST(CAST(:afterXid AS text) AS xid8), :afterSeq)";
     protected static final String THROUGH = " (c.xid, c.seq) <= (CAST(CAST(:throughXid AS text) AS xid8), :throughSeq)";
-    protected static final String ORDER = " ORDER BY c.xid, c.seq LIMIT :limit";
+    private static final String ORDER = " ORDER BY c.xid, c.seq LIMIT :limit";
+    /** The changes after a position of the same transaction: the rest of a batch's last transaction. */
+    private static final String REST_OF_TRANSACTION = " c.xid = CAST(CAST(:afterXid AS text) AS xid8) AND c.seq > :afterSeq";
 
     @Inject
     protected EntityManager entityManager;
@@ -37,11 +41,6 @@ public abstract class ChangeLogQueries<C extends WatchHub.Change> {
     /** A change from a row of the select list. */
     protected abstract C change(Object[] row);
 
-    /** The select list with its FROM, for a service's own queries. */
-    protected String columns() {
-        return columns;
-    }
-
     /** The last settled change, or the retention's horizon when none is kept. */
     public ChangePosition head() {
         List<?> rows = entityManager.createNativeQuery(columns + " WHERE" + SETTLED + " ORDER BY c.xid DESC, c.seq DESC LIMIT 1")
@@ -60,9 +59,9 @@ public abstract class ChangeLogQueries<C extends WatchHub.Change> {
         return new ChangePosition(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    /** Settled changes of every feed after a position, in log order. */
+    /** Settled changes of every feed after a position, in log order, whole transactions ({@link #changesAfter}). */
     public List<C> after(ChangePosition after, int limit) {
-        return changes(entityManager.createNativeQuery(columns + " WHERE" + SETTLED + " AND" + AFTER + ORDER), after, limit);
+        return changesAfter(SETTLED, query -> query, after, limit);
     }
 
     /** Deletes the settled changes made before the cutoff, oldest first, moving the horizon past them. */
@@ -77,8 +76,26 @@ public abstract class ChangeLogQueries<C extends WatchHub.Change> {
                 + " WHERE (c.xid, c.seq) <= (h.through_xid, h.through_seq)").executeUpdate();
     }
 
-    /** The changes a query of the select list finds after a position, in its order. */
-    protected List<C> changes(Query query, ChangePosition after, int limit) {
+    /**
+     * The changes that meet a condition (its parameters bound by bind) after a position, in log order: limit of them,
+     * and when there are that many, the rest of the last one's transaction too. Watchers are sent what one
+     * transaction did to one item as one change, which a transaction split between two batches would send twice.
+     */
+    protected List<C> changesAfter(String condition, UnaryOperator<Query> bind, ChangePosition after, int limit) {
+        List<C> batch = changes(bind.apply(query(condition + " AND" + AFTER)), after, limit);
+        if (batch.size() < limit) {
+            return batch;
+        }
+        List<C> rest = changes(bind.apply(query(condition + " AND" + REST_OF_TRANSACTION)),
+                batch.get(batch.size() - 1).position(), Integer.MAX_VALUE);
+        return rest.isEmpty() ? batch : Stream.concat(batch.stream(), rest.stream()).toList();
+    }
+
+    private Query query(String condition) {
+        return entityManager.createNativeQuery(columns + " WHERE" + condition + ORDER);
+    }
+
+    private List<C> changes(Query query, ChangePosition after, int limit) {
         List<?> rows = query.setParameter("afterXid", Long.toString(after.xid())).setParameter("afterSeq", after.seq())
                 .setParameter("limit", limit).getResultList();
         return rows.stream().map(row -> change((Object[]) row)).toList();

@@ -47,21 +47,15 @@ public class ClaimChangeRepository extends ChangeLogQueries<ClaimChangeRepositor
             Instant changedAt) implements WatchHub.Change {
     }
 
-
     public ClaimChangeRepository() {
         super("claim_change", "c.op, c.feed, c.feed_key, c.item_id, c.statement_id, c.changed_at");
     }
 
-
-
-
-    /** Changes of one feed under any of these keys in (after, through], in log order; through is settled. */
+    /** Changes of one feed under any of these keys in (after, through], in log order, whole transactions; through is settled. */
     public List<ClaimChange> forFeed(Feed feed, Collection<String> keys, ChangePosition after, ChangePosition through,
             int limit) {
-        Query query = entityManager.createNativeQuery(columns() + " WHERE c.feed = :feed AND c.feed_key IN (:keys) AND" + AFTER
-                        + " AND" + THROUGH + ORDER)
-                .setParameter("feed", Character.toString(feed.code)).setParameter("keys", keys);
-        return changes(through(query, through), after, limit);
+        return changesAfter(" c.feed = :feed AND c.feed_key IN (:keys) AND" + THROUGH, query -> through(query, through)
+                .setParameter("feed", Character.toString(feed.code)).setParameter("keys", keys), after, limit);
     }
 
     /** The person (P) or country (C) feeds each of these claims is in now: its active projection rows. */
