@@ -7,6 +7,8 @@ import io.habeas.suite.bench.CopyBaseline;
 import io.habeas.suite.bench.Figures;
 import io.habeas.suite.bench.Importer;
 import io.habeas.suite.bench.Load;
+import io.habeas.suite.bench.LoadProgress;
+import io.habeas.suite.bench.PersonNames;
 import io.habeas.suite.bench.Population;
 import io.habeas.suite.bench.Processes;
 import io.habeas.suite.bench.Profiler;
@@ -105,7 +107,11 @@ public final class ScaleMain {
             suite.start(ScaleMain::progress);
             progress("Data and logs: " + options.data());
             Population population = new Population(options.seed());
-            String loaded = loadOnce(options, population, writer);
+            String loaded = loadOnce(options, population, writer, database);
+            if (options.loadOnly()) {
+                progress("Loaded (--load-only: no scenarios)");
+                return true;
+            }
             Picks picks = pick(database, population);
             progress("Largest country " + picks.country + "; " + picks.persons.size() + " persons picked for person reads");
 
@@ -224,8 +230,12 @@ public final class ScaleMain {
         return new ScenarioResult(scenario.name, scenario.through, habeasPeak, habeas, baselinePeak, baseline, usage);
     }
 
-    /** Loads the population and its statements unless the data folder says it holds them. */
-    private static String loadOnce(ScaleOptions options, Population population, Clients writer) throws Exception {
+    /**
+     * Loads the population and its statements unless the data folder says it holds them, going on from where an
+     * earlier load of the same folder stopped.
+     */
+    private static String loadOnce(ScaleOptions options, Population population, Clients writer, Database database)
+            throws Exception {
         Path marker = options.data().resolve("loaded.properties");
         Properties loaded = new Properties();
         if (Files.isRegularFile(marker)) {
@@ -239,21 +249,34 @@ public final class ScaleMain {
             }
             throw new IllegalStateException(options.data() + " holds another load (" + loaded + "): use --fresh or --data");
         }
-        progress("Importing " + options.persons() + " persons (seed " + options.seed() + ")");
-        Importer.Result persons = new Importer(writer.detention()).load(population, 0, options.persons(), ScaleMain::progress);
-        progress("Imported: %d created, %d updated, %d unchanged, %d rejected; %.0f rows/s %s".formatted(persons.created(),
-                persons.updated(), persons.unchanged(), persons.rejected(), persons.rowsPerSecond(), persons.rejections()));
-        progress("Importing " + options.statements() + " statements through ImportStatementRecords");
+        LoadProgress done = LoadProgress.in(options.data(), options.seed(), options.persons(), options.statements());
+        List<String> parts = new ArrayList<>();
+        int personsFrom = done.personsDone();
+        if (personsFrom < options.persons()) {
+            progress("Importing persons " + personsFrom + " to " + options.persons() + " (seed " + options.seed() + ")");
+            Importer.Result persons = new Importer(writer.detention()).load(population, personsFrom, options.persons(),
+                    ScaleMain::progress, done::personsDone);
+            progress("Imported: %d created, %d updated, %d unchanged, %d rejected; %.0f rows/s %s".formatted(persons.created(),
+                    persons.updated(), persons.unchanged(), persons.rejected(), persons.rowsPerSecond(), persons.rejections()));
+            parts.add("import of %s persons (%d rows) in %.0f s, %.0f rows/s, %d rejected".formatted(
+                    resumed(personsFrom, options.persons()), persons.rows(), persons.seconds(), persons.rowsPerSecond(),
+                    persons.rejected()));
+        }
+        String[] names = PersonNames.read(database.jdbcUrl("detention"), database.user(), database.password(),
+                population, options.persons());
+        StatementPlan plan = new StatementPlan(population, options.persons());
+        int itemsFrom = done.statementItemsDone();
+        progress("Importing statement items " + itemsFrom + " to " + (plan.actors() + options.statements())
+                + " (actors, then " + options.statements() + " statements) through ImportStatementRecords");
         StatementImporter.Result statements = new StatementImporter(writer.statement())
-                .load(new StatementPlan(population, options.persons()), options.statements(), persons.persons(), ScaleMain::progress);
+                .load(plan, itemsFrom, options.statements(), names, ScaleMain::progress, done::statementItemsDone);
         progress("Statements: %d created, %d updated, %d unchanged, %d rejected, %d skipped; %.0f statements/s %s".formatted(
                 statements.created(), statements.updated(), statements.unchanged(), statements.rejected(), statements.skipped(),
                 statements.statementsPerSecond(), statements.rejections()));
-        String summary = ("import of %d persons (%d rows) in %.0f s, %.0f rows/s, %d rejected; import of %d statements with "
-                + "their actors in %.0f s, %.0f statements/s, %d rejected, %d skipped (naming only rejected persons)").formatted(
-                options.persons(), persons.rows(), persons.seconds(), persons.rowsPerSecond(), persons.rejected(),
-                statements.statements(), statements.seconds(), statements.statementsPerSecond(), statements.rejected(),
-                statements.skipped());
+        parts.add(("import of %s statements with their actors in %.0f s, %.0f statements/s, %d rejected, %d skipped "
+                + "(naming only rejected persons)").formatted(resumed(itemsFrom, plan.actors() + options.statements()),
+                statements.seconds(), statements.statementsPerSecond(), statements.rejected(), statements.skipped()));
+        String summary = String.join("; ", parts);
         loaded.setProperty("seed", Long.toString(options.seed()));
         loaded.setProperty("persons", Integer.toString(options.persons()));
         loaded.setProperty("when", Instant.now().toString());
@@ -262,6 +285,11 @@ public final class ScaleMain {
             loaded.store(out, "bench/scale: what this data folder holds");
         }
         return "Loaded in this run: " + summary;
+    }
+
+    /** "10000", or for a load that went on from where an earlier run stopped, what this run did of it. */
+    private static String resumed(int from, int to) {
+        return from == 0 ? Integer.toString(to) : "items %d to %d (resumed; the rest in earlier runs)".formatted(from, to);
     }
 
     /** What the import-rate scenario measured: persons, then statements about them. */

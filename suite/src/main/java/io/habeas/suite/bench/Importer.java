@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Sends a range of the population through ImportService.ImportRecords in one stream: batches of up to 500
@@ -44,10 +45,16 @@ public final class Importer {
     }
 
     public Result load(Population population, int from, int to, Consumer<String> progress) throws Exception {
+        return load(population, from, to, progress, answeredUpTo -> { });
+    }
+
+    /** As {@link #load(Population, int, int, Consumer)}, telling checkpoint the person after the last answered one. */
+    public Result load(Population population, int from, int to, Consumer<String> progress, IntConsumer checkpoint)
+            throws Exception {
         PersonBatches batches = new PersonBatches(population, from, to);
         long began = System.nanoTime();
         new PipelinedImport<>(answers -> ImportServiceGrpc.newStub(detention).importRecords(answers), batches, "person")
-                .run(to, progress);
+                .checkpointing(checkpoint).run(to, progress);
         double seconds = (System.nanoTime() - began) / 1e9;
         return new Result(batches.persons, batches.counts[0], batches.counts[1], batches.counts[2], batches.counts[3],
                 batches.rows, seconds, List.copyOf(batches.rejections));

@@ -9,6 +9,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * An import call (ImportRecords or ImportStatementRecords) kept open across batches, at most {@link #IN_FLIGHT}
@@ -49,12 +50,19 @@ final class PipelinedImport<Q, R, S> {
     private final Function<StreamObserver<R>, StreamObserver<Q>> call;
     private final Batches<Q, R, S> batches;
     private final String what;
+    private IntConsumer checkpoint = answeredUpTo -> { };
 
     /** @param call opens the import call, given where its answers go; {@code what} names the import in the log */
     PipelinedImport(Function<StreamObserver<R>, StreamObserver<Q>> call, Batches<Q, R, S> batches, String what) {
         this.call = call;
         this.batches = batches;
         this.what = what;
+    }
+
+    /** Told the item after the last answered one after each answer, for a load that may be resumed there. */
+    PipelinedImport<Q, R, S> checkpointing(IntConsumer checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
     }
 
     /** Sends every item below {@code end}, from where the answers so far end. */
@@ -95,6 +103,7 @@ final class PipelinedImport<Q, R, S> {
                 }
                 synchronized (batches) {
                     batches.answered(sent, answer);
+                    checkpoint.accept(batches.answeredUpTo());
                 }
                 window.release();
             }

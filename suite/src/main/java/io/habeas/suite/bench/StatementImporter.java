@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Sends the plan's actors, then its statements, through statement-service's ImportStatementRecords in one
@@ -44,10 +45,19 @@ public final class StatementImporter {
 
     /** Imports the plan's actors and its first {@code count} statements; {@code personNames} as the person import stored them. */
     public Result load(StatementPlan plan, int count, String[] personNames, Consumer<String> progress) throws Exception {
-        StatementBatches batches = new StatementBatches(plan, personNames, plan.actors() + count);
+        return load(plan, 0, count, personNames, progress, answeredUpTo -> { });
+    }
+
+    /**
+     * As {@link #load(StatementPlan, int, String[], Consumer)} from item {@code fromItem} on (a load resumed where an
+     * earlier one stopped), telling checkpoint the item after the last answered one.
+     */
+    public Result load(StatementPlan plan, int fromItem, int count, String[] personNames, Consumer<String> progress,
+            IntConsumer checkpoint) throws Exception {
+        StatementBatches batches = new StatementBatches(plan, personNames, plan.actors() + count, fromItem);
         long began = System.nanoTime();
         new PipelinedImport<>(answers -> ImportServiceGrpc.newStub(statement).importStatementRecords(answers), batches,
-                "statement").run(batches.items, progress);
+                "statement").checkpointing(checkpoint).run(batches.items, progress);
         batches.countSkippedTail();
         return new Result(batches.statements, batches.counts[0], batches.counts[1], batches.counts[2], batches.counts[3],
                 batches.skipped, (System.nanoTime() - began) / 1e9, List.copyOf(batches.rejections));
@@ -72,10 +82,11 @@ public final class StatementImporter {
         /** Skipped items at the end with nothing to send, once the last call reached them; -1 otherwise. */
         private int skippedTail = -1;
 
-        StatementBatches(StatementPlan plan, String[] personNames, int items) {
+        StatementBatches(StatementPlan plan, String[] personNames, int items, int fromItem) {
             this.plan = plan;
             this.personNames = personNames;
             this.items = items;
+            this.answeredUpTo = fromItem;
         }
 
         @Override

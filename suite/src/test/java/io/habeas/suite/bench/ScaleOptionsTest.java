@@ -1,6 +1,7 @@
 package io.habeas.suite.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,14 +41,15 @@ class ScaleOptionsTest {
     @Test
     void optionsSetWhatTheyName() {
         ScaleOptions o = ScaleOptions.parse(new String[] {"10k", "--duration", "7", "--peak", "3", "--warm-up", "0", "--share",
-                "0.5", "--workers", "4", "--seed", "9", "--profile", "--fresh", "--data", "/d"}, ROOT);
+                "0.5", "--workers", "4", "--seed", "9", "--profile", "--fresh", "--load-only", "--data", "/d"}, ROOT);
         assertEquals(Duration.ofSeconds(7), o.open());
         assertEquals(Duration.ofSeconds(3), o.peak());
         assertEquals(Duration.ZERO, o.warmUp());
         assertEquals(0.5, o.share());
         assertEquals(4, o.workers());
         assertEquals(9, o.seed());
-        assertTrue(o.profile() && o.fresh());
+        assertTrue(o.profile() && o.fresh() && o.loadOnly());
+        assertFalse(ScaleOptions.parse(new String[] {"10k"}, ROOT).loadOnly());
         assertEquals(Path.of("/d"), o.data());
     }
 
