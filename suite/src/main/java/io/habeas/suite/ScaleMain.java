@@ -112,6 +112,10 @@ public final class ScaleMain {
                 progress("Loaded (--load-only: no scenarios)");
                 return true;
             }
+            if (options.serve()) {
+                serve(ports, tokens.forPerson(Role.ANALYST, validity), database.describe());
+                return true;
+            }
             Picks picks = pick(database, population);
             progress("Largest country " + picks.country + "; " + picks.persons.size() + " persons picked for person reads");
 
@@ -285,6 +289,15 @@ public final class ScaleMain {
             loaded.store(out, "bench/scale: what this data folder holds");
         }
         return "Loaded in this run: " + summary;
+    }
+
+    /** Keeps the suite up over the loaded data for reads by hand (a profiler, a load tool) until stopped. */
+    private static void serve(Ports ports, String analyst, String database) throws InterruptedException {
+        progress(("Serving (--serve) until stopped with SIGTERM: gateway http://localhost:%d/api/v1, detention-service "
+                + "localhost:%d, statement-service localhost:%d, %s").formatted(ports.gateway(), ports.detention(),
+                ports.statement(), database));
+        progress("An analyst's token: " + analyst);
+        Thread.currentThread().join();
     }
 
     /** "10000", or for a load that went on from where an earlier run stopped, what this run did of it. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /** bench/scale's command line. */
 public record ScaleOptions(String scale, int persons, int statements, long seed, Duration warmUp, Duration peak,
-        Duration open, double share, int workers, boolean profile, boolean fresh, boolean loadOnly, Path data, Path report) {
+        Duration open, double share, int workers, boolean profile, boolean fresh, boolean loadOnly, boolean serve, Path data,
+        Path report) {
 
     public static final String USAGE = """
             Usage: bench/scale 10k|100k|1m [options]
@@ -21,6 +22,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
               --profile        record JFR on each application during the person timeline's open loop
               --fresh          delete the scale's data folder and load it again
               --load-only      load the data folder (or go on loading it where a stopped run left it), then stop
+              --serve          load as needed, then keep the suite up over the data until SIGTERM (no scenarios)
               --data DIR       the data folder (default .habeas-scale/<scale>, kept: a later run reuses it)
               --report FILE    the report (default bench/scale-report.md; this scale's section is replaced)""";
 
@@ -44,6 +46,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
         boolean profile = false;
         boolean fresh = false;
         boolean loadOnly = false;
+        boolean serve = false;
         Path data = null;
         Path report = root.resolve("bench/scale-report.md");
         Integer statements = null;
@@ -53,6 +56,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
                 case "--profile" -> profile = true;
                 case "--fresh" -> fresh = true;
                 case "--load-only" -> loadOnly = true;
+                case "--serve" -> serve = true;
                 case "--duration" -> open = Duration.ofSeconds(positive(option, value(args, ++i, option)));
                 case "--peak" -> peak = Duration.ofSeconds(positive(option, value(args, ++i, option)));
                 case "--warm-up" -> warmUp = Duration.ofSeconds(Long.parseLong(value(args, ++i, option)));
@@ -75,7 +79,7 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
             }
         }
         return new ScaleOptions(scale, persons, statements != null ? statements : 2 * persons,
-                seed, warmUp, peak, open, share, workers, profile, fresh, loadOnly, data != null ? data : root.resolve(".habeas-scale").resolve(scale), report);
+                seed, warmUp, peak, open, share, workers, profile, fresh, loadOnly, serve, data != null ? data : root.resolve(".habeas-scale").resolve(scale), report);
     }
 
     private static String value(String[] args, int i, String option) {
