@@ -78,8 +78,12 @@ final class LiveClient implements AutoCloseable {
         return new LiveClient(response);
     }
 
+    /** A refusal's body; a stream that opened instead is closed unread, since it would never end. */
     static String body(HttpResponse<InputStream> response) {
         try (InputStream in = response.body()) {
+            if (response.statusCode() == 200) {
+                return "<a stream opened>";
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "<" + e + ">";
