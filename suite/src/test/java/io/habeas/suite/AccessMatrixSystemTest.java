@@ -71,6 +71,10 @@ import io.habeas.detention.v1.FeedWatchServiceGrpc;
 import io.habeas.detention.v1.WatchPersonFeedRequest;
 import io.habeas.statement.v1.ClaimWatchServiceGrpc;
 import io.habeas.statement.v1.WatchPersonClaimsRequest;
+import io.habeas.detention.v1.WatchCountryFeedRequest;
+import io.habeas.statement.v1.WatchClaimsAboutPersonsRequest;
+import io.habeas.statement.v1.WatchCountryClaimsRequest;
+import io.habeas.statement.v1.WatchCountryStatementsRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -320,7 +324,7 @@ class AccessMatrixSystemTest {
     }
 
     @Test
-    void withoutATokenEveryReadIsUnauthenticated() {
+    void withoutATokenEveryReadIsUnauthenticated() throws Exception {
         Channel detention = suite.detention();
         Channel statement = suite.statement();
         List<Executable> reads = List.of(
@@ -341,13 +345,22 @@ class AccessMatrixSystemTest {
                 () -> StatementServiceGrpc.newBlockingStub(statement).listPersonClaims(ListPersonClaimsRequest.newBuilder().setPerson(m.name("pPub")).build()),
                 () -> StatementServiceGrpc.newBlockingStub(statement).listCountryClaims(ListCountryClaimsRequest.newBuilder().setCountry("BY").build()),
                 () -> StatementServiceGrpc.newBlockingStub(statement).listCountryStatements(ListCountryStatementsRequest.newBuilder().setCountry("LT").build()),
-                () -> StatementServiceGrpc.newBlockingStub(statement).getReleaseCallSummary(GetReleaseCallSummaryRequest.newBuilder().setPerson(m.name("pPub")).build()));
+                () -> StatementServiceGrpc.newBlockingStub(statement).getReleaseCallSummary(GetReleaseCallSummaryRequest.newBuilder().setPerson(m.name("pPub")).build()),
+                () -> FeedWatchServiceGrpc.newBlockingStub(detention).watchPersonFeed(WatchPersonFeedRequest.newBuilder().setPerson(m.name("pPub")).build()).hasNext(),
+                () -> FeedWatchServiceGrpc.newBlockingStub(detention).watchCountryFeed(WatchCountryFeedRequest.newBuilder().setDetainingCountry("BY").build()).hasNext(),
+                () -> ClaimWatchServiceGrpc.newBlockingStub(statement).watchPersonClaims(WatchPersonClaimsRequest.newBuilder().setPerson(m.name("pPub")).build()).hasNext(),
+                () -> ClaimWatchServiceGrpc.newBlockingStub(statement).watchClaimsAboutPersons(WatchClaimsAboutPersonsRequest.newBuilder().addPersons(m.name("pPub")).build()).hasNext(),
+                () -> ClaimWatchServiceGrpc.newBlockingStub(statement).watchCountryClaims(WatchCountryClaimsRequest.newBuilder().setCountry("BY").build()).hasNext(),
+                () -> ClaimWatchServiceGrpc.newBlockingStub(statement).watchCountryStatements(WatchCountryStatementsRequest.newBuilder().setCountry("LT").build()).hasNext());
         for (Executable read : reads) {
             assertEquals(Status.Code.UNAUTHENTICATED, assertThrows(StatusRuntimeException.class, read).getStatus().getCode());
         }
         for (String path : List.of("/api/v1/persons?q=Matrix", "/api/v1/persons/" + m.id("pPub"), "/api/v1/persons/" + m.id("pPub")
                 + "/timeline", "/api/v1/countries/BY/timeline", "/api/v1/countries/BY/summary")) {
             suite.gateway().get(path).then().statusCode(401);
+        }
+        for (String path : List.of("/api/v1/persons/" + m.id("pPub") + "/timeline/live", "/api/v1/countries/BY/timeline/live")) {
+            LiveEvents.refused(suite.gatewayUrl(path), null, 401);
         }
     }
 

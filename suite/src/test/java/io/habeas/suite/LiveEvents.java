@@ -66,9 +66,10 @@ final class LiveEvents implements AutoCloseable {
         }
     }
 
+    /** A request for the stream; without a token when it is null. */
     private static HttpRequest.Builder request(String url, String token) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private void read() {
