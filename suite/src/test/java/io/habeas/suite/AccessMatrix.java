@@ -16,8 +16,11 @@ import io.habeas.detention.v1.CustodyEventType;
 import io.habeas.detention.v1.CustodyStatus;
 import io.habeas.detention.v1.Detention;
 import io.habeas.detention.v1.DetentionServiceGrpc;
+import io.habeas.detention.v1.FeedItem;
 import io.habeas.detention.v1.Person;
 import io.habeas.detention.v1.PersonServiceGrpc;
+import io.habeas.detention.v1.RetractCustodyEventRequest;
+import io.habeas.kernel.access.Role;
 import io.habeas.statement.v1.Actor;
 import io.habeas.statement.v1.ActorKind;
 import io.habeas.statement.v1.ActorServiceGrpc;
@@ -25,19 +28,27 @@ import io.habeas.statement.v1.Claim;
 import io.habeas.statement.v1.ClaimKind;
 import io.habeas.statement.v1.CreateActorRequest;
 import io.habeas.statement.v1.CreateStatementRequest;
+import io.habeas.statement.v1.RetractStatementRequest;
 import io.habeas.statement.v1.Statement;
 import io.habeas.statement.v1.StatementMedium;
 import io.habeas.statement.v1.StatementServiceGrpc;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Made-up records at every access level, recorded by an admin: three persons held by "BY", one of
  * them with a CONFIDENTIAL release and a CONFIDENTIAL source on a PUBLIC detention, two actors of
- * "LT" (one CONFIDENTIAL) and four calls for release, one about the CONFIDENTIAL person. Each
- * record has a label; {@link #level} is the level that decides who sees it.
+ * "LT" (one CONFIDENTIAL) and four calls for release, one about the CONFIDENTIAL person; then, at
+ * each level, a custody event of the PUBLIC person's detention and a call for their release, both
+ * retracted at once (eGonePub, sGonePub, ...Res, ...Conf), which no read shows. Each record has a
+ * label; {@link #level} is the level that decides who sees it.
  */
 final class AccessMatrix {
     static final String DETAINING = "BY";
@@ -60,12 +71,32 @@ final class AccessMatrix {
         statements = StatementServiceGrpc.newBlockingStub(statement);
     }
 
+    /** What is done once the persons and actors exist, before anything is recorded about them. */
+    @FunctionalInterface
+    interface OnceSubjectsExist {
+        void accept(AccessMatrix subjects) throws Exception;
+    }
+
     /** Records the matrix through channels that carry an admin's token. */
-    static AccessMatrix record(Channel detentionAsAdmin, Channel statementAsAdmin) {
+    static AccessMatrix record(Channel detentionAsAdmin, Channel statementAsAdmin) throws Exception {
+        return record(detentionAsAdmin, statementAsAdmin, subjects -> {
+        });
+    }
+
+    /**
+     * Records the matrix through channels that carry an admin's token: the persons and actors first,
+     * then, once {@code onceSubjectsExist} has returned (live watches opened on them see everything
+     * after), the records about them.
+     */
+    static AccessMatrix record(Channel detentionAsAdmin, Channel statementAsAdmin, OnceSubjectsExist onceSubjectsExist)
+            throws Exception {
         AccessMatrix m = new AccessMatrix(detentionAsAdmin, statementAsAdmin);
         m.person("pPub", "Matrix Public Person", AccessLevel.ACCESS_LEVEL_PUBLIC);
         m.person("pRes", "Matrix Restricted Person", AccessLevel.ACCESS_LEVEL_RESTRICTED);
         m.person("pConf", "Matrix Confidential Person", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
+        m.actor("aPub", "Matrix Ministry", AccessLevel.ACCESS_LEVEL_PUBLIC);
+        m.actor("aConf", "Matrix Insider", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
+        onceSubjectsExist.accept(m);
         m.detention("dPub", "pPub", date(2024, 3, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, source("Matrix Gazette",
                 AccessLevel.ACCESS_LEVEL_PUBLIC), source("Matrix informant", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL));
         m.detention("dRes", "pRes", date(2024, 5, 0), AccessLevel.ACCESS_LEVEL_RESTRICTED, source("Matrix Gazette", null));
@@ -76,13 +107,35 @@ final class AccessMatrix {
                 AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
         m.charge("cPub", "dPub", "193", AccessLevel.ACCESS_LEVEL_PUBLIC);
         m.charge("cRes", "dPub", "342", AccessLevel.ACCESS_LEVEL_RESTRICTED);
-        m.actor("aPub", "Matrix Ministry", AccessLevel.ACCESS_LEVEL_PUBLIC);
-        m.actor("aConf", "Matrix Insider", AccessLevel.ACCESS_LEVEL_CONFIDENTIAL);
         m.callForRelease("s1", "aPub", date(2024, 7, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pPub");
         m.callForRelease("s2", "aConf", date(2024, 8, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pPub");
         m.callForRelease("s3", "aPub", date(2024, 9, 0), AccessLevel.ACCESS_LEVEL_PUBLIC, "pConf");
         m.callForRelease("s4", "aPub", date(2024, 10, 0), AccessLevel.ACCESS_LEVEL_RESTRICTED, "pPub", "pRes");
+        m.recordAndRetract();
         return m;
+    }
+
+    /** The retracted records: each level's custody event and call, then their retractions, the most restricted first. */
+    private void recordAndRetract() {
+        List<Runnable> retractions = new ArrayList<>();
+        for (AccessLevel accessLevel : List.of(AccessLevel.ACCESS_LEVEL_PUBLIC, AccessLevel.ACCESS_LEVEL_RESTRICTED,
+                AccessLevel.ACCESS_LEVEL_CONFIDENTIAL)) {
+            String suffix = switch (accessLevel) {
+                case ACCESS_LEVEL_PUBLIC -> "Pub";
+                case ACCESS_LEVEL_RESTRICTED -> "Res";
+                default -> "Conf";
+            };
+            CustodyEvent event = event("eGone" + suffix, "dPub", CustodyEventType.CUSTODY_EVENT_TYPE_TRANSFER,
+                    date(2024, 5, 0), accessLevel);
+            Statement call = callForRelease("sGone" + suffix, "aPub", date(2024, 11, 0), accessLevel, "pPub");
+            retractions.add(0, () -> {
+                detentions.retractCustodyEvent(RetractCustodyEventRequest.newBuilder().setName(event.getName())
+                        .setEtag(event.getEtag()).setReason("Recorded in error").setRequestId(requestId()).build());
+                statements.retractStatement(RetractStatementRequest.newBuilder().setName(call.getName())
+                        .setEtag(call.getEtag()).setReason("Recorded in error").setRequestId(requestId()).build());
+            });
+        }
+        retractions.forEach(Runnable::run);
     }
 
     String name(String label) {
@@ -93,6 +146,31 @@ final class AccessMatrix {
     String id(String label) {
         String name = name(label);
         return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    /** The most restricted level a role reads. */
+    static AccessLevel reads(Role role) {
+        return AccessLevel.forNumber(role.clearance().ordinal() + 1);
+    }
+
+    /** The labels among these that the role sees, in order. */
+    Set<String> expected(Role role, String... labels) {
+        return new TreeSet<>(seen(reads(role), labels));
+    }
+
+    /** The labels of these resource names, in order. */
+    Set<String> labels(Collection<String> resourceNames) {
+        return resourceNames.stream().map(this::label).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The resource name of a feed item's record. */
+    static String recordOf(FeedItem item) {
+        return switch (item.getRecordCase()) {
+            case DETENTION -> item.getDetention().getName();
+            case CUSTODY_EVENT -> item.getCustodyEvent().getName();
+            case CHARGE -> item.getCharge().getName();
+            default -> "?" + item.getRecordCase();
+        };
     }
 
     /** The labels among these that a reader cleared up to {@code reads} sees. */
@@ -124,13 +202,14 @@ final class AccessMatrix {
         keep(label, detention.getName(), accessLevel, level.get(person));
     }
 
-    private void event(String label, String detention, CustodyEventType type, PartialDate on, AccessLevel accessLevel) {
+    private CustodyEvent event(String label, String detention, CustodyEventType type, PartialDate on, AccessLevel accessLevel) {
         CustodyEvent event = detentions.createCustodyEvent(CreateCustodyEventRequest.newBuilder().setRequestId(requestId())
                 .setParent(name(detention))
                 .setCustodyEvent(CustodyEvent.newBuilder().setType(type).setOccurredOn(on).setAccessLevel(accessLevel)
                         .addSources(source("Matrix Gazette", null)))
                 .build()).getCustodyEvent();
         keep(label, event.getName(), accessLevel, level.get(detention));
+        return event;
     }
 
     private void charge(String label, String detention, String article, AccessLevel accessLevel) {
@@ -151,7 +230,7 @@ final class AccessMatrix {
         keep(label, actor.getName(), accessLevel);
     }
 
-    private void callForRelease(String label, String actor, PartialDate madeOn, AccessLevel accessLevel, String... about) {
+    private Statement callForRelease(String label, String actor, PartialDate madeOn, AccessLevel accessLevel, String... about) {
         Claim.Builder claim = Claim.newBuilder().setKind(ClaimKind.CLAIM_KIND_CALL_FOR_RELEASE).addSubjectCountries(DETAINING)
                 .setText("Release them.");
         AccessLevel[] involved = new AccessLevel[about.length + 2];
@@ -167,6 +246,7 @@ final class AccessMatrix {
                         .setAccessLevel(accessLevel).addSources(source("Matrix Gazette", null)).addClaims(claim))
                 .build()).getStatement();
         keep(label, statement.getName(), involved);
+        return statement;
     }
 
     private void keep(String label, String name, AccessLevel... involved) {

@@ -1,5 +1,7 @@
 package io.habeas.suite;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A gateway live timeline as a client reads it: its Server-Sent Events as they arrive, comments left out. */
@@ -33,8 +36,7 @@ final class LiveEvents implements AutoCloseable {
     }
 
     static LiveEvents open(String url, String token, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Accept", "text/event-stream");
+        HttpRequest.Builder request = request(url, token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -49,6 +51,25 @@ final class LiveEvents implements AutoCloseable {
             throw new AssertionError("live timeline answered " + response.statusCode());
         }
         return new LiveEvents(response);
+    }
+
+    /** The body of a refused stream, after asserting its status; a stream that opens instead fails the test. */
+    static String refused(String url, String token, int status) throws IOException, InterruptedException {
+        HttpResponse<Stream<String>> response = HTTP.send(request(url, token).build(), HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> body = response.body()) {
+            if (response.statusCode() == 200) {
+                throw new AssertionError("the live timeline opened, where " + status + " was expected");
+            }
+            String text = body.collect(Collectors.joining("\n"));
+            assertEquals(status, response.statusCode(), text);
+            return text;
+        }
+    }
+
+    /** A request for the stream; without a token when it is null. */
+    private static HttpRequest.Builder request(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     private void read() {
@@ -87,6 +108,11 @@ final class LiveEvents implements AutoCloseable {
             throw new AssertionError("no event within 20 s");
         }
         return next;
+    }
+
+    /** The next event other than ready already received, or null. */
+    Event poll() {
+        return events.poll();
     }
 
     /** Whether no event comes within the wait. */

@@ -177,8 +177,7 @@ class LiveFeedSystemTest {
         String person = createPerson("Followed on a dashboard", 1);
         Detention detention = arrest(person, 2);
         String viewer = running.token(Role.VIEWER);
-        String url = "http://localhost:" + running.ports.gateway() + "/api/v1/persons/" + person.substring("persons/".length())
-                + "/timeline/live";
+        String url = running.gatewayUrl("/api/v1/persons/" + person.substring("persons/".length()) + "/timeline/live");
         String lastId;
         try (LiveEvents live = LiveEvents.open(url, viewer, null)) {
             assertFalse(live.ready().isEmpty(), "every watch started");

@@ -91,6 +91,11 @@ final class RunningSuite implements AutoCloseable {
         return given().baseUri("http://localhost:" + ports.gateway()).accept("application/json");
     }
 
+    /** The gateway's URL of a path, for clients other than rest-assured (a live timeline's). */
+    String gatewayUrl(String path) {
+        return "http://localhost:" + ports.gateway() + path;
+    }
+
     RequestSpecification gateway(Role role) {
         return gateway().header("Authorization", "Bearer " + token(role));
     }
