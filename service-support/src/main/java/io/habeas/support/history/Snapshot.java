@@ -1,5 +1,6 @@
 package io.habeas.support.history;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,16 @@ public final class Snapshot {
         return asOf.isNow() ? "" : " AND " + condition;
     }
 
+    /**
+     * Whether entities read now only answer a read: outside a transaction nothing read is ever written
+     * back, so they load read-only and Hibernate keeps no copy of their state to compare at a flush
+     * (for a JSON column that copy is a Jackson round trip per value: 6% of detention-service's samples
+     * in a timeline load). In a write's transaction they load as usual, since the write may change them.
+     */
+    public boolean readOnly() {
+        return asOf.isNow() && !QuarkusTransaction.isActive();
+    }
+
     /** The day derived facts are counted to. */
     public LocalDate today() {
         return asOf.today();
@@ -90,6 +101,9 @@ public final class Snapshot {
 
     private <Q extends NativeQuery<?>> Q bind(Q query, CharSequence sql, Map<String, ?> params) {
         params.forEach(query::setParameter);
+        if (readOnly()) {
+            query.setReadOnly(true);
+        }
         if (!asOf.isNow() && sql.toString().contains(":" + AS_OF)) {
             query.setParameter(AS_OF, asOf.time());
         }

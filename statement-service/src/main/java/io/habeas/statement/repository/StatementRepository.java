@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * Keyset reads over the timeline order (last day of the date, precision rank, id) and the
@@ -190,7 +191,7 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         if (at.isNow()) {
             return getEntityManager()
                     .createQuery("select distinct s from Statement s left join fetch s.claims where s.id in :ids", Statement.class)
-                    .setParameter("ids", ids).getResultList().stream()
+                    .setHint(HibernateHints.HINT_READ_ONLY, at.readOnly()).setParameter("ids", ids).getResultList().stream()
                     .collect(Collectors.toMap(s -> s.id, Function.identity()));
         }
         Map<UUID, Statement> loaded = at.list("SELECT s.* FROM " + at.table("statement") + " s WHERE s.id IN (:ids)",
