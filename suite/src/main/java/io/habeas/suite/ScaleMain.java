@@ -19,6 +19,7 @@ import io.habeas.suite.bench.Scenarios;
 import io.habeas.suite.bench.SqlReads;
 import io.habeas.suite.bench.StatementPlan;
 import io.habeas.suite.bench.StatementImporter;
+import io.habeas.suite.bench.WarmUp;
 import io.habeas.suite.load.Clients;
 import io.habeas.suite.load.Machine;
 import java.io.IOException;
@@ -45,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -161,8 +163,8 @@ public final class ScaleMain {
             }
             Imports imports = importAgainstCopy(options, population, writer, database, began);
 
-            String settings = "Warm-up %d s, closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
-                    .formatted(options.warmUp().toSeconds(), options.peak().toSeconds(), options.workers(), options.open().toSeconds(),
+            String settings = "Warm-up: closed-loop rounds of %d s at %d workers until two in a row gain under 5%% on the best before them, at most %d s; closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
+                    .formatted(WarmUp.ROUND.toSeconds(), options.workers(), options.warmUp().toSeconds(), options.peak().toSeconds(), options.workers(), options.open().toSeconds(),
                             options.share() * 100, OPEN_LOOP_THREADS, database.describe());
             ScaleReport.Context context = new ScaleReport.Context(DateTimeFormatter.ISO_LOCAL_DATE_TIME
                     .format(began.atOffset(ZoneOffset.UTC).withNano(0)) + " UTC", SoakMain.commit(root), Machine.describe(), settings);
@@ -193,7 +195,10 @@ public final class ScaleMain {
     private static ScenarioResult measure(Scenario scenario, ScaleOptions options, Processes processes, SqlReads sql,
             Suite profiled, List<Profiler.Profile> profiles) throws Exception {
         progress(scenario.name + ": warm-up, then the peak (closed loop, " + options.workers() + " workers)");
-        Load.closed(scenario.habeas, options.workers(), options.warmUp());
+        WarmUp.Done warmUp = WarmUp.run(scenario.habeas, options.workers(), options.warmUp());
+        progress("%s: warmed up in %d s (%s; rounds %s)".formatted(scenario.name, warmUp.took().toSeconds(),
+                warmUp.steady() ? "steady" : "still rising at the limit", warmUp.rates().stream()
+                        .map(r -> "%.1f/s".formatted(r)).collect(Collectors.joining(", "))));
         Figures habeasPeak = Load.closed(scenario.habeas, options.workers(), options.peak());
         double rate = Math.max(1, habeasPeak.perSecond() * options.share());
         progress("%s: peak %.1f/s (%d errors); open loop at %.1f/s".formatted(scenario.name, habeasPeak.perSecond(),
@@ -221,7 +226,7 @@ public final class ScaleMain {
 
         // Each loop's threads open their own connections: closed after each loop, they never pile up.
         Load.takeLastError();
-        Load.closed(scenario.baseline, options.workers(), options.warmUp());
+        WarmUp.run(scenario.baseline, options.workers(), options.warmUp());
         sql.close();
         Figures baselinePeak = Load.closed(scenario.baseline, options.workers(), options.peak());
         sql.close();
@@ -232,7 +237,7 @@ public final class ScaleMain {
         progress("%s: baseline peak %.1f/s; open loop %.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors%s".formatted(scenario.name,
                 baselinePeak.perSecond(), baseline.perSecond(), baseline.p50Ms(), baseline.p99Ms(),
                 baseline.errors() + baselinePeak.errors(), baselineError == null ? "" : " (last: " + baselineError + ")"));
-        return new ScenarioResult(scenario.name, scenario.through, habeasPeak, habeas, baselinePeak, baseline, usage);
+        return new ScenarioResult(scenario.name, scenario.through, warmUp, habeasPeak, habeas, baselinePeak, baseline, usage);
     }
 
     /**

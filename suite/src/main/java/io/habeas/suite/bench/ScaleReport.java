@@ -71,10 +71,11 @@ public record ScaleReport(String scale, Context context, Data data, Import impor
         md.append("Data: ").append(count(data.persons())).append(" persons (")
                 .append(count(data.detentionRows())).append(" rows in persons, detentions, custody events and charges), ")
                 .append(count(data.statements())).append(" statements. ").append(data.loaded()).append("\n\n");
-        md.append("| scenario | through | Habeas peak/s | baseline peak/s | throughput ratio | Habeas open loop/s | p50 ms | p99 ms | errors | baseline open loop/s | p50 ms | p99 ms | p99 ratio |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| scenario | through | warm-up s | Habeas peak/s | baseline peak/s | throughput ratio | Habeas open loop/s | p50 ms | p99 ms | errors | baseline open loop/s | p50 ms | p99 ms | p99 ratio |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScenarioResult s : scenarios) {
-            md.append("| ").append(s.name()).append(" | ").append(s.through()).append(" | ").append(rate(s.habeasPeak().perSecond()))
+            md.append("| ").append(s.name()).append(" | ").append(s.through()).append(" | ").append(warmUp(s.habeasWarmUp()))
+                    .append(" | ").append(rate(s.habeasPeak().perSecond()))
                     .append(" | ").append(rate(s.baselinePeak().perSecond())).append(" | ").append(Targets.fmt(s.throughputRatio()))
                     .append(" | ").append(rate(s.habeas().perSecond())).append(" | ").append(ms(s.habeas().p50Ms()))
                     .append(" | ").append(ms(s.habeas().p99Ms())).append(" | ").append(s.habeas().errors() + s.habeasPeak().errors())
@@ -183,6 +184,11 @@ public record ScaleReport(String scale, Context context, Data data, Import impor
 
     private static String rate(double perSecond) {
         return perSecond >= 100 ? String.format(Locale.ROOT, "%,.0f", perSecond) : String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    /** Seconds, marked when the rate was still rising at the limit. */
+    private static String warmUp(WarmUp.Done done) {
+        return done.took().toSeconds() + (done.steady() ? "" : " (still rising)");
     }
 
     private static String ms(double ms) {

@@ -3,11 +3,11 @@ package io.habeas.suite.bench;
 import java.util.List;
 
 /**
- * One scenario through Habeas and by the baseline's SQL: each one's closed-loop peak, then its open-loop run at a
- * share of that peak, and what each process used during the Habeas open loop.
+ * One scenario through Habeas and by the baseline's SQL: how long Habeas took to warm up, each one's closed-loop
+ * peak, then its open-loop run at a share of that peak, and what each process used during the Habeas open loop.
  */
-public record ScenarioResult(String name, String through, Figures habeasPeak, Figures habeas, Figures baselinePeak,
-        Figures baseline, List<Processes.Usage> usage) {
+public record ScenarioResult(String name, String through, WarmUp.Done habeasWarmUp, Figures habeasPeak, Figures habeas,
+        Figures baselinePeak, Figures baseline, List<Processes.Usage> usage) {
 
     /** Habeas's peak throughput over the baseline's. */
     public double throughputRatio() {

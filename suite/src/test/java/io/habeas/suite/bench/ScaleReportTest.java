@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScaleReportTest {
+
+    static final WarmUp.Done STEADY = new WarmUp.Done(Duration.ofSeconds(40), List.of(50.0, 90.0, 91.0, 90.5));
 
     static Figures figures(double perSecond, double p50, double p99) {
         return new Figures((long) (perSecond * 10), 0, 10, perSecond, p50, p99, p99 * 2);
@@ -16,7 +19,7 @@ class ScaleReportTest {
 
     static ScenarioResult scenario(String name, double habeasPeak, double habeasP50, double habeasP99, double baselinePeak,
             double baselineP99, long gatewayPeakKib) {
-        return new ScenarioResult(name, "somewhere", figures(habeasPeak, 1, 1), figures(habeasPeak * 0.7, habeasP50, habeasP99),
+        return new ScenarioResult(name, "somewhere", STEADY, figures(habeasPeak, 1, 1), figures(habeasPeak * 0.7, habeasP50, habeasP99),
                 figures(baselinePeak, 1, 1), figures(baselinePeak * 0.7, 0.5, baselineP99),
                 List.of(new Processes.Usage("gateway", 700, gatewayPeakKib, gatewayPeakKib / 2),
                         new Processes.Usage("postgresql", 70, 50_000, 40_000)));
@@ -37,7 +40,7 @@ class ScaleReportTest {
     void theSectionHasEachScenarioWithItsRatiosAndCpuPerRequest() {
         String md = report("10k", Map.of()).section();
         assertTrue(md.startsWith("## 10k persons\n"), md);
-        assertTrue(md.contains("| person timeline | somewhere | 100 | 2,000 | 0.05 | 70.0 | 40.0 | 120 | 0 | 1,400 | 0.5 | 10.0 | 12.0 |"), md);
+        assertTrue(md.contains("| person timeline | somewhere | 40 | 100 | 2,000 | 0.05 | 70.0 | 40.0 | 120 | 0 | 1,400 | 0.5 | 10.0 | 12.0 |"), md);
         // 700 ms of CPU over 700 answered requests
         assertTrue(md.contains("| person timeline | 1.00 ms, 350 / 175 MB | 0.10 ms, 48 / 39 MB |"), md);
         assertTrue(md.contains("which wrote 20,000 rows in all (history, feeds, revisions and request log included) in 40.0 s: 500 rows/s. "

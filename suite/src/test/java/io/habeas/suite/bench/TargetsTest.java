@@ -10,7 +10,7 @@ class TargetsTest {
 
     @Test
     void aScenarioNothingAnsweredIsSaidSoNotAsInfinitelySlow() {
-        ScenarioResult silent = new ScenarioResult(Scenarios.PROFILE, "gateway", ScaleReportTest.figures(0, 0, 0),
+        ScenarioResult silent = new ScenarioResult(Scenarios.PROFILE, "gateway", ScaleReportTest.STEADY, ScaleReportTest.figures(0, 0, 0),
                 ScaleReportTest.figures(0, 0, 0), ScaleReportTest.figures(800, 1, 2), ScaleReportTest.figures(560, 1, 2), List.of());
         Targets.Check throughput = Targets.check(List.of(silent), 1, Map.of()).get(0);
         assertEquals(new Targets.Check("profile: throughput ≥ 0.6 × baseline", "0.00 ×", false, "nothing answered"), throughput);
@@ -18,7 +18,7 @@ class TargetsTest {
 
     @Test
     void aMetTargetHasNoMiss() {
-        ScenarioResult fast = new ScenarioResult(Scenarios.GET_PERSON, "gRPC", ScaleReportTest.figures(700, 1, 2),
+        ScenarioResult fast = new ScenarioResult(Scenarios.GET_PERSON, "gRPC", ScaleReportTest.STEADY, ScaleReportTest.figures(700, 1, 2),
                 ScaleReportTest.figures(490, 1, 2), ScaleReportTest.figures(1000, 1, 1), ScaleReportTest.figures(700, 0.5, 1), List.of());
         List<Targets.Check> checks = Targets.check(List.of(fast), 0.5, Map.of());
         assertEquals(List.of(

@@ -1,0 +1,53 @@
+package io.habeas.suite.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Warms a scenario up until its throughput stops rising: closed-loop rounds until two in a row gain less than
+ * {@link #GAIN} on the best round before them, or until a time limit. A fixed warm-up was not enough: on two
+ * cores the JIT compilers of three JVMs took a third of the CPU for minutes, so a scenario that started slow
+ * (colder data, as at a million persons) was measured further from its steady state than a fast one.
+ */
+public final class WarmUp {
+    public static final Duration ROUND = Duration.ofSeconds(10);
+    static final double GAIN = 1.05;
+    static final int FLAT_ROUNDS = 2;
+
+    /** How long a warm-up ran and the rate of each of its rounds. */
+    public record Done(Duration took, List<Double> rates) {
+        public boolean steady() {
+            return WarmUp.steady(rates);
+        }
+    }
+
+    private WarmUp() {
+    }
+
+    /** Closed-loop rounds of {@code workers} until the rates are steady or {@code limit} has passed. */
+    public static Done run(Load.Request request, int workers, Duration limit) throws InterruptedException {
+        List<Double> rates = new ArrayList<>();
+        Duration took = Duration.ZERO;
+        while (took.compareTo(limit) < 0 && !steady(rates)) {
+            Duration round = limit.minus(took).compareTo(ROUND) < 0 ? limit.minus(took) : ROUND;
+            rates.add(Load.closed(request, workers, round).perSecond());
+            took = took.plus(round);
+        }
+        return new Done(took, List.copyOf(rates));
+    }
+
+    /** Whether the last {@link #FLAT_ROUNDS} rounds each gained less than {@link #GAIN} on the best round before them. */
+    static boolean steady(List<Double> rates) {
+        if (rates.size() <= FLAT_ROUNDS) {
+            return false;
+        }
+        for (int i = rates.size() - FLAT_ROUNDS; i < rates.size(); i++) {
+            double best = rates.subList(0, i).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            if (rates.get(i) >= best * GAIN) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
