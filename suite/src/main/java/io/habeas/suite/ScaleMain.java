@@ -7,6 +7,7 @@ import io.habeas.suite.bench.CopyBaseline;
 import io.habeas.suite.bench.Figures;
 import io.habeas.suite.bench.Importer;
 import io.habeas.suite.bench.Load;
+import io.habeas.suite.bench.PartialAnswers;
 import io.habeas.suite.bench.LoadProgress;
 import io.habeas.suite.bench.PersonNames;
 import io.habeas.suite.bench.Population;
@@ -409,7 +410,7 @@ public final class ScaleMain {
                 ? ProcessHandle.of(service.pid()).map(List::of).orElse(List.of()) : List.of(), false);
     }
 
-    /** The gateway's REST API with one bearer token; an answer other than 200 is an error. */
+    /** The gateway's REST API with one bearer token; an answer other than 200, or a part missing because a backend failed, is an error. */
     private static final class Gateway {
         private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -428,6 +429,10 @@ public final class ScaleMain {
             if (answer.statusCode() != 200) {
                 throw new IOException(answer.statusCode() + " from " + path + ": "
                         + answer.body().substring(0, Math.min(200, answer.body().length())));
+            }
+            String failed = PartialAnswers.failedPart(answer.body());
+            if (failed != null) {
+                throw new IOException("a partial answer from " + path + ": " + failed);
             }
             return answer.body();
         }

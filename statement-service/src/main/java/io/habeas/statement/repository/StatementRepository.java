@@ -7,6 +7,7 @@ import io.habeas.statement.domain.Claim;
 import io.habeas.statement.domain.ClaimKind;
 import io.habeas.statement.domain.Statement;
 import io.habeas.support.history.AsOf;
+import io.habeas.support.history.InLists;
 import io.habeas.support.history.Snapshot;
 import io.habeas.support.history.Snapshots;
 import io.habeas.support.records.RecordState;
@@ -231,36 +232,51 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         return rows.stream().map(r -> new Answer((UUID) r[0], (UUID) r[1], (UUID) r[2])).toList();
     }
 
-    /** Those of the statements whose levels the reader clears ({@link #levelsCleared}); one statement. */
+    /** Those of the statements whose levels the reader clears ({@link #levelsCleared}); one statement per {@link InLists#MAX_IDS}. */
     @SuppressWarnings("unchecked")
     public Set<UUID> clearedByLevel(Collection<UUID> ids, List<String> levels) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager().createNativeQuery("SELECT s.id FROM statement s WHERE s.id IN (:ids)"
-                + levelsCleared("s")).setParameter("ids", ids).setParameter("levels", levels).getResultList());
+        Set<UUID> cleared = new HashSet<>();
+        for (List<UUID> part : InLists.parts(ids)) {
+            cleared.addAll(getEntityManager().createNativeQuery("SELECT s.id FROM statement s WHERE s.id IN (:ids)"
+                    + levelsCleared("s")).setParameter("ids", part).setParameter("levels", levels).getResultList());
+        }
+        return cleared;
     }
 
-    /** Those of the statements whose levels, as they were at the snapshot (and only then), the reader clears; one statement. */
+    /** Those of the statements whose levels, as they were at the snapshot (and only then), the reader clears; one statement per {@link InLists#MAX_IDS}. */
     public Set<UUID> clearedByLevelThen(Collection<UUID> ids, List<String> levels, Snapshot at) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        List<UUID> cleared = at.values("SELECT s.id FROM " + at.table("statement") + " s WHERE s.id IN (:ids)"
-                + levelsCleared("s", at::table), Map.of("ids", ids, "levels", levels));
-        return new HashSet<>(cleared);
+        Set<UUID> cleared = new HashSet<>();
+        for (List<UUID> part : InLists.parts(ids)) {
+            cleared.addAll(at.<UUID>values("SELECT s.id FROM " + at.table("statement") + " s WHERE s.id IN (:ids)"
+                    + levelsCleared("s", at::table), Map.of("ids", part, "levels", levels)));
+        }
+        return cleared;
     }
 
     /**
      * The persons each statement's visibility depends on (R1): those its claims are about (retracted
      * claims too: they are shown), its actor's, and the same of each statement it answers, one level
-     * deep; one statement.
+     * deep; one statement per {@link InLists#MAX_IDS} statements.
      */
     public Map<UUID, Set<UUID>> personsBehind(Collection<UUID> ids, Snapshot at) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = at.values("""
+        Map<UUID, Set<UUID>> behind = new HashMap<>();
+        for (List<UUID> part : InLists.parts(ids)) {
+            personsBehind(part, at).forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
+        }
+        return behind;
+    }
+
+    private static List<Object[]> personsBehind(List<UUID> ids, Snapshot at) {
+        return at.values("""
                         WITH behind (statement_id, other_id) AS (
                             SELECT s.id, s.id FROM %1$s s WHERE s.id IN (:ids)
                             UNION
@@ -273,9 +289,6 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
                         JOIN %1$s o ON o.id = b.other_id JOIN %3$s a ON a.id = o.actor_id
                         WHERE a.person_ref IS NOT NULL""".formatted(at.table("statement"), at.table("claim"), at.table("actor")),
                 Map.of("ids", ids));
-        Map<UUID, Set<UUID>> behind = new HashMap<>();
-        rows.forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
-        return behind;
     }
 
     /** Claims by id with their statements, in one statement. */
