@@ -114,8 +114,16 @@ public final class Watch<R extends Message> {
         sender.execute(this::drain);
     }
 
-    /** Sends first the response made with the token of the point it starts from, which carries no change. */
-    synchronized void start(Function<String, R> started) {
+    /**
+     * Registers the watch with its hub, then sends first the response made with the token of the point it
+     * starts from, which carries no change. Both under the watch's lock: its client hears that it started
+     * only once the hub holds it, and no change the reader offers meanwhile goes ahead of the start.
+     */
+    synchronized void start(Runnable register, Function<String, R> started) {
+        if (ended) {
+            return; // its client left before it started: registered now, it would stay in the hub for good
+        }
+        register.run();
         buffer.add(new Pending<>(started.apply(lastSent), lastSent));
         sender.execute(this::drain);
     }

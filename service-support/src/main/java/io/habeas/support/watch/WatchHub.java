@@ -120,10 +120,11 @@ public abstract class WatchHub<C extends WatchHub.Change> {
 
     /**
      * Starts a watch after a resume point (null: from now on). Its first response, a response of the
-     * prototype's type with only the resume_token of the point it starts from, carries no change: once a client has it, every
-     * change after that point reaches the watch, and a client that loses the stream before any
-     * change came resumes from it. OUT_OF_RANGE when changes after the point have been deleted;
-     * RESOURCE_EXHAUSTED beyond the caps; UNAVAILABLE, SHUTTING_DOWN, once the instance is stopping.
+     * prototype's type with only the resume_token of the point it starts from, carries no change: once a
+     * client has it, this hub holds the watch ({@link #size}) and every change after that point reaches
+     * it, and a client that loses the stream before any change came resumes from it. OUT_OF_RANGE
+     * when changes after the point have been deleted; RESOURCE_EXHAUSTED beyond the caps; UNAVAILABLE,
+     * SHUTTING_DOWN, once the instance is stopping.
      */
     public <R extends Message> Watch<R> open(Watch.Subject subject, ChangePosition resumeAfter, StreamObserver<R> responses,
             R prototype) {
@@ -148,9 +149,7 @@ public abstract class WatchHub<C extends WatchHub.Change> {
                         limits.release(subject.principal());
                     }, this::wake);
             opened.set(watch);
-            // queued before the reader can see the watch, so that no change is sent ahead of it
-            watch.start(token -> startResponse(prototype, token));
-            watches.add(watch);
+            watch.start(() -> watches.add(watch), token -> startResponse(prototype, token));
             wake();
             return watch;
         } catch (RuntimeException e) {

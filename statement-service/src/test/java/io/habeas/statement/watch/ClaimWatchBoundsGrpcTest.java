@@ -75,6 +75,7 @@ class ClaimWatchBoundsGrpcTest extends ClaimWatchTest {
             Watching<WatchPersonClaimsResponse> slow = new Watching<>(false);
             registered(slow, () -> Bearer.as(ClaimWatchServiceGrpc.newStub(small), Role.VIEWER).watchPersonClaims(
                     WatchPersonClaimsRequest.newBuilder().setPerson(person).build(), slow));
+            assertEquals(1, hub.size(), "the server holds the watch once its client has the start");
             Set<String> written = new HashSet<>();
             for (int i = 0; i < 60 && hub.size() > 0; i++) {
                 written.add(callFor(person, 1 + i % 28).getClaims(0).getName());

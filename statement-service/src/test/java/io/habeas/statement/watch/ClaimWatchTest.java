@@ -30,12 +30,10 @@ abstract class ClaimWatchTest extends GrpcTest {
     private final List<Watching<?>> opened = new ArrayList<>();
 
     @AfterEach
-    void cancelWatches() throws InterruptedException {
+    void cancelWatches() {
         opened.forEach(Watching::cancel);
         opened.clear();
-        for (int i = 0; i < 100 && hub.size() > 0; i++) {
-            Thread.sleep(50);
-        }
+        awaitWatches(0); // one left open would count in the next test's hub.size()
     }
 
     ClaimWatchServiceGrpc.ClaimWatchServiceStub stub(Role role) {
