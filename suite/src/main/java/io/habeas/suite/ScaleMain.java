@@ -164,7 +164,7 @@ public final class ScaleMain {
             }
             Imports imports = importAgainstCopy(options, population, writer, database, began);
 
-            String settings = "Warm-up: closed-loop rounds of %d s at %d workers until two in a row gain under 5%% on the best before them, at most %d s; closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
+            String settings = "Warm-up: closed-loop rounds of %d s at %d workers until three in a row gain under 5%% on the best before them, at most %d s; closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
                     .formatted(WarmUp.ROUND.toSeconds(), options.workers(), options.warmUp().toSeconds(), options.peak().toSeconds(), options.workers(), options.open().toSeconds(),
                             options.share() * 100, OPEN_LOOP_THREADS, database.describe());
             ScaleReport.Context context = new ScaleReport.Context(DateTimeFormatter.ISO_LOCAL_DATE_TIME

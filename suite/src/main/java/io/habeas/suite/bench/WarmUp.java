@@ -5,15 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Warms a scenario up until its throughput stops rising: closed-loop rounds until two in a row gain less than
+ * Warms a scenario up until its throughput stops rising: closed-loop rounds until three in a row gain less than
  * {@link #GAIN} on the best round before them, or until a time limit. A fixed warm-up was not enough: on two
  * cores the JIT compilers of three JVMs took a third of the CPU for minutes, so a scenario that started slow
- * (colder data, as at a million persons) was measured further from its steady state than a fast one.
+ * (colder data, as at a million persons) was measured further from its steady state than a fast one. Two flat
+ * rounds were not enough: at a million persons one slow round among rising ones ended a warm-up at half the
+ * steady rate. A scenario that never succeeds (rate 0) is flat, not rising.
  */
 public final class WarmUp {
     public static final Duration ROUND = Duration.ofSeconds(10);
     static final double GAIN = 1.05;
-    static final int FLAT_ROUNDS = 2;
+    static final int FLAT_ROUNDS = 3;
 
     /** How long a warm-up ran and the rate of each of its rounds. */
     public record Done(Duration took, List<Double> rates) {
@@ -44,7 +46,7 @@ public final class WarmUp {
         }
         for (int i = rates.size() - FLAT_ROUNDS; i < rates.size(); i++) {
             double best = rates.subList(0, i).stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            if (rates.get(i) >= best * GAIN) {
+            if (rates.get(i) > best * GAIN) {
                 return false;
             }
         }

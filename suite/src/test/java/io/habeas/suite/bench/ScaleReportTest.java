@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ScaleReportTest {
 
-    static final WarmUp.Done STEADY = new WarmUp.Done(Duration.ofSeconds(40), List.of(50.0, 90.0, 91.0, 90.5));
+    static final WarmUp.Done STEADY = new WarmUp.Done(Duration.ofSeconds(40), List.of(90.0, 91.0, 90.5, 90.8));
 
     static Figures figures(double perSecond, double p50, double p99) {
         return new Figures((long) (perSecond * 10), 0, 10, perSecond, p50, p99, p99 * 2);

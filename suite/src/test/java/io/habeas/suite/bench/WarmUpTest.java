@@ -11,15 +11,16 @@ import org.junit.jupiter.api.Test;
 class WarmUpTest {
 
     @Test
-    void steadyOnlyWhenTheLastTwoRoundsEachGainUnderFivePercentOnTheBestBefore() {
+    void steadyOnlyWhenTheLastThreeRoundsEachGainUnderFivePercentOnTheBestBefore() {
         assertFalse(WarmUp.steady(List.of()));
-        assertFalse(WarmUp.steady(List.of(90.0, 91.0)), "two rounds have no best before both");
-        assertTrue(WarmUp.steady(List.of(90.0, 91.0, 89.0)));
-        assertFalse(WarmUp.steady(List.of(20.0, 40.0, 60.0, 80.0)), "still rising");
-        assertFalse(WarmUp.steady(List.of(50.0, 51.0, 60.0)), "the last round gained 18%");
-        assertFalse(WarmUp.steady(List.of(50.0, 60.0, 61.0)), "the second to last gained 20%");
-        assertTrue(WarmUp.steady(List.of(20.0, 60.0, 62.0, 61.0)));
-        assertTrue(WarmUp.steady(List.of(100.0, 60.0, 70.0)), "a slow round after a fast one is not a gain");
+        assertFalse(WarmUp.steady(List.of(90.0, 91.0, 89.0)), "three rounds have no best before all three");
+        assertTrue(WarmUp.steady(List.of(90.0, 91.0, 89.0, 92.0)));
+        assertFalse(WarmUp.steady(List.of(20.0, 40.0, 60.0, 80.0, 100.0)), "still rising");
+        assertFalse(WarmUp.steady(List.of(36.6, 41.8, 47.1, 40.3, 45.0)), "one slow round among rising ones");
+        assertFalse(WarmUp.steady(List.of(50.0, 51.0, 50.0, 60.0)), "the last round gained 18%");
+        assertTrue(WarmUp.steady(List.of(20.0, 60.0, 62.0, 61.0, 60.5)));
+        assertTrue(WarmUp.steady(List.of(100.0, 60.0, 70.0, 80.0)), "slow rounds after a fast one are no gain");
+        assertTrue(WarmUp.steady(List.of(0.0, 0.0, 0.0, 0.0)), "a scenario that never succeeds is not rising");
     }
 
     @Test
