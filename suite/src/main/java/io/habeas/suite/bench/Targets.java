@@ -48,19 +48,15 @@ public final class Targets {
         if (timeline != null) {
             for (ScenarioResult s : scenarios) {
                 if (LIKE_A_TIMELINE.contains(s.name())) {
-                    double r = ScenarioResult.ratio(s.habeas().p50Ms(), timeline.habeas().p50Ms());
-                    checks.add(new Check(s.name() + ": p50 ≤ " + fmt(MAX_COUNTRY_TO_TIMELINE) + " × person timeline's",
-                            fmt(r) + " ×", r <= MAX_COUNTRY_TO_TIMELINE,
-                            r <= MAX_COUNTRY_TO_TIMELINE ? "" : fmt(r / MAX_COUNTRY_TO_TIMELINE) + " times too long"));
+                    checks.add(p50Within(s.name() + ": p50 ≤ " + fmt(MAX_COUNTRY_TO_TIMELINE) + " × person timeline's", s,
+                            timeline.habeas().p50Ms(), MAX_COUNTRY_TO_TIMELINE));
                 }
             }
         }
         for (ScenarioResult s : scenarios) {
             Double small = smallestScaleP50.get(s.name());
             if (small != null) {
-                double g = ScenarioResult.ratio(s.habeas().p50Ms(), small);
-                checks.add(new Check(s.name() + ": p50 ≤ " + MAX_P50_GROWTH + " × p50 at 10k", fmt(g) + " ×", g <= MAX_P50_GROWTH,
-                        g <= MAX_P50_GROWTH ? "" : fmt(g / MAX_P50_GROWTH) + " times too long"));
+                checks.add(p50Within(s.name() + ": p50 ≤ " + MAX_P50_GROWTH + " × p50 at 10k", s, small, MAX_P50_GROWTH));
             }
         }
         for (String application : APPLICATIONS) {
@@ -72,6 +68,15 @@ public final class Targets {
             }
         }
         return checks;
+    }
+
+    /** A p50 held to a multiple of another; a scenario that answered nothing has no p50 and misses. */
+    private static Check p50Within(String target, ScenarioResult s, double reference, double max) {
+        if (s.habeas().answered() == 0) {
+            return new Check(target, "no answer", false, "nothing answered");
+        }
+        double r = ScenarioResult.ratio(s.habeas().p50Ms(), reference);
+        return new Check(target, fmt(r) + " ×", r <= max, r <= max ? "" : fmt(r / max) + " times too long");
     }
 
     static String fmt(double value) {

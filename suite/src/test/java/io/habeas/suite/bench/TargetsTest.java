@@ -17,6 +17,21 @@ class TargetsTest {
     }
 
     @Test
+    void aScenarioThatAnsweredNothingMissesItsP50TargetsInsteadOfMeetingThemWithZero() {
+        ScenarioResult timeline = new ScenarioResult(Scenarios.PERSON_TIMELINE, "gateway", ScaleReportTest.STEADY,
+                ScaleReportTest.figures(50, 1, 2), ScaleReportTest.figures(35, 30, 90), ScaleReportTest.figures(1000, 1, 1),
+                ScaleReportTest.figures(700, 1, 2), List.of());
+        ScenarioResult failing = new ScenarioResult(Scenarios.COUNTRY_SUMMARY, "gateway", ScaleReportTest.STEADY,
+                ScaleReportTest.figures(0, 0, 0), ScaleReportTest.figures(0, 0, 0), ScaleReportTest.figures(1, 1, 1),
+                ScaleReportTest.figures(0.7, 1, 2), List.of());
+        List<Targets.Check> checks = Targets.check(List.of(timeline, failing), 1, Map.of(Scenarios.COUNTRY_SUMMARY, 250.0));
+        assertEquals(new Targets.Check("country summary: p50 ≤ 3.00 × person timeline's", "no answer", false, "nothing answered"),
+                checks.get(3));
+        assertEquals(new Targets.Check("country summary: p50 ≤ 1.2 × p50 at 10k", "no answer", false, "nothing answered"),
+                checks.get(4));
+    }
+
+    @Test
     void aMetTargetHasNoMiss() {
         ScenarioResult fast = new ScenarioResult(Scenarios.GET_PERSON, "gRPC", ScaleReportTest.STEADY, ScaleReportTest.figures(700, 1, 2),
                 ScaleReportTest.figures(490, 1, 2), ScaleReportTest.figures(1000, 1, 1), ScaleReportTest.figures(700, 0.5, 1), List.of());
