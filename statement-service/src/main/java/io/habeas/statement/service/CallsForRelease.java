@@ -38,7 +38,7 @@ public class CallsForRelease {
     /**
      * The calls in the scope about any of the persons, as of the snapshot: four statements and at
      * most two batches to detention-service for any number of persons while the calls are in at most
-     * {@link io.habeas.support.history.InLists#MAX_IDS} statements; one more of the checks per as many beyond.
+     * {@link io.habeas.support.history.InLists#MAX_IDS} statements (each further such part adds its checks).
      */
     public Seen about(Collection<UUID> persons, CallScope scope, Snapshot at) {
         AsOf asOf = at.asOf();
