@@ -4,6 +4,7 @@ import com.google.protobuf.Message;
 import io.habeas.support.audit.AuditedCalls;
 import io.habeas.support.audit.ReadAudit;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InjectableContext;
 import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import java.util.function.Supplier;
@@ -22,9 +23,10 @@ public final class Rpc {
      */
     public static <T> Uni<T> call(Supplier<T> work) {
         ManagedContext scope = Arc.container().requestContext();
-        boolean scoped = scope.isActive();
+        InjectableContext.ContextState state = scope.isActive() ? scope.getState() : null;
         return Uni.createFrom().item(() -> audited(work.get()))
-                .onFailure().transform(failure -> GrpcErrors.toStatus(failure, scoped && !scope.isActive()));
+                .onFailure().transform(failure -> GrpcErrors.toStatus(failure, state != null
+                        && (!state.isValid() || !scope.isActive())));
     }
 
     private static <T> T audited(T answer) {

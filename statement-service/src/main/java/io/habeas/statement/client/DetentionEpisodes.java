@@ -91,11 +91,7 @@ public class DetentionEpisodes {
                 } while (!token.isEmpty());
             }
         } catch (StatusRuntimeException e) {
-            // The code only: a description may quote what detention-service was sent or holds.
-            LOG.warnf("detention-service could not list the detentions of %d persons: %s", ids.size(),
-                    e.getStatus().getCode());
-            throw new UnavailableException(DetentionPersons.DEPENDENCY, DetentionPersons.DEPENDENCY
-                    + " could not list the persons' detentions (" + e.getStatus().getCode() + "); retry later", e);
+            throw DetentionFailures.of(e, "list the detentions of " + ids.size() + " persons", "list the persons' detentions");
         } catch (InvalidArgumentException e) {
             LOG.warnf("detention-service answered a detention the contract rules out: %s", e.getMessage());
             throw new UnavailableException(DetentionPersons.DEPENDENCY, DetentionPersons.DEPENDENCY

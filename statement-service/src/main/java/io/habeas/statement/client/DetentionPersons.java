@@ -10,7 +10,6 @@ import io.habeas.common.v1.AccessLevel;
 import io.habeas.common.v1.RecordState;
 import io.habeas.kernel.errors.FailedPreconditionException;
 import io.habeas.kernel.errors.NotFoundException;
-import io.habeas.kernel.errors.UnavailableException;
 import io.habeas.kernel.names.PersonName;
 import io.habeas.support.history.AsOf;
 import io.quarkus.grpc.GrpcClient;
@@ -29,7 +28,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Which persons the caller may see, as detention-service says (ListPersons with the persons
@@ -48,7 +46,6 @@ import org.jboss.logging.Logger;
 public class DetentionPersons {
     static final String DEPENDENCY = "detention-service";
     static final int CHUNK = 1000;
-    private static final Logger LOG = Logger.getLogger(DetentionPersons.class);
 
     @GrpcClient("detention")
     PersonServiceGrpc.PersonServiceBlockingStub persons;
@@ -191,11 +188,8 @@ public class DetentionPersons {
                 } while (!token.isEmpty());
             }
         } catch (StatusRuntimeException e) {
-            // The code only: a description may quote what detention-service was sent or holds.
-            LOG.warnf("detention-service could not say which of %d persons the caller may see: %s", ids.size(),
-                    e.getStatus().getCode());
-            throw new UnavailableException(DEPENDENCY, DEPENDENCY + " could not say which persons may be shown ("
-                    + e.getStatus().getCode() + "); nothing was read or stored, retry later", e);
+            throw DetentionFailures.of(e, "say which of " + ids.size() + " persons the caller may see",
+                    "say which persons may be shown");
         }
         return seen;
     }

@@ -62,8 +62,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #MAX_PAGE} persons a call.
  */
 public class FakeDetention {
-    /** How it answers; LIST_DETENTIONS_UNAVAILABLE fails ListDetentions only, after the persons were checked. */
-    public enum Mode { SERVE, UNAVAILABLE, SLOW, REFUSE_TOKEN, LIST_DETENTIONS_UNAVAILABLE }
+    /**
+     * How it answers; LIST_DETENTIONS_UNAVAILABLE fails ListDetentions only, after the persons were checked;
+     * LATE answers after {@value #LATE_MILLIS} ms, within statement-service's deadline but after a hasty caller's.
+     */
+    public enum Mode { SERVE, UNAVAILABLE, SLOW, LATE, REFUSE_TOKEN, LIST_DETENTIONS_UNAVAILABLE }
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> TRACEPARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
@@ -71,6 +74,8 @@ public class FakeDetention {
 
     /** How long a SLOW answer takes: well beyond the test deadline of statement-service. */
     public static final long SLOW_MILLIS = 5000;
+    /** How long a LATE answer takes: within the test deadline of statement-service (1.5 s). */
+    public static final long LATE_MILLIS = 700;
     /** Detention-service's largest ListPersons page. */
     static final int MAX_PAGE = 200;
 
@@ -132,8 +137,8 @@ public class FakeDetention {
                     }
                     switch (mode) {
                         case UNAVAILABLE -> answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
-                        case SLOW -> {
-                            sleep(SLOW_MILLIS);
+                        case SLOW, LATE -> {
+                            sleep(mode == Mode.SLOW ? SLOW_MILLIS : LATE_MILLIS);
                             reply(request, CLEARANCE.get(), answer);
                         }
                         default -> reply(request, CLEARANCE.get(), answer);
@@ -151,8 +156,8 @@ public class FakeDetention {
                     switch (mode) {
                         case UNAVAILABLE, LIST_DETENTIONS_UNAVAILABLE ->
                                 answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
-                        case SLOW -> {
-                            sleep(SLOW_MILLIS);
+                        case SLOW, LATE -> {
+                            sleep(mode == Mode.SLOW ? SLOW_MILLIS : LATE_MILLIS);
                             replyDetentions(request, CLEARANCE.get(), answer);
                         }
                         default -> replyDetentions(request, CLEARANCE.get(), answer);
