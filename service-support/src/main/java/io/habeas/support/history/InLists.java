@@ -3,6 +3,7 @@ package io.habeas.support.history;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Splits a collection of ids that feeds an IN list into parts one statement can bind: PostgreSQL's
@@ -16,12 +17,21 @@ public final class InLists {
     private InLists() {
     }
 
-    public static <T> List<List<T>> parts(Collection<T> ids) {
+    private static <T> List<List<T>> parts(Collection<T> ids) {
         List<T> all = List.copyOf(ids);
         List<List<T>> parts = new ArrayList<>();
         for (int from = 0; from < all.size(); from += MAX_IDS) {
             parts.add(all.subList(from, Math.min(all.size(), from + MAX_IDS)));
         }
         return parts;
+    }
+
+    /** The rows of one read per part of the ids, in the parts' order. */
+    public static <T, R> List<R> read(Collection<T> ids, Function<List<T>, List<R>> part) {
+        List<R> rows = new ArrayList<>();
+        for (List<T> ofPart : parts(ids)) {
+            rows.addAll(part.apply(ofPart));
+        }
+        return rows;
     }
 }

@@ -238,12 +238,9 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<UUID> cleared = new HashSet<>();
-        for (List<UUID> part : InLists.parts(ids)) {
-            cleared.addAll(getEntityManager().createNativeQuery("SELECT s.id FROM statement s WHERE s.id IN (:ids)"
-                    + levelsCleared("s")).setParameter("ids", part).setParameter("levels", levels).getResultList());
-        }
-        return cleared;
+        return new HashSet<>(InLists.<UUID, UUID>read(ids, part -> getEntityManager().createNativeQuery(
+                "SELECT s.id FROM statement s WHERE s.id IN (:ids)" + levelsCleared("s"))
+                .setParameter("ids", part).setParameter("levels", levels).getResultList()));
     }
 
     /** Those of the statements whose levels, as they were at the snapshot (and only then), the reader clears; one statement per {@link InLists#MAX_IDS}. */
@@ -251,12 +248,8 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
         if (ids.isEmpty()) {
             return Set.of();
         }
-        Set<UUID> cleared = new HashSet<>();
-        for (List<UUID> part : InLists.parts(ids)) {
-            cleared.addAll(at.<UUID>values("SELECT s.id FROM " + at.table("statement") + " s WHERE s.id IN (:ids)"
-                    + levelsCleared("s", at::table), Map.of("ids", part, "levels", levels)));
-        }
-        return cleared;
+        return new HashSet<>(InLists.read(ids, part -> at.<UUID>values("SELECT s.id FROM " + at.table("statement")
+                + " s WHERE s.id IN (:ids)" + levelsCleared("s", at::table), Map.of("ids", part, "levels", levels))));
     }
 
     /**
@@ -269,9 +262,8 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, UUI
             return Map.of();
         }
         Map<UUID, Set<UUID>> behind = new HashMap<>();
-        for (List<UUID> part : InLists.parts(ids)) {
-            personsBehind(part, at).forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
-        }
+        InLists.read(ids, part -> personsBehind(part, at))
+                .forEach(r -> behind.computeIfAbsent((UUID) r[0], k -> new HashSet<>()).add((UUID) r[1]));
         return behind;
     }
 
