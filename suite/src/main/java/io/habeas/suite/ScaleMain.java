@@ -156,6 +156,7 @@ public final class ScaleMain {
             scenarios.add(new Scenario(Scenarios.SEARCH, "gateway `GET /persons?q=" + term + "`",
                     r -> gateway.get("persons?q=" + term), r -> sql.search(term)));
 
+            Duration firstPass = warmEveryScenario(scenarios, options);
             List<ScenarioResult> results = new ArrayList<>();
             List<Profiler.Profile> profiles = new ArrayList<>();
             for (Scenario scenario : scenarios) {
@@ -164,9 +165,9 @@ public final class ScaleMain {
             }
             Imports imports = importAgainstCopy(options, population, writer, database, began);
 
-            String settings = "Warm-up: closed-loop rounds of %d s at %d workers until three in a row gain under 5%% on the best before them, at most %d s; closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
-                    .formatted(WarmUp.ROUND.toSeconds(), options.workers(), options.warmUp().toSeconds(), options.peak().toSeconds(), options.workers(), options.open().toSeconds(),
-                            options.share() * 100, OPEN_LOOP_THREADS, database.describe());
+            String settings = "Warm-up: a first pass over every scenario in turn (%d s in all), then before each is measured again: %s; closed-loop peak %d s at %d workers, open loop %d s at %.0f%% of each peak (up to %d requests in flight); %s; the load generator on the same machine."
+                    .formatted(firstPass.toSeconds(), WarmUp.rule(options.workers(), options.warmUp()), options.peak().toSeconds(), options.workers(),
+                            options.open().toSeconds(), options.share() * 100, OPEN_LOOP_THREADS, database.describe());
             ScaleReport.Context context = new ScaleReport.Context(DateTimeFormatter.ISO_LOCAL_DATE_TIME
                     .format(began.atOffset(ZoneOffset.UTC).withNano(0)) + " UTC", SoakMain.commit(root), Machine.describe(), settings);
             Path smallest = root.resolve("bench/scale-10k.tsv");
@@ -193,13 +194,31 @@ public final class ScaleMain {
     private record Scenario(String name, String through, Load.Request habeas, Load.Request baseline) {
     }
 
+    /**
+     * Warms every scenario up before the first is measured: they share the JVMs and their compiled code, so
+     * without this pass the first scenario measured ran on the coldest JVMs and gave up early (at a million
+     * persons the person timeline's rate kept rising after its own warm-up had seen three flat rounds).
+     */
+    private static Duration warmEveryScenario(List<Scenario> scenarios, ScaleOptions options) throws InterruptedException {
+        Duration took = Duration.ZERO;
+        for (Scenario scenario : scenarios) {
+            WarmUp.Done done = WarmUp.run(scenario.habeas, options.workers(), options.warmUp());
+            progress("%s: first warm-up pass %d s (rounds %s)".formatted(scenario.name, done.took().toSeconds(), rates(done)));
+            took = took.plus(done.took());
+        }
+        return took;
+    }
+
+    private static String rates(WarmUp.Done done) {
+        return done.rates().stream().map(r -> "%.1f/s".formatted(r)).collect(Collectors.joining(", "));
+    }
+
     private static ScenarioResult measure(Scenario scenario, ScaleOptions options, Processes processes, SqlReads sql,
             Suite profiled, List<Profiler.Profile> profiles) throws Exception {
         progress(scenario.name + ": warm-up, then the peak (closed loop, " + options.workers() + " workers)");
         WarmUp.Done warmUp = WarmUp.run(scenario.habeas, options.workers(), options.warmUp());
         progress("%s: warmed up in %d s (%s; rounds %s)".formatted(scenario.name, warmUp.took().toSeconds(),
-                warmUp.steady() ? "steady" : "still rising at the limit", warmUp.rates().stream()
-                        .map(r -> "%.1f/s".formatted(r)).collect(Collectors.joining(", "))));
+                warmUp.steady() ? "steady" : "still rising at the limit", rates(warmUp)));
         Figures habeasPeak = Load.closed(scenario.habeas, options.workers(), options.peak());
         double rate = Math.max(1, habeasPeak.perSecond() * options.share());
         progress("%s: peak %.1f/s (%d errors); open loop at %.1f/s".formatted(scenario.name, habeasPeak.perSecond(),

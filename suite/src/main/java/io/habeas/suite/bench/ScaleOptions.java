@@ -13,7 +13,8 @@ public record ScaleOptions(String scale, int persons, int statements, long seed,
             Usage: bench/scale 10k|100k|1m [options]
               --duration S     each open loop, seconds (default 30)
               --peak S         each closed-loop peak probe, seconds (default 10)
-              --warm-up S      each warm-up's limit, seconds (default 300): 10 s rounds until three gain under 5%
+              --warm-up S      each warm-up's limit, seconds (default 300): 10 s rounds until three gain under 5%;
+                               every scenario warms up once before any is measured, and again before its own
               --share F        the open loop's rate as a share of the peak (default 0.7)
               --workers N      closed-loop workers (default 8)
               --statements N   statements to import (default 2 per person)

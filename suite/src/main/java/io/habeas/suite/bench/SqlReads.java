@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlReads implements AutoCloseable {
     private static final String[] CLEARED = {"PUBLIC", "RESTRICTED"};
     private static final int PAGE = 50;
+    /** The application_name of the baseline's connections, by which its queries left running are found. */
+    public static final String APPLICATION = "habeas-baseline";
+    private static final long END_WAIT_MILLIS = 10_000;
 
     private final String detentionUrl;
     private final String statementUrl;
@@ -215,14 +218,20 @@ public final class SqlReads implements AutoCloseable {
 
     private Connection open(String url) throws SQLException {
         // Server-side prepared statements from the first use: the baseline is prepared SQL.
-        Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + "prepareThreshold=1",
-                user, password);
+        Connection connection = DriverManager.getConnection(url + (url.contains("?") ? "&" : "?")
+                + "prepareThreshold=1&ApplicationName=" + APPLICATION, user, password);
         opened.add(connection);
         return connection;
     }
 
+    /**
+     * Ends the baseline's connections, with the queries still running on them: PostgreSQL does not see a
+     * closed client until it answers, so a query the load gave up on (the country summary takes a minute at a
+     * million persons) would otherwise go on into the next scenario and slow it.
+     */
     @Override
     public void close() {
+        endQueriesLeftRunning();
         synchronized (opened) {
             for (Connection connection : opened) {
                 try {
@@ -234,5 +243,29 @@ public final class SqlReads implements AutoCloseable {
             opened.clear();
         }
         connections.clear();
+    }
+
+    private void endQueriesLeftRunning() {
+        try (Connection admin = DriverManager.getConnection(detentionUrl, user, password);
+                PreparedStatement end = admin.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                        + " WHERE application_name = ? AND state = 'active'")) {
+            end.setString(1, APPLICATION);
+            long until = System.currentTimeMillis() + END_WAIT_MILLIS;
+            while (System.currentTimeMillis() < until && count(end) > 0) {
+                Thread.sleep(100);
+            }
+        } catch (SQLException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("could not end the baseline's queries left running", e);
+        }
+    }
+
+    private static long count(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

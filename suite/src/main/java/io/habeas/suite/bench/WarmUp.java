@@ -27,6 +27,12 @@ public final class WarmUp {
     private WarmUp() {
     }
 
+    /** The rule as the report states it. */
+    public static String rule(int workers, Duration limit) {
+        return "closed-loop rounds of %d s at %d workers until %d in a row gain under %.0f%% on the best before them, at most %d s"
+                .formatted(ROUND.toSeconds(), workers, FLAT_ROUNDS, (GAIN - 1) * 100, limit.toSeconds());
+    }
+
     /** Closed-loop rounds of {@code workers} until the rates are steady or {@code limit} has passed. */
     public static Done run(Load.Request request, int workers, Duration limit) throws InterruptedException {
         List<Double> rates = new ArrayList<>();

@@ -30,4 +30,10 @@ class WarmUpTest {
         assertEquals(1, done.rates().size(), "one round, cut to the limit");
         assertFalse(done.steady());
     }
+
+    @Test
+    void theReportStatesTheRuleItRan() {
+        assertEquals("closed-loop rounds of 10 s at 8 workers until 3 in a row gain under 5% on the best before them,"
+                + " at most 300 s", WarmUp.rule(8, Duration.ofSeconds(300)));
+    }
 }
