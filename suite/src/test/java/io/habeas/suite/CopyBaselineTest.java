@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.habeas.suite.bench.CopyBaseline;
-import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** The import's baseline against a real PostgreSQL: it copies exactly the rows written since a point, and leaves nothing. */
@@ -16,11 +12,9 @@ class CopyBaselineTest {
 
     @Test
     void copiesOnlyTheRowsWrittenSinceThePointIntoScratchTablesItDropsAfter() throws Exception {
-        try (Database database = Database.embedded(Files.createTempDirectory("habeas-copy-test").resolve("postgres"),
-                Ports.ephemeral().postgres(), Database.Durability.FAST)) {
-            database.createMissingDatabases();
+        try (Database database = ScratchDatabase.start("habeas-copy-test")) {
             String url = database.jdbcUrl("detention");
-            try (Connection c = DriverManager.getConnection(url, database.user(), database.password())) {
+            try (Connection c = ScratchDatabase.connect(database, url)) {
                 c.createStatement().execute("""
                         CREATE TABLE named (id int PRIMARY KEY, name text NOT NULL, folded text GENERATED ALWAYS AS (lower(name)) STORED);
                         CREATE INDEX named_by_folded ON named (folded);
@@ -35,17 +29,10 @@ class CopyBaselineTest {
                 CopyBaseline.Result result = copy.copyRowsWrittenSince(from);
 
                 assertEquals(6, result.rows());
-                assertEquals(16, count(c, "SELECT count(*) FROM named"));
-                assertEquals(0, count(c, "SELECT count(*) FROM pg_namespace WHERE nspname = 'habeas_bench_copy'"));
+                assertEquals(16, ScratchDatabase.count(c, "SELECT count(*) FROM named"));
+                assertEquals(0, ScratchDatabase.count(c, "SELECT count(*) FROM pg_namespace WHERE nspname = 'habeas_bench_copy'"));
                 assertFalse(result.seconds() < 0);
             }
-        }
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (ResultSet r = c.createStatement().executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.habeas.suite.bench.SqlReads;
-import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,14 +17,11 @@ class SqlReadsTest {
 
     @Test
     void closingEndsTheBaselinesQueriesLeftRunningAndNoOtherConnections() throws Exception {
-        try (Database database = Database.embedded(Files.createTempDirectory("habeas-sql-reads-test").resolve("postgres"),
-                Ports.ephemeral().postgres(), Database.Durability.FAST)) {
-            database.createMissingDatabases();
+        try (Database database = ScratchDatabase.start("habeas-sql-reads-test")) {
             String url = database.jdbcUrl("detention");
-            try (Connection baseline = DriverManager.getConnection(url + "?ApplicationName=" + SqlReads.APPLICATION,
-                    database.user(), database.password());
-                    Connection other = DriverManager.getConnection(url, database.user(), database.password());
-                    Connection watcher = DriverManager.getConnection(url, database.user(), database.password())) {
+            try (Connection baseline = ScratchDatabase.connect(database, url + "?ApplicationName=" + SqlReads.APPLICATION);
+                    Connection other = ScratchDatabase.connect(database, url);
+                    Connection watcher = ScratchDatabase.connect(database, url)) {
                 CompletableFuture<Void> leftRunning = CompletableFuture.runAsync(() -> sleep(baseline, 60));
                 CompletableFuture<Void> notTheBaselines = CompletableFuture.runAsync(() -> sleep(other, 2));
                 awaitActive(watcher, 2);
@@ -38,7 +32,7 @@ class SqlReadsTest {
                 assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) < 10);
                 assertThrows(ExecutionException.class, () -> leftRunning.get(5, TimeUnit.SECONDS));
                 notTheBaselines.get(10, TimeUnit.SECONDS);
-                assertEquals(0, count(watcher, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
+                assertEquals(0, ScratchDatabase.count(watcher, "SELECT count(*) FROM pg_stat_activity WHERE application_name = '"
                         + SqlReads.APPLICATION + "'"));
             }
         }
@@ -54,16 +48,9 @@ class SqlReadsTest {
 
     private static void awaitActive(Connection c, int queries) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (count(c, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'") < queries) {
+        while (ScratchDatabase.count(c, "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep%' AND state = 'active'") < queries) {
             assertTrue(System.nanoTime() < until, "the sleeping queries never started");
             Thread.sleep(20);
-        }
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (ResultSet r = c.createStatement().executeQuery(sql)) {
-            r.next();
-            return r.getLong(1);
         }
     }
 }
