@@ -19,7 +19,9 @@ public final class Rpc {
      * send no other, so a method answering some other way fails instead of answering unaudited.
      * Work whose request scope ended under it failed because its call ended: Quarkus's gRPC request
      * context interceptor destroys a cancelled call's scope at once, while a blocking method still
-     * runs on its worker thread, whose gRPC context does not always show the cancellation.
+     * runs on its worker thread, whose gRPC context does not always show the cancellation. The test is
+     * the call's own scope state: after a client's cancel, isActive() on the worker could still answer
+     * true while that state was destroyed (AbandonedCallGrpcTest).
      */
     public static <T> Uni<T> call(Supplier<T> work) {
         ManagedContext scope = Arc.container().requestContext();
