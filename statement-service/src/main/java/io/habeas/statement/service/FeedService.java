@@ -131,8 +131,9 @@ public class FeedService {
 
     /**
      * The same for several persons, one per distinct person in the order asked, four statements in
-     * all while their calls are in at most {@link io.habeas.support.history.InLists#MAX_IDS} statements. Only the calls in statements the caller may see whole count; a person it may not see
-     * has the summary of one nobody called for.
+     * all while their calls are in at most {@link io.habeas.support.history.InLists#MAX_IDS} statements.
+     * Only the calls in statements the caller may see whole count; a person it may not see has the
+     * summary of one nobody called for.
      */
     public List<ReleaseCallSummary> releaseCalls(List<String> persons, String field, AsOf asOf) {
         if (persons.isEmpty() || persons.size() > MAX_PERSONS) {

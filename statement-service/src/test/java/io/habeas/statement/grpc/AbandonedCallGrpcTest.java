@@ -18,6 +18,7 @@ import io.habeas.statement.v1.ListPersonClaimsRequest;
 import io.habeas.statement.v1.StatementServiceGrpc.StatementServiceBlockingStub;
 import io.habeas.support.testing.CapturedLog;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ class AbandonedCallGrpcTest extends GrpcTest {
     }
 
     /** Runs the call in a context its caller cancels after {@value #HASTY_MILLIS} ms, as a client giving up does. */
-    private static Object cancelledSoon(java.util.concurrent.Callable<Object> call) throws Exception {
+    private static Object cancelledSoon(Callable<Object> call) throws Exception {
         Context.CancellableContext context = Context.current().withCancellation();
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         try {

@@ -138,7 +138,7 @@ public class FakeDetention {
                     switch (mode) {
                         case UNAVAILABLE -> answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
                         case SLOW, LATE -> {
-                            sleep(mode == Mode.SLOW ? SLOW_MILLIS : LATE_MILLIS);
+                            sleep(delayIn(mode));
                             reply(request, CLEARANCE.get(), answer);
                         }
                         default -> reply(request, CLEARANCE.get(), answer);
@@ -157,7 +157,7 @@ public class FakeDetention {
                         case UNAVAILABLE, LIST_DETENTIONS_UNAVAILABLE ->
                                 answer.onError(Status.UNAVAILABLE.withDescription("stand-in is down").asRuntimeException());
                         case SLOW, LATE -> {
-                            sleep(mode == Mode.SLOW ? SLOW_MILLIS : LATE_MILLIS);
+                            sleep(delayIn(mode));
                             replyDetentions(request, CLEARANCE.get(), answer);
                         }
                         default -> replyDetentions(request, CLEARANCE.get(), answer);
@@ -400,6 +400,10 @@ public class FakeDetention {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    private static long delayIn(Mode mode) {
+        return mode == Mode.SLOW ? SLOW_MILLIS : LATE_MILLIS;
     }
 
     private static void sleep(long millis) {
