@@ -36,6 +36,8 @@ class LiveBoundsTest extends LiveTest {
         try {
             open.add(LiveClient.open(LIVE, a, null));
             open.add(LiveClient.open(LIVE, a, null));
+            // the fake backends take only the current caller's token: a's watches start before the caller changes
+            open.forEach(LiveClient::ready);
             HttpResponse<InputStream> third = LiveClient.send(LIVE, a, null);
             String body = LiveClient.body(third);
             assertEquals(429, third.statusCode(), body);
