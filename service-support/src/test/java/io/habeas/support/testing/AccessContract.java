@@ -19,6 +19,7 @@ import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
 import io.habeas.kernel.access.Role;
 import io.habeas.kernel.testing.TestTokens;
+import io.habeas.support.access.VerifiedTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URI;
 import java.net.URL;
@@ -101,6 +102,16 @@ public abstract class AccessContract {
         for (MethodDescriptor<?, ?> method : methods()) {
             assertEquals(Status.Code.PERMISSION_DENIED, call(method, noRole), method.getFullMethodName());
         }
+    }
+
+    @Test
+    void aTokenIsVerifiedOnceForEveryCallThatCarriesIt() {
+        String token = TestTokens.withGroups("verified-once@habeas.test", Role.ADMIN.claim());
+        long before = VerifiedTokens.verifications();
+        for (MethodDescriptor<?, ?> method : methods()) {
+            assertTrue(call(method, token) != Status.Code.UNAUTHENTICATED, method.getFullMethodName());
+        }
+        assertEquals(1, VerifiedTokens.verifications() - before);
     }
 
     @Test
