@@ -150,6 +150,10 @@ public abstract class WatchHub<C extends WatchHub.Change> {
                     }, this::wake);
             opened.set(watch);
             watch.start(() -> watches.add(watch), token -> startResponse(prototype, token));
+            if (stopping) {
+                // stop() may have ended the watches held before this one was added; ending twice does nothing
+                watch.end(Code.UNAVAILABLE, "SHUTTING_DOWN", STOPPING);
+            }
             wake();
             return watch;
         } catch (RuntimeException e) {
