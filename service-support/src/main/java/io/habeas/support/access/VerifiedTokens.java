@@ -26,8 +26,11 @@ public final class VerifiedTokens {
     }
 
     static final Duration LONGEST = Duration.ofMinutes(5);
-    /** Far above the callers a service has at once; past it the least used are verified again. */
-    static final int MOST = 10_000;
+    /**
+     * Far above the callers a service has at once, and a few MB at most (a kept token with its claims is a few
+     * KB); past it the least used are verified again.
+     */
+    static final int MOST = 1_000;
 
     private static final AtomicLong VERIFICATIONS = new AtomicLong();
 
